@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+/**
+ * The only module that reads `process.env`. It parses every variable at once and, when any is bad,
+ * throws a ConfigError naming all of them.
+ */
+
+const url = z.url({ protocol: /^https?$/ })
+const secret = (minLength: number) => z.string().min(minLength, `must be at least ${minLength} characters`)
+const key32 = z
+  .string()
+  .refine((v) => decodeKey(v) !== null, 'must be 32 bytes as 64 hex characters or base64')
+const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v)
+const opt = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional())
+
+const EnvSchema = z.object({
+  DATABASE_URL: opt(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' })),
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  HOST: z.preprocess(emptyAsUndefined, z.string().min(1).default('127.0.0.1')),
+  PUBLIC_URL: opt(url),
+  WEBFLOW_CLIENT_ID: opt(z.string().min(1)),
+  WEBFLOW_CLIENT_SECRET: opt(z.string().min(1)),
+  WEBFLOW_API_URL: z.preprocess(emptyAsUndefined, url.default('https://api.webflow.com')),
+  WEBFLOW_AUTH_URL: z.preprocess(emptyAsUndefined, url.default('https://webflow.com')),
+  ENCRYPTION_KEY: opt(key32),
+  ENCRYPTION_KEY_PREVIOUS: opt(key32),
+  SESSION_SECRET: opt(secret(32)),
+  EXTENSION_ORIGINS: z.preprocess(emptyAsUndefined, z.string().default('http://localhost:1337')),
+  ADMIN_TOKEN: opt(secret(24)),
+  ROLE: z.preprocess(emptyAsUndefined, z.enum(['web', 'worker', 'all']).default('all')),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
+  SIM_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(4010)),
+  RECONCILE_INTERVAL_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(15)),
+})
+
+export type Role = 'web' | 'worker' | 'all'
+
+export type Config = {
+  databaseUrl: string | undefined
+  port: number
+  host: string
+  publicUrl: string
+  sandbox: boolean
+  webflow: { clientId: string; clientSecret: string; apiUrl: string; authUrl: string }
+  encryptionKeys: Buffer[]
+  sessionSecret: string
+  extensionOrigins: string[]
+  adminToken: string
+  role: Role
+  logLevel: string
+  dataDir: string
+  simPort: number
+  reconcileIntervalMinutes: number
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  }
+}
+
+/** Parses the environment; in sandbox mode, missing secrets are generated into DATA_DIR. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env)
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`))
+  }
+  const e = parsed.data
+  const sandbox = !e.WEBFLOW_CLIENT_ID
+  const problems: string[] = []
+  if (!sandbox) {
+    for (const name of ['WEBFLOW_CLIENT_SECRET', 'ENCRYPTION_KEY', 'SESSION_SECRET', 'ADMIN_TOKEN'] as const) {
+      if (!e[name]) problems.push(`${name}: required when WEBFLOW_CLIENT_ID is set`)
+    }
+  }
+  if (problems.length) throw new ConfigError(problems)
+
+  const dataDir = path.resolve(e.DATA_DIR)
+  const generated = sandbox ? sandboxSecrets(dataDir) : undefined
+  const encryptionKey = e.ENCRYPTION_KEY ?? generated!.encryptionKey
+  return {
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    sandbox,
+    webflow: {
+      clientId: e.WEBFLOW_CLIENT_ID ?? '',
+      clientSecret: e.WEBFLOW_CLIENT_SECRET ?? '',
+      apiUrl: e.WEBFLOW_API_URL.replace(/\/$/, ''),
+      authUrl: e.WEBFLOW_AUTH_URL.replace(/\/$/, ''),
+    },
+    encryptionKeys: [encryptionKey, e.ENCRYPTION_KEY_PREVIOUS]
+      .filter((k): k is string => !!k)
+      .map((k) => decodeKey(k)!),
+    sessionSecret: e.SESSION_SECRET ?? generated!.sessionSecret,
+    extensionOrigins: e.EXTENSION_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    adminToken: e.ADMIN_TOKEN ?? generated!.adminToken,
+    role: e.ROLE,
+    logLevel: e.LOG_LEVEL,
+    dataDir,
+    simPort: e.SIM_PORT,
+    reconcileIntervalMinutes: e.RECONCILE_INTERVAL_MINUTES,
+  }
+}
+
+function decodeKey(value: string): Buffer | null {
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex')
+  const b = Buffer.from(value, 'base64')
+  return b.length === 32 ? b : null
+}
+
+type SandboxSecrets = { encryptionKey: string; sessionSecret: string; adminToken: string }
+
+/** Sandbox secrets persist in DATA_DIR so sessions and encrypted tokens survive a restart. */
+function sandboxSecrets(dataDir: string): SandboxSecrets {
+  const file = path.join(dataDir, 'sandbox-secrets.json')
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as SandboxSecrets
+  const secrets: SandboxSecrets = {
+    encryptionKey: randomBytes(32).toString('hex'),
+    sessionSecret: randomBytes(32).toString('hex'),
+    adminToken: randomBytes(24).toString('hex'),
+  }
+  mkdirSync(dataDir, { recursive: true })
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  return secrets
+}
+
+/** Test and tool code reads the few variables it needs through here, never from process.env. */
+export function readEnv(name: 'DATABASE_URL' | 'CI' | 'CHROMIUM_PATH' | 'BENCH_QUICK'): string | undefined {
+  const v = process.env[name]
+  return v === '' ? undefined : v
+}

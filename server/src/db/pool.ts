@@ -1,0 +1,36 @@
+import pg from 'pg'
+import type { Logger } from 'pino'
+
+export type Db = pg.Pool
+export type Tx = pg.PoolClient
+/** Anything a table module can query through: the pool or a client inside a transaction. */
+export type Queryable = Pick<pg.Pool, 'query'>
+
+export function createPool(connectionString: string, log: Logger, max = 10): Db {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    application_name: 'bindery',
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  })
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', (err) => log.warn({ err }, 'idle Postgres connection failed'))
+  return pool
+}
+
+/** Runs `fn` in a transaction, committing on success and rolling back on any throw. */
+export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const tx = await db.connect()
+  try {
+    await tx.query('begin')
+    const result = await fn(tx)
+    await tx.query('commit')
+    return result
+  } catch (err) {
+    await tx.query('rollback').catch(() => {})
+    throw err
+  } finally {
+    tx.release()
+  }
+}

@@ -1,0 +1,28 @@
+import pino, { type Logger } from 'pino'
+
+/** Paths whose values never reach a log line. */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-webflow-signature"]',
+  '*.token',
+  '*.accessToken',
+  '*.access_token',
+  '*.idToken',
+  '*.clientSecret',
+  '*.client_secret',
+  '*.secret',
+  '*.secretKey',
+  '*.password',
+  '*.apiKey',
+]
+
+export function createLogger(level: string, name = 'bindery'): Logger {
+  return pino({
+    name,
+    level,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    // Pretty output only for a person at a terminal; machines get JSON lines.
+    transport: process.stdout.isTTY ? { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l' } } : undefined,
+  })
+}

@@ -1,0 +1,45 @@
+import { ConfigError, loadConfig } from './config'
+import { createLogger } from './logger'
+import { startRuntime } from './runtime'
+
+const SHUTDOWN_TIMEOUT_MS = 20_000
+
+/** Starts Bindery as a process: configuration, runtime, listener, signals. Nothing else. */
+async function main() {
+  let config: ReturnType<typeof loadConfig>
+  try {
+    config = loadConfig()
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err
+    console.error(err.message)
+    process.exit(1)
+  }
+  const log = createLogger(config.logLevel)
+  const runtime = await startRuntime(config, log)
+  await runtime.app.listen({ port: config.port, host: config.host })
+  if (config.sandbox) {
+    log.warn('Webflow is not configured yet: set WEBFLOW_CLIENT_ID and WEBFLOW_CLIENT_SECRET (see README)')
+  }
+  log.info({ url: `http://${config.host}:${config.port}`, role: config.role }, 'Bindery is ready')
+
+  let stopping = false
+  const shutdown = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    log.info({ signal }, 'shutting down')
+    const timer = setTimeout(() => {
+      log.error('graceful shutdown timed out; forcing exit')
+      runtime.kill()
+      process.exit(1)
+    }, SHUTDOWN_TIMEOUT_MS)
+    await runtime.close()
+    clearTimeout(timer)
+    process.exit(0)
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal))
+}
+
+main().catch((err) => {
+  console.error('Bindery failed to start:', err instanceof Error ? err.message : err)
+  process.exit(1)
+})

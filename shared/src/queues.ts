@@ -1,0 +1,37 @@
+import { z } from 'zod'
+
+/**
+ * Every pg-boss queue Bindery uses: name → payload schema → options.
+ * Queues are created from this registry at start-up; a job's payload is parsed with its schema
+ * before the handler sees it, because old or foreign jobs exist.
+ */
+type QueueOptions = {
+  retryLimit?: number
+  retryDelay?: number
+  retryBackoff?: boolean
+  retryDelayMax?: number
+  expireInSeconds?: number
+  deleteAfterSeconds?: number
+  policy?: 'standard' | 'short' | 'singleton' | 'stately' | 'exclusive'
+  /** Jobs that exhaust their retries go to `dead-letters`. */
+  deadLetter?: boolean
+}
+
+type QueueDefinition<S extends z.ZodType> = { schema: S; options: QueueOptions }
+
+function queue<S extends z.ZodType>(schema: S, options: QueueOptions = {}): QueueDefinition<S> {
+  return { schema, options }
+}
+
+export const DEAD_LETTER_QUEUE = 'dead-letters'
+
+export const queues = {
+  /** Deletes processed inbox deliveries and audit rows past their retention. */
+  'maintenance-prune': queue(z.object({ olderThanDays: z.number().int().positive().default(30) }), {
+    policy: 'singleton',
+    retryLimit: 2,
+  }),
+} as const
+
+export type QueueName = keyof typeof queues
+export type QueuePayload<Q extends QueueName> = z.infer<(typeof queues)[Q]['schema']>

@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config'
+import react from '@vitejs/plugin-react'
+
+// One config for the extension build and for every test project.
+export default defineConfig({
+  root: 'extension',
+  base: './',
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true },
+  test: {
+    root: '.',
+    projects: [
+      {
+        test: {
+          name: 'node',
+          root: '.',
+          include: ['shared/test/**/*.test.ts', 'sim/test/**/*.test.ts', 'server/test/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['server/test/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'extension',
+          root: '.',
+          include: ['extension/test/**/*.test.tsx'],
+          environment: 'jsdom',
+        },
+      },
+    ],
+  },
+})
