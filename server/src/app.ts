@@ -9,7 +9,13 @@ import { installErrorHandler } from './http/error-handler'
 import type { Boss } from './jobs/boss'
 import { healthRoutes } from './routes/health'
 
-export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>
 export type AppDeps = { config: Config; db: Db; boss: Boss; log: Logger }
 
 /** The whole HTTP app as a factory: production (`server.ts`) and tests build the same thing. */

@@ -76,7 +76,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const sandbox = !e.WEBFLOW_CLIENT_ID
   const problems: string[] = []
   if (!sandbox) {
-    for (const name of ['WEBFLOW_CLIENT_SECRET', 'ENCRYPTION_KEY', 'SESSION_SECRET', 'ADMIN_TOKEN'] as const) {
+    for (const name of [
+      'WEBFLOW_CLIENT_SECRET',
+      'ENCRYPTION_KEY',
+      'SESSION_SECRET',
+      'ADMIN_TOKEN',
+    ] as const) {
       if (!e[name]) problems.push(`${name}: required when WEBFLOW_CLIENT_ID is set`)
     }
   }

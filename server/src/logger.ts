@@ -23,6 +23,8 @@ export function createLogger(level: string, name = 'bindery'): Logger {
     level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     // Pretty output only for a person at a terminal; machines get JSON lines.
-    transport: process.stdout.isTTY ? { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l' } } : undefined,
+    transport: process.stdout.isTTY
+      ? { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l' } }
+      : undefined,
   })
 }

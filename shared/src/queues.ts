@@ -3,7 +3,8 @@ import { z } from 'zod'
 /**
  * Every pg-boss queue Bindery uses: name → payload schema → options.
  * Queues are created from this registry at start-up; a job's payload is parsed with its schema
- * before the handler sees it, because old or foreign jobs exist.
+ * before the handler sees it, because old or foreign jobs exist. Every queue's jobs that exhaust their
+ * retries go to the `dead-letters` queue, where support can see and replay them.
  */
 type QueueOptions = {
   retryLimit?: number
@@ -13,8 +14,6 @@ type QueueOptions = {
   expireInSeconds?: number
   deleteAfterSeconds?: number
   policy?: 'standard' | 'short' | 'singleton' | 'stately' | 'exclusive'
-  /** Jobs that exhaust their retries go to `dead-letters`. */
-  deadLetter?: boolean
 }
 
 type QueueDefinition<S extends z.ZodType> = { schema: S; options: QueueOptions }

@@ -75,7 +75,8 @@ async function importWithoutSignalHooks() {
 /** As root, Postgres runs as `postgres`, which must be able to reach the data dir and the binaries. */
 function makeTraversable(databaseDir: string, log: Logger) {
   const dirs: string[] = []
-  for (let d = path.dirname(path.resolve(databaseDir)); d !== path.dirname(d); d = path.dirname(d)) dirs.push(d)
+  for (let d = path.dirname(path.resolve(databaseDir)); d !== path.dirname(d); d = path.dirname(d))
+    dirs.push(d)
   for (const d of dirs) {
     if (!existsSync(d)) continue
     const mode = statSync(d).mode

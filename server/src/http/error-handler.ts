@@ -49,7 +49,8 @@ function toEnvelope(err: FastifyError): { status: number; body: ErrorEnvelope } 
   if (status < 500 && STATUS_CODES[status]) {
     return { status, body: envelope(STATUS_CODES[status]!, err.message) }
   }
-  if (status === 503) return { status, body: envelope('service_unavailable', 'temporarily unavailable, retry') }
+  if (status === 503)
+    return { status, body: envelope('service_unavailable', 'temporarily unavailable, retry') }
   return { status: 500, body: envelope('internal_error', 'internal server error') }
 }
 

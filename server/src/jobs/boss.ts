@@ -9,7 +9,11 @@ export const BOSS_SCHEMA = 'pgboss'
  * Starts pg-boss in its own schema and creates every queue of the registry in `shared/`.
  * Only worker processes run pg-boss's supervisor and scheduler; web processes just send.
  */
-export async function startBoss(connectionString: string, log: Logger, opts: { worker: boolean }): Promise<Boss> {
+export async function startBoss(
+  connectionString: string,
+  log: Logger,
+  opts: { worker: boolean },
+): Promise<Boss> {
   const boss = new PgBoss({
     connectionString,
     schema: BOSS_SCHEMA,
@@ -27,11 +31,8 @@ export async function startBoss(connectionString: string, log: Logger, opts: { w
 export async function ensureQueues(boss: Boss) {
   if (!(await boss.getQueue(DEAD_LETTER_QUEUE))) await boss.createQueue(DEAD_LETTER_QUEUE)
   for (const name of Object.keys(queues) as QueueName[]) {
-    const { deadLetter, policy, ...options } = queues[name].options as (typeof queues)[QueueName]['options'] & {
-      deadLetter?: boolean
-      policy?: 'standard'
-    }
-    const withDlq = { ...options, ...(deadLetter ? { deadLetter: DEAD_LETTER_QUEUE } : {}) }
+    const { policy, ...options } = queues[name].options
+    const withDlq = { ...options, deadLetter: DEAD_LETTER_QUEUE }
     // createQueue ignores options for an existing queue, so existing ones are updated instead.
     if (await boss.getQueue(name)) await boss.updateQueue(name, withDlq)
     else await boss.createQueue(name, { ...withDlq, ...(policy ? { policy } : {}) })

@@ -22,7 +22,11 @@ export async function startWorkers(ctx: JobContext): Promise<() => Promise<void>
         for (const job of jobs) {
           const log = ctx.log.child({ job: job.id, queue: name })
           try {
-            results.push({ id: job.id, status: 'completed', output: await runJob(name, job.data, { ...ctx, log }) })
+            results.push({
+              id: job.id,
+              status: 'completed',
+              output: await runJob(name, job.data, { ...ctx, log }),
+            })
           } catch (err) {
             log.warn({ err }, 'job failed')
             const status = err instanceof InvalidJobPayload ? 'deadletter' : 'failed'

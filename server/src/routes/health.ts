@@ -14,7 +14,9 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Db; boss: Boss }> = async
       probe(() => boss.getDb().executeSql(`select 1 from ${BOSS_SCHEMA}.version`)),
     ])
     const ready = postgres === 'up' && jobs === 'up'
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', checks: { postgres, jobs } })
+    return reply
+      .code(ready ? 200 : 503)
+      .send({ status: ready ? 'ready' : 'unavailable', checks: { postgres, jobs } })
   })
 }
 

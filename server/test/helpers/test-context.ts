@@ -1,0 +1,81 @@
+import { type QueueName, queues } from '@bindery/shared/queues'
+import pino from 'pino'
+import { afterAll } from 'vitest'
+import { type App, buildApp } from '../../src/app'
+import { type Config, loadConfig } from '../../src/config'
+import { createPool, type Db } from '../../src/db/pool'
+import { type Boss, startBoss } from '../../src/jobs/boss'
+import { handlers, runJob } from '../../src/jobs/handlers'
+import type { JobContext } from '../../src/jobs/job-context'
+import { createTestDatabase, type TestDatabase } from './test-database'
+
+export type TestContext = {
+  app: App
+  db: Db
+  boss: Boss
+  config: Config
+  database: TestDatabase
+  jobs: JobContext
+  /**
+   * Works every ready job, and the jobs those enqueue, until no queue has one. Counts attempts:
+   * a failing job is retried per its queue's options, like in production.
+   */
+  drain: (only?: QueueName[]) => Promise<{ completed: number; failed: number }>
+}
+
+export const silentLog = pino({ level: 'silent' })
+
+/** Test environment: sandbox-free, fixed secrets, Webflow URLs as given. */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    WEBFLOW_CLIENT_ID: 'test-client',
+    WEBFLOW_CLIENT_SECRET: 'test-client-secret',
+    ENCRYPTION_KEY: 'a'.repeat(64),
+    SESSION_SECRET: 's'.repeat(40),
+    ADMIN_TOKEN: 't'.repeat(32),
+    PUBLIC_URL: 'http://bindery.test',
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  })
+}
+
+/** A database of this file's own, pg-boss on it, and the app built as production builds it. */
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  const database = await createTestDatabase()
+  const config = testConfig({ DATABASE_URL: database.url, ...env })
+  const db = createPool(database.url, silentLog)
+  const boss = await startBoss(database.url, silentLog, { worker: false })
+  const app = await buildApp({ config, db, boss, log: silentLog })
+  await app.ready()
+  const jobs: JobContext = { db, boss, log: silentLog, config }
+  afterAll(async () => {
+    await app.close()
+    await boss.stop({ graceful: false, close: true })
+    await db.end()
+  })
+  return { app, db, boss, config, database, jobs, drain: (only) => drain(jobs, only) }
+}
+
+async function drain(ctx: JobContext, only?: QueueName[]) {
+  const names = (only ?? (Object.keys(handlers) as QueueName[])).filter((n) => n in queues)
+  let completed = 0
+  let failed = 0
+  for (let worked = true; worked; ) {
+    worked = false
+    for (const name of names) {
+      const batch = await ctx.boss.fetch(name, { batchSize: 50 })
+      for (const job of batch) {
+        worked = true
+        try {
+          const output = await runJob(name, job.data, ctx)
+          await ctx.boss.complete(name, job.id, (output ?? null) as object | null)
+          completed++
+        } catch (err) {
+          await ctx.boss.fail(name, job.id, { message: (err as Error).message })
+          failed++
+        }
+      }
+    }
+  }
+  return { completed, failed }
+}
