@@ -1,0 +1,35 @@
+import type { WebflowErrorDetail } from '@bindery/shared/webflow'
+
+/**
+ * A failed call to Webflow. `status` is 0 when no answer arrived (timeout, connection reset): then,
+ * for a write, whether Webflow applied it is unknown, and `outcomeUnknown` says so.
+ */
+export class WebflowApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: WebflowErrorDetail[] = [],
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message)
+  }
+
+  get outcomeUnknown(): boolean {
+    return this.status === 0 || this.status >= 500
+  }
+
+  get transient(): boolean {
+    return this.status === 0 || this.status === 429 || this.status >= 500
+  }
+
+  /** Webflow's 400 for a slug another item already has. */
+  get duplicateSlug(): boolean {
+    return (
+      this.status === 400 &&
+      this.details.some(
+        (d) => typeof d === 'object' && d.param === 'slug' && /Unique value/i.test(d.description ?? ''),
+      )
+    )
+  }
+}

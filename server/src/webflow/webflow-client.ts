@@ -1,0 +1,237 @@
+import * as W from '@bindery/shared/webflow'
+import type { Logger } from 'pino'
+import { WebflowClient as Sdk, WebflowError } from 'webflow-api'
+import type { z } from 'zod'
+import type { RateGate } from './rate-gate'
+import { WebflowApiError } from './webflow-api-error'
+
+/**
+ * The one way Bindery talks to Webflow's Data API: the official SDK with its own retries off, every
+ * call paced by the token's rate gate, answers validated with the shapes in `shared/webflow`.
+ * 429s wait out `Retry-After` and go again; other transient failures are retried only for calls that
+ * are safe to repeat. A create whose outcome is unknown is left to the caller, which settles it by
+ * looking the slug up (retrying blindly could make a second item).
+ */
+export type WebflowClientOptions = {
+  apiUrl: string
+  accessToken: string
+  /** Identifies the token's budget in the gate without exposing the token. */
+  tokenKey: string
+  gate: RateGate
+  log: Logger
+  timeoutSeconds?: number
+  maxAttempts?: number
+  sleep?: (ms: number) => Promise<void>
+}
+
+type CallOptions = { idempotent: boolean }
+type Raw = { data: unknown; rawResponse: { headers: Headers } }
+export type ItemWrite = {
+  id?: string
+  isDraft?: boolean
+  isArchived?: boolean
+  fieldData: Record<string, unknown>
+}
+
+export function createWebflowClient(o: WebflowClientOptions) {
+  const sdk = new Sdk({ accessToken: o.accessToken, baseUrl: `${o.apiUrl}/v2`, maxRetries: 0 })
+  const per = { maxRetries: 0, timeoutInSeconds: o.timeoutSeconds ?? 30 }
+  const maxAttempts = o.maxAttempts ?? 6
+  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
+
+  async function call<S extends z.ZodType>(
+    label: string,
+    schema: S | null,
+    run: () => Promise<Raw>,
+    { idempotent }: CallOptions,
+  ): Promise<z.infer<S>> {
+    for (let attempt = 1; ; attempt++) {
+      await o.gate.acquire(o.tokenKey)
+      try {
+        const { data, rawResponse } = await run()
+        observe(rawResponse.headers)
+        if (!schema) return undefined as z.infer<S>
+        const parsed = schema.safeParse(data)
+        if (!parsed.success)
+          throw new WebflowApiError(502, 'unexpected_response', `${label}: ${parsed.error.message}`)
+        return parsed.data
+      } catch (err) {
+        const e = toApiError(err)
+        if (e.status === 429) o.gate.pause(o.tokenKey, e.retryAfterSeconds ?? 60)
+        const retry = attempt < maxAttempts && (e.status === 429 || (e.transient && idempotent))
+        o.log.warn({ call: label, status: e.status, code: e.code, attempt, retry }, 'Webflow call failed')
+        if (!retry) throw e
+        if (e.status !== 429) await sleep(backoffMs(attempt))
+      }
+    }
+  }
+
+  function observe(headers: Headers) {
+    const limit = Number(headers.get('x-ratelimit-limit'))
+    const remaining = Number(headers.get('x-ratelimit-remaining'))
+    if (headers.has('x-ratelimit-remaining') && limit > 0) o.gate.observe(o.tokenKey, limit, remaining)
+  }
+
+  const items = sdk.collections.items
+  const idem = { idempotent: true }
+  const once = { idempotent: false }
+  return {
+    listSites: () => call('sites.list', W.SiteList, () => sdk.sites.list(per).withRawResponse(), idem),
+    getSite: (siteId: string) =>
+      call('sites.get', W.Site, () => sdk.sites.get(siteId, per).withRawResponse(), idem),
+    publishSite: (siteId: string) =>
+      call(
+        'sites.publish',
+        null,
+        () => sdk.sites.publish(siteId, { publishToWebflowSubdomain: true }, per).withRawResponse(),
+        once,
+      ),
+    listCollections: (siteId: string) =>
+      call(
+        'collections.list',
+        W.CollectionList,
+        () => sdk.collections.list(siteId, per).withRawResponse(),
+        idem,
+      ),
+    getCollection: (id: string) =>
+      call('collections.get', W.Collection, () => sdk.collections.get(id, per).withRawResponse(), idem),
+    createCollection: (
+      siteId: string,
+      body: { displayName: string; singularName: string; slug?: string; fields?: unknown[] },
+    ) =>
+      call(
+        'collections.create',
+        W.Collection,
+        () => sdk.collections.create(siteId, body as never, per).withRawResponse(),
+        once,
+      ),
+    deleteCollection: (id: string) =>
+      call('collections.delete', null, () => sdk.collections.delete(id, per).withRawResponse(), idem),
+    createField: (collectionId: string, field: unknown) =>
+      call(
+        'fields.create',
+        W.Field,
+        () => sdk.collections.fields.create(collectionId, field as never, per).withRawResponse(),
+        once,
+      ),
+    listItems: (
+      collectionId: string,
+      q: { offset?: number; limit?: number; slug?: string; live?: boolean },
+    ) => {
+      const { live, ...query } = q
+      return call(
+        live ? 'items.listLive' : 'items.list',
+        W.ItemList,
+        () =>
+          (live ? items.listItemsLive : items.listItems)
+            .call(items, collectionId, query, per)
+            .withRawResponse(),
+        idem,
+      )
+    },
+    /** Up to 100 items in one request; `live` creates them published. */
+    createItems: (collectionId: string, writes: ItemWrite[], opts: { live: boolean }) =>
+      call(
+        opts.live ? 'items.createLive' : 'items.create',
+        W.ItemsResponse,
+        () =>
+          (opts.live ? items.createItemLive : items.createItem)
+            .call(items, collectionId, { items: writes } as never, per)
+            .withRawResponse(),
+        once,
+      ),
+    /** Bulk PATCH of up to 100 items; `live` publishes the changes too. */
+    updateItems: (collectionId: string, writes: ItemWrite[], opts: { live: boolean }) =>
+      call(
+        opts.live ? 'items.updateLive' : 'items.update',
+        W.ItemsResponse,
+        () =>
+          opts.live
+            ? items.updateItemsLive(collectionId, { items: writes } as never, per).withRawResponse()
+            : items.updateItems(collectionId, { items: writes } as never, per).withRawResponse(),
+        idem,
+      ),
+    deleteItems: (collectionId: string, ids: string[]) =>
+      call(
+        'items.delete',
+        null,
+        () => items.deleteItems(collectionId, { items: ids.map((id) => ({ id })) }, per).withRawResponse(),
+        idem,
+      ),
+    /** Unpublishes: the items stay in the CMS as drafts. */
+    unpublishItems: (collectionId: string, ids: string[]) =>
+      call(
+        'items.unpublish',
+        null,
+        () =>
+          items.deleteItemsLive(collectionId, { items: ids.map((id) => ({ id })) }, per).withRawResponse(),
+        idem,
+      ),
+    publishItems: (collectionId: string, ids: string[]) =>
+      call(
+        'items.publish',
+        W.PublishItemsResponse,
+        () => items.publishItem(collectionId, { itemIds: ids }, per).withRawResponse(),
+        idem,
+      ),
+    listWebhooks: (siteId: string) =>
+      call('webhooks.list', W.WebhookList, () => sdk.webhooks.list(siteId, per).withRawResponse(), idem),
+    createWebhook: (siteId: string, body: { triggerType: string; url: string }) =>
+      call(
+        'webhooks.create',
+        W.Webhook,
+        () => sdk.webhooks.create(siteId, body as never, per).withRawResponse(),
+        once,
+      ),
+    deleteWebhook: (id: string) =>
+      call('webhooks.delete', null, () => sdk.webhooks.delete(id, per).withRawResponse(), idem),
+    introspect: () =>
+      call('token.introspect', W.TokenIntrospect, () => sdk.token.introspect(per).withRawResponse(), idem),
+    authorizedBy: () =>
+      call('token.authorizedBy', W.AuthorizedUser, () => sdk.token.authorizedBy(per).withRawResponse(), idem),
+    /** The SDK has no ID-token resolve; it lives on the beta host. */
+    resolveIdToken: (idToken: string) =>
+      call(
+        'token.resolve',
+        W.TokenResolveResponse,
+        () => postJson(`${o.apiUrl}/beta/token/resolve`, { idToken }),
+        idem,
+      ),
+  }
+
+  async function postJson(url: string, body: unknown): Promise<Raw> {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${o.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(per.timeoutInSeconds * 1000),
+    })
+    const data = await res.json().catch(() => undefined)
+    if (!res.ok) throw new WebflowError({ statusCode: res.status, body: data, rawResponse: res as never })
+    return { data, rawResponse: { headers: res.headers } }
+  }
+}
+
+export type WebflowApi = ReturnType<typeof createWebflowClient>
+
+/** Exponential backoff with full jitter: 0.5 s, 1 s, 2 s … capped at 30 s. */
+export function backoffMs(attempt: number): number {
+  return Math.random() * Math.min(30_000, 500 * 2 ** (attempt - 1))
+}
+
+function toApiError(err: unknown): WebflowApiError {
+  if (err instanceof WebflowApiError) return err
+  if (err instanceof WebflowError) {
+    const status = err.statusCode ?? 0
+    const body = W.WebflowErrorBody.safeParse(err.body)
+    const retryAfter = Number(err.rawResponse?.headers?.get?.('retry-after'))
+    return new WebflowApiError(
+      status,
+      body.success ? (body.data.code ?? `http_${status}`) : status ? `http_${status}` : 'no_response',
+      body.success ? body.data.message : err.message,
+      body.success ? (body.data.details ?? []) : [],
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    )
+  }
+  return new WebflowApiError(0, 'no_response', err instanceof Error ? err.message : String(err))
+}
