@@ -1,0 +1,59 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { SimContext } from './context.ts'
+import { internalError, notAuthorized, tooManyRequests } from './errors.ts'
+import type { Faults } from './faults.ts'
+import type { RateLimiter } from './rate-limit.ts'
+import type { Timers } from './timers.ts'
+
+/**
+ * The bearer-token pipeline of /v2 and /beta: 401 for a missing, unknown or revoked token,
+ * the per-token rate limit with its headers, then injected faults.
+ */
+export function installApiHooks(
+  app: FastifyInstance,
+  ctx: SimContext,
+  limiter: RateLimiter,
+  faults: Faults,
+  timers: Timers,
+): void {
+  const hang = async (req: FastifyRequest, ms: number) => {
+    await timers.sleep(ms)
+    req.raw.socket?.destroy()
+  }
+
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    const header = req.headers.authorization
+    const token = header?.startsWith('Bearer ') ? ctx.store.tokens.get(header.slice(7).trim()) : undefined
+    if (!token || token.revoked) throw notAuthorized()
+    req.token = token
+    const now = ctx.now()
+    token.lastUsed = now
+    if (ctx.config.rateLimit !== 'off') {
+      const take = limiter.take(token, now)
+      reply.header('x-ratelimit-limit', take.limit)
+      reply.header('x-ratelimit-remaining', take.ok ? take.remaining : 0)
+      if (!take.ok) throw tooManyRequests(ctx.config.retryAfterSeconds ?? take.retryAfter)
+    }
+    if (!faults.requestFaultsOn) return
+    const key = `${req.method} ${req.routeOptions.url}`
+    const latency = faults.latencyFor(key)
+    if (latency > 0) await timers.sleep(latency)
+    const fault = faults.draw(key)
+    if (!fault) return
+    if (fault.kind === 'error') throw internalError()
+    if (fault.kind === '429') throw tooManyRequests(fault.retryAfter)
+    if (fault.commit) {
+      req.hangAfterMs = fault.hangMs
+      return
+    }
+    // Timeout without commit: the handler never runs; the client waits and then loses the socket.
+    await hang(req, fault.hangMs)
+    throw internalError()
+  })
+
+  // Timeout that commits: the handler has applied the write; the answer never arrives.
+  app.addHook('onSend', async (req, _reply, payload) => {
+    if (req.hangAfterMs !== null) await hang(req, req.hangAfterMs)
+    return payload
+  })
+}

@@ -1,0 +1,152 @@
+import type { FieldError } from './errors.ts'
+import { newId } from './ids.ts'
+import type { CollectionRec, FieldRec, Store } from './store.ts'
+
+// Per-type checks of fieldData values (reference §1.6). Each problem becomes a
+// `{param: <field slug>, description}` detail of a 400 validation_error.
+
+const colorPattern = /^(#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})|(rgb|rgba|hsl|hsla)\([^)]*\)|[a-z]+)$/i
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const isoPattern = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
+
+function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false
+  try {
+    const url = new URL(value)
+    return url.protocol === 'http:' || url.protocol === 'https:'
+  } catch {
+    return false
+  }
+}
+
+type Check = { ok: true; value: unknown } | { ok: false; description: string }
+const ok = (value: unknown): Check => ({ ok: true, value })
+const bad = (description: string): Check => ({ ok: false, description })
+
+function checkFile(value: unknown): Check {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return bad('Expected an object like {"url": "https://…", "alt": "…"}')
+  }
+  const { url, alt, fileId } = value as Record<string, unknown>
+  if (!isHttpUrl(url)) return bad('Expected "url" to be a public http(s) URL')
+  if (alt !== undefined && alt !== null && typeof alt !== 'string')
+    return bad('Expected "alt" to be a string')
+  // Webflow imports the file and answers with its own asset id; the URL is kept as given.
+  return ok({ fileId: typeof fileId === 'string' ? fileId : newId(), url, alt: alt ?? null })
+}
+
+function referenceExists(store: Store, field: FieldRec, id: unknown): boolean {
+  const target = store.collections.get(String(field.validations?.collectionId ?? ''))
+  return typeof id === 'string' && target !== undefined && target.items.has(id)
+}
+
+function checkValue(store: Store, field: FieldRec, value: unknown): Check {
+  switch (field.type) {
+    case 'PlainText':
+    case 'RichText':
+    case 'Phone':
+      return typeof value === 'string' ? ok(value) : bad('Expected a string')
+    case 'Email':
+      return typeof value === 'string' && emailPattern.test(value)
+        ? ok(value)
+        : bad('Expected an email address')
+    case 'Link':
+    case 'VideoLink':
+      return isHttpUrl(value) ? ok(value) : bad('Expected a URL')
+    case 'Number':
+      return typeof value === 'number' && Number.isFinite(value) ? ok(value) : bad('Expected a number')
+    case 'Switch':
+      return typeof value === 'boolean' ? ok(value) : bad('Expected a boolean')
+    case 'DateTime': {
+      if (typeof value !== 'string' || !isoPattern.test(value) || Number.isNaN(Date.parse(value))) {
+        return bad('Expected an ISO 8601 date')
+      }
+      return ok(new Date(value).toISOString())
+    }
+    case 'Color':
+      return typeof value === 'string' && colorPattern.test(value.trim())
+        ? ok(value)
+        : bad('Expected a color')
+    case 'Image':
+    case 'File':
+      return checkFile(value)
+    case 'MultiImage': {
+      if (!Array.isArray(value)) return bad('Expected an array of images')
+      const out: unknown[] = []
+      for (const entry of value) {
+        const c = checkFile(entry)
+        if (!c.ok) return c
+        out.push(c.value)
+      }
+      return ok(out)
+    }
+    case 'Option': {
+      const options = (field.validations?.options ?? []) as { id: string }[]
+      return options.some((o) => o.id === value) ? ok(value) : bad(`Unknown option id '${String(value)}'`)
+    }
+    case 'Reference':
+      return referenceExists(store, field, value)
+        ? ok(value)
+        : bad(`Referenced item not found: '${String(value)}'`)
+    case 'MultiReference': {
+      if (!Array.isArray(value)) return bad('Expected an array of item ids')
+      const missing = value.find((id) => !referenceExists(store, field, id))
+      return missing === undefined ? ok([...value]) : bad(`Referenced item not found: '${String(missing)}'`)
+    }
+    default:
+      // Unknown or read-only types (User, ExtFileRef…): stored as given.
+      return ok(value)
+  }
+}
+
+export interface FieldDataResult {
+  values: Record<string, unknown>
+  errors: FieldError[]
+}
+
+/**
+ * Validates fieldData against the collection schema. `creating` also demands required fields.
+ * name and slug are checked by the caller's slug logic except for their types.
+ */
+export function checkFieldData(
+  store: Store,
+  c: CollectionRec,
+  fieldData: unknown,
+  creating: boolean,
+  paramPrefix = '',
+): FieldDataResult {
+  const errors: FieldError[] = []
+  const values: Record<string, unknown> = {}
+  if (fieldData === undefined && !creating) return { values, errors }
+  if (typeof fieldData !== 'object' || fieldData === null || Array.isArray(fieldData)) {
+    return { values, errors: [{ param: `${paramPrefix}fieldData`, description: 'Expected an object' }] }
+  }
+  const bySlug = new Map(c.fields.map((f) => [f.slug, f]))
+  for (const [slug, value] of Object.entries(fieldData)) {
+    if (slug.startsWith('_')) continue // system keys such as _locale, _noSearch
+    const field = bySlug.get(slug)
+    if (!field) {
+      errors.push({ param: paramPrefix + slug, description: `Field not described in schema: '${slug}'` })
+      continue
+    }
+    if (value === null || value === '') {
+      // Clearing a value; how Webflow clears is [unconfirmed], we store null.
+      if (field.isRequired) errors.push({ param: paramPrefix + slug, description: 'Field is required' })
+      else values[slug] = null
+      continue
+    }
+    const result = checkValue(store, field, value)
+    if (result.ok) values[slug] = result.value
+    else errors.push({ param: paramPrefix + slug, description: result.description })
+  }
+  if (creating) {
+    for (const field of c.fields) {
+      if (field.isRequired && field.slug !== 'slug' && values[field.slug] === undefined) {
+        if (!errors.some((e) => e.param === paramPrefix + field.slug)) {
+          errors.push({ param: paramPrefix + field.slug, description: 'Field is required' })
+        }
+      }
+    }
+  }
+  return { values, errors }
+}

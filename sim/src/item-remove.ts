@@ -1,0 +1,81 @@
+import type { ChangeSource, SimContext } from './context.ts'
+import { notFound } from './errors.ts'
+import {
+  emitItem,
+  getItem,
+  getVariant,
+  itemPayload,
+  primaryLocale,
+  resolveLocales,
+  siteOf,
+} from './item-common.ts'
+import { unpublish } from './items-state.ts'
+import { releaseSlug } from './slugs.ts'
+import type { CollectionRec } from './store.ts'
+
+export interface ItemRef {
+  id: unknown
+  cmsLocaleIds?: unknown
+}
+
+/**
+ * Deletes items. With cmsLocaleIds only those variants go; without, the whole item (all locales)
+ * goes — deleting a primary-locale item in the Designer removes its translations too. [unconfirmed]
+ */
+export function deleteItems(ctx: SimContext, c: CollectionRec, refs: ItemRef[], source: ChangeSource): void {
+  const site = siteOf(ctx, c)
+  const planned = refs.map((ref) => {
+    const item = getItem(c, ref.id)
+    const locales = resolveLocales(site, ref.cmsLocaleIds) ?? [...item.variants.keys()]
+    for (const locale of locales) getVariant(item, locale)
+    return { item, locales }
+  })
+  for (const { item, locales } of planned) {
+    for (const locale of locales) {
+      const variant = item.variants.get(locale)
+      if (!variant) continue
+      item.variants.delete(locale)
+      releaseSlug(c, locale, variant.staged.fieldData.slug as string, item.id)
+      ctx.emit({
+        siteId: site.id,
+        triggerType: 'collection_item_deleted',
+        source,
+        payload: itemPayload(site, c, item.id, locale, variant.staged),
+      })
+    }
+    if (item.variants.size === 0 && c.items.delete(item.id)) site.itemCount--
+  }
+  c.lastUpdated = ctx.now()
+}
+
+/**
+ * Unpublishes (DELETE …/live): removes the live copy, isDraft true, lastPublished null.
+ * Without cmsLocaleIds only the primary locale is touched (reference §2.5).
+ * A variant that is not live answers 404, like GET …/live does. [unconfirmed]
+ */
+export function unpublishItems(
+  ctx: SimContext,
+  c: CollectionRec,
+  refs: ItemRef[],
+  source: ChangeSource,
+): void {
+  const site = siteOf(ctx, c)
+  const planned = refs.flatMap((ref) => {
+    const item = getItem(c, ref.id)
+    const locales = resolveLocales(site, ref.cmsLocaleIds) ?? [primaryLocale(site)]
+    return locales.map((locale) => {
+      const variant = getVariant(item, locale)
+      if (!variant.live) throw notFound('live item')
+      return { itemId: item.id, variant }
+    })
+  })
+  const now = ctx.now()
+  for (const { itemId, variant } of planned) {
+    const wasLive = variant.live
+    unpublish(variant, now)
+    if (wasLive) {
+      const payload = { ...wasLive, isDraft: true, lastPublished: null, lastUpdated: now }
+      emitItem(ctx, site, c, 'collection_item_unpublished', itemId, variant.cmsLocaleId, payload, source)
+    }
+  }
+}

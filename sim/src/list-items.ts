@@ -1,0 +1,82 @@
+import type { ItemList } from '@bindery/shared/webflow'
+import { validationError } from './errors.ts'
+import { primaryLocale } from './item-common.ts'
+import { toItem } from './serialize.ts'
+import type { CollectionRec, ItemVersion, SiteRec } from './store.ts'
+
+type Query = Record<string, string | string[] | undefined>
+
+interface Row {
+  id: string
+  cmsLocaleId: string
+  v: ItemVersion
+}
+
+const dateKeys = ['createdOn', 'lastPublished', 'lastUpdated'] as const
+const sortKeys = new Set(['createdOn', 'lastPublished', 'lastUpdated', 'name', 'slug'])
+
+function intParam(q: Query, key: string, fallback: number, max: number): number {
+  const raw = q[key]
+  if (raw === undefined) return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 0 || n > max) {
+    throw validationError([{ param: key, description: `Must be an integer between 0 and ${max}` }])
+  }
+  return n
+}
+
+function dateBound(q: Query, key: string): number | undefined {
+  const raw = q[key]
+  if (raw === undefined) return undefined
+  const ms = Date.parse(String(raw))
+  if (Number.isNaN(ms)) throw validationError([{ param: key, description: 'Expected an ISO 8601 date' }])
+  return ms
+}
+
+/**
+ * GET …/items and …/items/live (reference §2.6). Query keys arrive raw from the URL
+ * (`lastUpdated[gte]` stays a flat key), which keeps the unfiltered hot path a plain slice.
+ */
+export function listItems(site: SiteRec, c: CollectionRec, q: Query, live: boolean): ItemList {
+  const limit = intParam(q, 'limit', 100, 100)
+  const offset = intParam(q, 'offset', 0, Number.MAX_SAFE_INTEGER)
+  const locales = q.cmsLocaleId ? String(q.cmsLocaleId).split(',') : [primaryLocale(site)]
+  const filters: ((r: Row) => boolean)[] = []
+  if (q.name !== undefined) filters.push((r) => r.v.fieldData.name === q.name)
+  if (q.slug !== undefined) filters.push((r) => r.v.fieldData.slug === q.slug)
+  for (const key of dateKeys) {
+    const gte = dateBound(q, `${key}[gte]`)
+    const lte = dateBound(q, `${key}[lte]`)
+    if (gte !== undefined) filters.push((r) => r.v[key] !== null && (r.v[key] as number) >= gte)
+    if (lte !== undefined) filters.push((r) => r.v[key] !== null && (r.v[key] as number) <= lte)
+  }
+  const rows: Row[] = []
+  for (const item of c.items.values()) {
+    for (const cmsLocaleId of locales) {
+      const variant = item.variants.get(cmsLocaleId)
+      const v = live ? variant?.live : variant?.staged
+      if (!v) continue
+      const row = { id: item.id, cmsLocaleId, v }
+      if (filters.every((f) => f(row))) rows.push(row)
+    }
+  }
+  const sortBy = q.sortBy === undefined ? undefined : String(q.sortBy)
+  if (sortBy !== undefined) {
+    if (!sortKeys.has(sortBy))
+      throw validationError([{ param: 'sortBy', description: 'Unsupported sort field' }])
+    const dir = q.sortOrder === 'desc' ? -1 : 1
+    const value = (r: Row): string | number =>
+      sortBy === 'name' || sortBy === 'slug'
+        ? String(r.v.fieldData[sortBy] ?? '')
+        : ((r.v[sortBy as (typeof dateKeys)[number]] as number | null) ?? 0)
+    rows.sort((a, b) => {
+      const x = value(a)
+      const y = value(b)
+      return x < y ? -dir : x > y ? dir : 0
+    })
+  }
+  return {
+    items: rows.slice(offset, offset + limit).map((r) => toItem(r.id, r.cmsLocaleId, r.v)),
+    pagination: { limit, offset, total: rows.length },
+  }
+}

@@ -1,0 +1,105 @@
+import type { FastifyInstance } from 'fastify'
+import { collectionFor, requireScope } from '../access.ts'
+import type { SimContext } from '../context.ts'
+import { validationError } from '../errors.ts'
+import { getItem, getVariant, resolveLocale, resolveLocales, siteOf } from '../item-common.ts'
+import { createItems } from '../item-create.ts'
+import { publishItems } from '../item-publish.ts'
+import { deleteItems } from '../item-remove.ts'
+import { updateItems } from '../item-update.ts'
+import { listItems } from '../list-items.ts'
+import { toItem } from '../serialize.ts'
+import {
+  bodyObject,
+  type CollectionParams,
+  type ItemParams,
+  itemsArray,
+  maxBatch,
+  refsOf,
+} from './item-bodies.ts'
+
+/** Staged (CMS) item endpoints, reference §2.2 rows 1–9. */
+export function itemRoutes(app: FastifyInstance, ctx: SimContext): void {
+  const base = '/v2/collections/:collectionId/items'
+
+  app.get<CollectionParams>(base, async (req) => {
+    const c = collectionFor(ctx, requireScope(req, 'cms:read'), req.params.collectionId)
+    return listItems(siteOf(ctx, c), c, req.query as Record<string, string>, false)
+  })
+
+  // One item, or `{items:[…]}`; 202 either way (reference §2.2 row 2).
+  app.post<CollectionParams>(base, async (req, reply) => {
+    const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
+    const body = bodyObject(req.body)
+    reply.code(202)
+    if (body.items !== undefined) {
+      return { items: createItems(ctx, c, itemsArray(body), { live: false, source: 'api', multi: true }) }
+    }
+    return createItems(ctx, c, [body], { live: false, source: 'api', multi: false })[0]
+  })
+
+  app.post<CollectionParams>(`${base}/bulk`, async (req, reply) => {
+    const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
+    const body = bodyObject(req.body)
+    const site = siteOf(ctx, c)
+    const locales = resolveLocales(site, body.cmsLocaleIds)
+    const list = Array.isArray(body.fieldData) ? body.fieldData : [body.fieldData]
+    if (list.length * (locales?.length ?? 1) > maxBatch) {
+      throw validationError([
+        { param: 'fieldData', description: `At most ${maxBatch} items counting every locale` },
+      ])
+    }
+    const inputs = list.map((fieldData) => ({
+      fieldData,
+      isDraft: body.isDraft,
+      isArchived: body.isArchived,
+    }))
+    const items = createItems(ctx, c, inputs, {
+      live: false,
+      source: 'api',
+      multi: Array.isArray(body.fieldData),
+      bulkLocales: locales,
+    })
+    reply.code(202)
+    return { items }
+  })
+
+  app.patch<CollectionParams>(base, async (req) => {
+    const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
+    const items = itemsArray(bodyObject(req.body))
+    return { items: updateItems(ctx, c, items, { live: false, source: 'api', multi: true }) }
+  })
+
+  app.delete<CollectionParams>(base, async (req, reply) => {
+    const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
+    deleteItems(ctx, c, refsOf(itemsArray(bodyObject(req.body))), 'api')
+    reply.code(204).send()
+  })
+
+  app.post<CollectionParams>(`${base}/publish`, async (req, reply) => {
+    const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
+    const result = publishItems(ctx, c, bodyObject(req.body), 'api')
+    reply.code(202)
+    return result
+  })
+
+  app.get<ItemParams>(`${base}/:itemId`, async (req) => {
+    const c = collectionFor(ctx, requireScope(req, 'cms:read'), req.params.collectionId)
+    const locale = resolveLocale(siteOf(ctx, c), req.query.cmsLocaleId)
+    const item = getItem(c, req.params.itemId)
+    return toItem(item.id, locale, getVariant(item, locale).staged)
+  })
+
+  app.patch<ItemParams>(`${base}/:itemId`, async (req) => {
+    const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
+    const body = { ...bodyObject(req.body), id: req.params.itemId }
+    return updateItems(ctx, c, [body], { live: false, source: 'api', multi: false })[0]
+  })
+
+  app.delete<ItemParams>(`${base}/:itemId`, async (req, reply) => {
+    const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
+    const locales = req.query.cmsLocaleId ? [req.query.cmsLocaleId] : undefined
+    deleteItems(ctx, c, [{ id: req.params.itemId, cmsLocaleIds: locales }], 'api')
+    reply.code(204).send()
+  })
+}

@@ -1,0 +1,100 @@
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { SimContext } from '../context.ts'
+import { randomHex } from '../ids.ts'
+
+// GET /oauth/authorize (reference §6.1). Nobody clicks "Authorize" in a simulator, so by default
+// the first workspace is approved at once; SIM_CONSENT=1 (option consent) shows a page instead.
+
+export const codeTtlMs = 15 * 60_000
+
+type AuthorizeQuery = Record<string, string | undefined>
+
+const oauthError = (reply: FastifyReply, status: number, error: string, description: string) =>
+  reply.code(status).send({ error, error_description: description })
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
+
+export function authorizeRoutes(app: FastifyInstance, ctx: SimContext): void {
+  const approve = (
+    reply: FastifyReply,
+    q: AuthorizeQuery,
+    redirectUri: string,
+    scopes: string[],
+    ws: string,
+  ) => {
+    const code = randomHex(32)
+    ctx.store.codes.set(code, {
+      code,
+      clientId: ctx.app.clientId,
+      redirectUri: q.redirect_uri ?? null,
+      scopes,
+      workspaceId: ws,
+      userId: ctx.store.workspaceOwners.get(ws) ?? '',
+      expiresAt: ctx.now() + codeTtlMs,
+      used: false,
+    })
+    const target = new URL(redirectUri)
+    target.searchParams.set('code', code)
+    if (q.state !== undefined) target.searchParams.set('state', q.state)
+    return reply.redirect(target.toString(), 302)
+  }
+
+  /** Validates the request; answers the error itself and returns null when it is bad. */
+  const check = (reply: FastifyReply, q: AuthorizeQuery) => {
+    if (q.client_id !== ctx.app.clientId)
+      return (oauthError(reply, 400, 'invalid_client', 'Unknown client_id'), null)
+    const registered = ctx.app.redirectUris
+    let redirectUri = q.redirect_uri
+    if (registered.length > 0) {
+      if (redirectUri === undefined && registered.length === 1) redirectUri = registered[0]
+      if (redirectUri === undefined || !registered.includes(redirectUri)) {
+        return (
+          oauthError(reply, 400, 'invalid_request', 'redirect_uri does not match the app settings'), null
+        )
+      }
+    } else if (!redirectUri || !/^https?:\/\//.test(redirectUri)) {
+      return (oauthError(reply, 400, 'invalid_request', 'redirect_uri is required'), null)
+    }
+    if (q.response_type !== 'code') {
+      return (oauthError(reply, 400, 'unsupported_response_type', 'response_type must be code'), null)
+    }
+    const scopes = (q.scope ?? '').split(/[\s+,]+/).filter(Boolean)
+    const extra = scopes.filter((s) => !ctx.app.scopes.includes(s))
+    if (scopes.length === 0 || extra.length > 0) {
+      return (
+        oauthError(reply, 400, 'invalid_scope', `Scopes not allowed for this app: ${extra.join(' ')}`), null
+      )
+    }
+    const ws = [...ctx.store.workspaces.keys()][0]
+    if (!ws)
+      return (oauthError(reply, 400, 'invalid_request', 'The simulator has no workspace to authorize'), null)
+    return { redirectUri: redirectUri as string, scopes, ws }
+  }
+
+  app.get<{ Querystring: AuthorizeQuery }>('/oauth/authorize', async (req, reply) => {
+    const ok = check(reply, req.query)
+    if (!ok) return reply
+    if (!ctx.config.consent) return approve(reply, req.query, ok.redirectUri, ok.scopes, ok.ws)
+    const hidden = Object.entries(req.query)
+      .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v ?? '')}">`)
+      .join('')
+    const workspaces = [...ctx.store.workspaces.values()]
+      .map(
+        (w) =>
+          `<label><input type="radio" name="workspace" value="${w.id}" checked> ${escapeHtml(w.displayName)}</label>`,
+      )
+      .join('<br>')
+    reply.type('text/html')
+    return `<!doctype html><title>Authorize ${escapeHtml(ctx.app.displayName)}</title>
+<h1>${escapeHtml(ctx.app.displayName)} wants access</h1><p>Scopes: ${escapeHtml(ok.scopes.join(', '))}</p>
+<form method="post" action="/oauth/authorize">${hidden}${workspaces}<br><button type="submit">Authorize</button></form>`
+  })
+
+  app.post<{ Body: AuthorizeQuery }>('/oauth/authorize', async (req, reply) => {
+    const q = req.body ?? {}
+    const ok = check(reply, q)
+    if (!ok) return reply
+    const ws = q.workspace && ctx.store.workspaces.has(q.workspace) ? q.workspace : ok.ws
+    return approve(reply, q, ok.redirectUri, ok.scopes, ws)
+  })
+}

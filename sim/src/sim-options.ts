@@ -1,0 +1,60 @@
+import { z } from 'zod'
+
+// Options of createSimulator. Every [unconfirmed] behaviour of the reference is a switch here.
+export const AppOptions = z.object({
+  clientId: z.string().default('bindery-dev'),
+  clientSecret: z.string().default('bindery-dev-secret'),
+  displayName: z.string().default('Bindery'),
+  /** Registered redirect URIs; empty → any http(s) URI is accepted. */
+  redirectUris: z.array(z.string()).default([]),
+  /** Scopes the app may request; an authorize request asking for more fails. */
+  scopes: z
+    .array(z.string())
+    .default([
+      'sites:read',
+      'sites:write',
+      'cms:read',
+      'cms:write',
+      'authorized_user:read',
+      'assets:read',
+      'assets:write',
+    ]),
+})
+export type AppOptions = z.infer<typeof AppOptions>
+
+export const RuntimeConfig = z.object({
+  /** Requests per rolling minute per token: 'plan' (60 or 120 from the site plan), a number, or 'off'. */
+  rateLimit: z.union([z.literal('plan'), z.literal('off'), z.number().int().positive()]).default('plan'),
+  /** Force a fixed Retry-After on 429s (tests); otherwise seconds until a slot frees. */
+  retryAfterSeconds: z.number().int().positive().optional(),
+  /** 'error': 400 validation_error (documented); 'suffix': store `slug-2` (reported in the wild). */
+  duplicateSlug: z.enum(['error', 'suffix']).default('error'),
+  /** Missing slug on create: false → 400 (spec says required), true → derived from name. [unconfirmed] */
+  autoSlug: z.boolean().default(false),
+  /** Whether writes made through /v2 fire webhooks back to the app. [unconfirmed] */
+  echoApiWrites: z.boolean().default(true),
+  /** Enforce the site-wide item cap of the site's plan. */
+  itemCaps: z.boolean().default(true),
+  webhookRetryIntervalMs: z.number().int().nonnegative().default(600_000),
+  /** Retries after the first failed attempt; then the webhook is deactivated. */
+  webhookMaxRetries: z.number().int().nonnegative().default(3),
+  /** Time a receiver gets to answer a delivery. [unconfirmed] */
+  webhookTimeoutMs: z.number().int().positive().default(10_000),
+  /** Site publish: one successful publish per this window. */
+  sitePublishIntervalMs: z.number().int().nonnegative().default(60_000),
+  /** Show a consent page on /oauth/authorize instead of auto-approving. */
+  consent: z.boolean().default(false),
+})
+export type RuntimeConfig = z.infer<typeof RuntimeConfig>
+
+export const SimulatorOptions = RuntimeConfig.extend({
+  port: z.number().int().nonnegative().default(0),
+  host: z.string().default('127.0.0.1'),
+  app: AppOptions.default(AppOptions.parse({})),
+  /** PRNG seed for faults, so chaos runs are reproducible. */
+  seed: z.number().int().default(1),
+  /** Size of the in-memory request log. */
+  requestLogSize: z.number().int().positive().default(1000),
+})
+export type SimulatorOptionsInput = z.input<typeof SimulatorOptions> & { clock?: () => number }
+export type SimulatorOptions = z.infer<typeof SimulatorOptions>
