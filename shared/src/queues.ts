@@ -30,6 +30,23 @@ export const queues = {
     policy: 'singleton',
     retryLimit: 2,
   }),
+  /** Writes a link's dirty hub items to Webflow in bulk. One queued per link (stately): writes coalesce. */
+  'link-push': queue(z.object({ linkId: z.uuid() }), {
+    policy: 'stately',
+    retryLimit: 8,
+    retryDelay: 2,
+    retryBackoff: true,
+    retryDelayMax: 300,
+    expireInSeconds: 1800,
+  }),
+  /** The initial sync of a new link: publish, import or match by slug, with progress. */
+  'link-connect': queue(z.object({ linkId: z.uuid() }), {
+    policy: 'stately',
+    retryLimit: 8,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInSeconds: 3600,
+  }),
 } as const
 
 export type QueueName = keyof typeof queues
