@@ -39,41 +39,42 @@ export function authorizeRoutes(app: FastifyInstance, ctx: SimContext): void {
     return reply.redirect(target.toString(), 302)
   }
 
-  /** Validates the request; answers the error itself and returns null when it is bad. */
-  const check = (reply: FastifyReply, q: AuthorizeQuery) => {
-    if (q.client_id !== ctx.app.clientId)
-      return (oauthError(reply, 400, 'invalid_client', 'Unknown client_id'), null)
+  type Failure = { status: number; error: string; description: string }
+  const fail = (status: number, error: string, description: string): Failure => ({
+    status,
+    error,
+    description,
+  })
+
+  /** Validates the request; a Failure is answered as OAuth's `{error, error_description}`. */
+  const check = (q: AuthorizeQuery) => {
+    if (q.client_id !== ctx.app.clientId) return fail(400, 'invalid_client', 'Unknown client_id')
     const registered = ctx.app.redirectUris
     let redirectUri = q.redirect_uri
     if (registered.length > 0) {
       if (redirectUri === undefined && registered.length === 1) redirectUri = registered[0]
       if (redirectUri === undefined || !registered.includes(redirectUri)) {
-        return (
-          oauthError(reply, 400, 'invalid_request', 'redirect_uri does not match the app settings'), null
-        )
+        return fail(400, 'invalid_request', 'redirect_uri does not match the app settings')
       }
     } else if (!redirectUri || !/^https?:\/\//.test(redirectUri)) {
-      return (oauthError(reply, 400, 'invalid_request', 'redirect_uri is required'), null)
+      return fail(400, 'invalid_request', 'redirect_uri is required')
     }
     if (q.response_type !== 'code') {
-      return (oauthError(reply, 400, 'unsupported_response_type', 'response_type must be code'), null)
+      return fail(400, 'unsupported_response_type', 'response_type must be code')
     }
     const scopes = (q.scope ?? '').split(/[\s+,]+/).filter(Boolean)
     const extra = scopes.filter((s) => !ctx.app.scopes.includes(s))
     if (scopes.length === 0 || extra.length > 0) {
-      return (
-        oauthError(reply, 400, 'invalid_scope', `Scopes not allowed for this app: ${extra.join(' ')}`), null
-      )
+      return fail(400, 'invalid_scope', `Scopes not allowed for this app: ${extra.join(' ')}`)
     }
     const ws = [...ctx.store.workspaces.keys()][0]
-    if (!ws)
-      return (oauthError(reply, 400, 'invalid_request', 'The simulator has no workspace to authorize'), null)
+    if (!ws) return fail(400, 'invalid_request', 'The simulator has no workspace to authorize')
     return { redirectUri: redirectUri as string, scopes, ws }
   }
 
   app.get<{ Querystring: AuthorizeQuery }>('/oauth/authorize', async (req, reply) => {
-    const ok = check(reply, req.query)
-    if (!ok) return reply
+    const ok = check(req.query)
+    if ('error' in ok) return oauthError(reply, ok.status, ok.error, ok.description)
     if (!ctx.config.consent) return approve(reply, req.query, ok.redirectUri, ok.scopes, ok.ws)
     const hidden = Object.entries(req.query)
       .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v ?? '')}">`)
@@ -92,8 +93,8 @@ export function authorizeRoutes(app: FastifyInstance, ctx: SimContext): void {
 
   app.post<{ Body: AuthorizeQuery }>('/oauth/authorize', async (req, reply) => {
     const q = req.body ?? {}
-    const ok = check(reply, q)
-    if (!ok) return reply
+    const ok = check(q)
+    if ('error' in ok) return oauthError(reply, ok.status, ok.error, ok.description)
     const ws = q.workspace && ctx.store.workspaces.has(q.workspace) ? q.workspace : ok.ws
     return approve(reply, q, ok.redirectUri, ok.scopes, ws)
   })
