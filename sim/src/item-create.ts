@@ -29,7 +29,7 @@ interface Planned {
 
 function flag(input: Record<string, unknown>, key: string, prefix: string, errors: FieldError[]) {
   const value = input[key]
-  if (value === undefined) return undefined
+  if (value === undefined || value === null) return undefined
   if (typeof value !== 'boolean') errors.push({ param: prefix + key, description: 'Expected a boolean' })
   return value as boolean
 }

@@ -44,7 +44,7 @@ export function updateItems(
     if (opts.live && variant.live === null) throw neverPublishedConflict()
     const patch: ItemPatch = {}
     for (const key of ['isDraft', 'isArchived'] as const) {
-      if (input[key] === undefined) continue
+      if (input[key] === undefined || input[key] === null) continue
       if (typeof input[key] !== 'boolean')
         errors.push({ param: itemPrefix + key, description: 'Expected a boolean' })
       else patch[key] = input[key]
