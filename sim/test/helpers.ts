@@ -100,7 +100,8 @@ export async function startReceiver(): Promise<Receiver> {
       const d: Received = { path: req.url ?? '/', headers: req.headers, raw, body: JSON.parse(raw) }
       receiver.received.push(d)
       const answer = receiver.respond(d)
-      const { status, location } = typeof answer === 'number' ? { status: answer, location: undefined } : answer
+      const { status, location } =
+        typeof answer === 'number' ? { status: answer, location: undefined } : answer
       res.writeHead(status, location ? { location } : {})
       res.end('ok')
     })

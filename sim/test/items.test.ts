@@ -12,7 +12,11 @@ afterEach(async () => {
   await t.sim.close()
 })
 
-const fieldData = (slug: string, extra: Record<string, unknown> = {}) => ({ name: slug.toUpperCase(), slug, ...extra })
+const fieldData = (slug: string, extra: Record<string, unknown> = {}) => ({
+  name: slug.toUpperCase(),
+  slug,
+  ...extra,
+})
 
 describe('staged items', () => {
   it('lists with pagination.total, offset and limit', async () => {
@@ -42,12 +46,18 @@ describe('staged items', () => {
     const bySlug = await t.wf.collections.items.listItems(posts, { slug: 'syncing-a-cms' })
     expect(bySlug.items?.map((i) => i.fieldData?.slug)).toEqual(['syncing-a-cms'])
     const sorted = await t.wf.collections.items.listItems(posts, { sortBy: 'name', sortOrder: 'desc' })
-    expect(sorted.items?.map((i) => i.fieldData?.name)).toEqual(['Why drafts matter', 'Syncing a CMS', 'Hello Bindery'])
+    expect(sorted.items?.map((i) => i.fieldData?.name)).toEqual([
+      'Why drafts matter',
+      'Syncing a CMS',
+      'Hello Bindery',
+    ])
   })
 
   it('filters by lastPublished[gte] (SDK) and lastUpdated[gte] (HTTP)', async () => {
     t.clock.now += 60_000
-    const created = await t.wf.collections.items.createItemLive(posts, { fieldData: fieldData('later') } as never)
+    const created = await t.wf.collections.items.createItemLive(posts, {
+      fieldData: fieldData('later'),
+    } as never)
     const since = new Date(t.clock.now - 1000)
     const res = await t.wf.collections.items.listItems(posts, { lastPublished: { gte: since } })
     expect(res.items?.map((i) => i.id)).toEqual([created.id])
@@ -67,10 +77,14 @@ describe('staged items', () => {
     expect(ok.json.items).toHaveLength(2)
     const bad = await http(t.sim, 'POST', `/v2/collections/${posts}/items`, {
       token: t.token,
-      body: { items: [{ fieldData: fieldData('m-3') }, { fieldData: fieldData('m-4', { featured: 'yes' }) }] },
+      body: {
+        items: [{ fieldData: fieldData('m-3') }, { fieldData: fieldData('m-4', { featured: 'yes' }) }],
+      },
     })
     expect(bad.status).toBe(400)
-    expect(bad.json.details).toEqual([{ param: 'items[1].fieldData.featured', description: 'Expected a boolean' }])
+    expect(bad.json.details).toEqual([
+      { param: 'items[1].fieldData.featured', description: 'Expected a boolean' },
+    ])
     const list = await t.wf.collections.items.listItems(posts, { slug: 'm-3' })
     expect(list.items).toHaveLength(0)
   })
@@ -84,14 +98,19 @@ describe('staged items', () => {
 
   it('rejects more than 100 items in a bulk update', async () => {
     const items = Array.from({ length: 101 }, (_, i) => ({ id: String(i), fieldData: { name: 'x' } }))
-    const res = await http(t.sim, 'PATCH', `/v2/collections/${posts}/items`, { token: t.token, body: { items } })
+    const res = await http(t.sim, 'PATCH', `/v2/collections/${posts}/items`, {
+      token: t.token,
+      body: { items },
+    })
     expect(res.status).toBe(400)
     expect(res.json.code).toBe('validation_error')
   })
 
   it('updates partially, single and bulk', async () => {
     const [a, b] = (await t.wf.collections.items.listItems(posts)).items!
-    const one = await t.wf.collections.items.updateItem(posts, a!.id!, { fieldData: { featured: false } } as never)
+    const one = await t.wf.collections.items.updateItem(posts, a!.id!, {
+      fieldData: { featured: false },
+    } as never)
     expect(one.fieldData).toMatchObject({ name: 'Hello Bindery', featured: false })
     const many = (await t.wf.collections.items.updateItems(posts, {
       items: [{ id: b!.id!, fieldData: { name: 'Renamed' } }],
@@ -127,12 +146,16 @@ describe('slugs', () => {
 
   it("duplicate slug with duplicateSlug 'suffix' stores slug-2", async () => {
     t.sim.control.setConfig({ duplicateSlug: 'suffix' })
-    const item = await t.wf.collections.items.createItem(posts, { fieldData: fieldData('hello-bindery') } as never)
+    const item = await t.wf.collections.items.createItem(posts, {
+      fieldData: fieldData('hello-bindery'),
+    } as never)
     expect(item.fieldData?.slug).toBe('hello-bindery-2')
   })
 
   it('lower-cases slugs and turns spaces into dashes', async () => {
-    const item = await t.wf.collections.items.createItem(posts, { fieldData: { name: 'X', slug: 'My Post' } } as never)
+    const item = await t.wf.collections.items.createItem(posts, {
+      fieldData: { name: 'X', slug: 'My Post' },
+    } as never)
     expect(item.fieldData?.slug).toBe('my-post')
   })
 
@@ -145,7 +168,9 @@ describe('slugs', () => {
   })
 
   it('requires a slug unless autoSlug is on', async () => {
-    const { status } = await failure(t.wf.collections.items.createItem(posts, { fieldData: { name: 'No slug' } } as never))
+    const { status } = await failure(
+      t.wf.collections.items.createItem(posts, { fieldData: { name: 'No slug' } } as never),
+    )
     expect(status).toBe(400)
     t.sim.control.setConfig({ autoSlug: true })
     const item = await t.wf.collections.items.createItem(posts, { fieldData: { name: 'No slug' } } as never)
@@ -155,7 +180,8 @@ describe('slugs', () => {
 
 describe('field values', () => {
   const bad = async (extra: Record<string, unknown>) =>
-    (await failure(t.wf.collections.items.createItem(posts, { fieldData: fieldData('v', extra) } as never))).body
+    (await failure(t.wf.collections.items.createItem(posts, { fieldData: fieldData('v', extra) } as never)))
+      .body
 
   it('rejects an unknown option id', async () => {
     expect((await bad({ category: 'nope' })).details[0].param).toBe('category')
@@ -227,7 +253,9 @@ describe('state machine (§2.1)', () => {
     const item = await create('cid')
     await t.wf.collections.items.publishItem(posts, { itemIds: [item.id!] })
     t.clock.now += 1000
-    const edited = await t.wf.collections.items.updateItem(posts, item.id!, { fieldData: { name: 'Edited' } } as never)
+    const edited = await t.wf.collections.items.updateItem(posts, item.id!, {
+      fieldData: { name: 'Edited' },
+    } as never)
     expect(edited.isDraft).toBe(true)
     expect(edited.lastPublished).toBeTruthy()
     const live = await t.wf.collections.items.getItemLive(posts, item.id!)
@@ -279,7 +307,9 @@ describe('state machine (§2.1)', () => {
   })
 
   it('live create publishes immediately; live PATCH updates both', async () => {
-    const item = await t.wf.collections.items.createItemLive(posts, { fieldData: fieldData('live-one') } as never)
+    const item = await t.wf.collections.items.createItemLive(posts, {
+      fieldData: fieldData('live-one'),
+    } as never)
     expect(item.isDraft).toBe(false)
     await t.wf.collections.items.updateItemLive(posts, item.id!, { fieldData: { name: 'Live 2' } } as never)
     const live = await t.wf.collections.items.getItemLive(posts, item.id!)
@@ -301,7 +331,9 @@ describe('state machine (§2.1)', () => {
   it('lastUpdated changes on every write', async () => {
     const item = await create('ts')
     t.clock.now += 5000
-    const edited = await t.wf.collections.items.updateItem(posts, item.id!, { fieldData: { name: 'y' } } as never)
+    const edited = await t.wf.collections.items.updateItem(posts, item.id!, {
+      fieldData: { name: 'y' },
+    } as never)
     expect(edited.lastUpdated).not.toBe(item.lastUpdated)
     expect(edited.createdOn).toBe(item.createdOn)
   })
