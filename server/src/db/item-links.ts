@@ -1,0 +1,180 @@
+import type { HubContent, WebflowState } from '../sync/field-map'
+import type { HubItem } from './hub-items'
+import type { Queryable } from './pool'
+
+export type ItemLink = {
+  id: string
+  linkId: string
+  hubItemId: string
+  webflowItemId: string | null
+  syncState: 'pending' | 'synced' | 'failed' | 'conflict'
+  dirty: boolean
+  createSentAt: Date | null
+  syncedHash: string | null
+  base: HubContent | null
+  webflowState: WebflowState | null
+  webflowLastUpdated: Date | null
+  lastPushedAt: Date | null
+  lastPulledAt: Date | null
+  lastError: string | null
+}
+
+const COLUMNS = `il.id, il.link_id, il.hub_item_id, il.webflow_item_id, il.sync_state, il.dirty, il.create_sent_at,
+  il.synced_hash, il.base, il.webflow_state, il.webflow_last_updated, il.last_pushed_at, il.last_pulled_at, il.last_error`
+
+// biome-ignore lint/suspicious/noExplicitAny: a raw row from pg
+export function toItemLink(r: any): ItemLink {
+  return {
+    id: r.id,
+    linkId: r.link_id,
+    hubItemId: r.hub_item_id,
+    webflowItemId: r.webflow_item_id,
+    syncState: r.sync_state,
+    dirty: r.dirty,
+    createSentAt: r.create_sent_at,
+    syncedHash: r.synced_hash,
+    base: r.base,
+    webflowState: r.webflow_state,
+    webflowLastUpdated: r.webflow_last_updated,
+    lastPushedAt: r.last_pushed_at,
+    lastPulledAt: r.last_pulled_at,
+    lastError: r.last_error,
+  }
+}
+
+export type DirtyItem = { itemLink: ItemLink; item: HubItem }
+
+/** Up to `limit` dirty item links of a link with their hub items (deleted ones included). */
+export async function listDirty(db: Queryable, linkId: string, limit: number): Promise<DirtyItem[]> {
+  const { rows } = await db.query(
+    `select ${COLUMNS}, hi.collection_id, hi.slug, hi.name, hi.status, hi.fields, hi.version, hi.created_at,
+            hi.updated_at, hi.deleted_at
+     from item_links il join hub_items hi on hi.id = il.hub_item_id
+     where il.link_id = $1 and il.dirty order by hi.updated_at, hi.id limit $2`,
+    [linkId, limit],
+  )
+  return rows.map((r) => ({
+    itemLink: toItemLink(r),
+    item: {
+      id: r.hub_item_id,
+      collectionId: r.collection_id,
+      slug: r.slug,
+      name: r.name,
+      status: r.status,
+      fields: r.fields,
+      version: r.version,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      deletedAt: r.deleted_at,
+    },
+  }))
+}
+
+export async function getItemLinkByWebflowId(db: Queryable, linkId: string, webflowItemId: string) {
+  const { rows } = await db.query(`select ${COLUMNS} from item_links il where link_id = $1 and webflow_item_id = $2`, [
+    linkId,
+    webflowItemId,
+  ])
+  return rows[0] ? toItemLink(rows[0]) : undefined
+}
+
+export async function getItemLinkByHubId(db: Queryable, linkId: string, hubItemId: string) {
+  const { rows } = await db.query(`select ${COLUMNS} from item_links il where link_id = $1 and hub_item_id = $2`, [
+    linkId,
+    hubItemId,
+  ])
+  return rows[0] ? toItemLink(rows[0]) : undefined
+}
+
+/** What a successful sync of one item records. `clean` only when the hub item is still at `version`. */
+export type SyncedRecord = {
+  webflowItemId: string
+  hash: string
+  base: HubContent
+  webflowState: WebflowState
+  webflowLastUpdated: string | Date | null
+  version: number
+  direction: 'push' | 'pull'
+  stillDirty?: boolean
+}
+
+export async function recordSynced(db: Queryable, linkId: string, hubItemId: string, s: SyncedRecord) {
+  await db.query(
+    `insert into item_links (link_id, hub_item_id, webflow_item_id, sync_state, dirty, synced_hash, base,
+       webflow_state, webflow_last_updated, last_pushed_at, last_pulled_at)
+     values ($1, $2, $3, 'synced', $8, $4, $5, $6, $7,
+       case when $9 = 'push' then now() end, case when $9 = 'pull' then now() end)
+     on conflict (link_id, hub_item_id) do update set
+       webflow_item_id = excluded.webflow_item_id, synced_hash = excluded.synced_hash, base = excluded.base,
+       webflow_state = excluded.webflow_state,
+       webflow_last_updated = greatest(item_links.webflow_last_updated, excluded.webflow_last_updated),
+       last_pushed_at = coalesce(excluded.last_pushed_at, item_links.last_pushed_at),
+       last_pulled_at = coalesce(excluded.last_pulled_at, item_links.last_pulled_at),
+       create_sent_at = null, last_error = null,
+       sync_state = case when $8 then 'pending' else 'synced' end,
+       -- A hub write that landed while this item was in flight keeps it dirty.
+       dirty = $8 or (item_links.dirty and (select version from hub_items where id = $2) <> $10)`,
+    [
+      linkId,
+      hubItemId,
+      s.webflowItemId,
+      s.hash,
+      JSON.stringify(s.base),
+      s.webflowState,
+      s.webflowLastUpdated,
+      !!s.stillDirty,
+      s.direction,
+      s.version,
+    ],
+  )
+}
+
+export async function markCreateSent(db: Queryable, ids: string[]) {
+  await db.query('update item_links set create_sent_at = now() where id = any($1::uuid[])', [ids])
+}
+
+export async function clearCreateSent(db: Queryable, ids: string[]) {
+  await db.query('update item_links set create_sent_at = null where id = any($1::uuid[])', [ids])
+}
+
+/** A Webflow rejection of one item: it stays failed until it is written again. */
+export async function markFailed(db: Queryable, id: string, message: string, version: number) {
+  await db.query(
+    `update item_links set sync_state = 'failed', last_error = $2, create_sent_at = null,
+       dirty = (select version from hub_items where id = item_links.hub_item_id) <> $3
+     where id = $1`,
+    [id, message, version],
+  )
+}
+
+/** Nothing to send (content unchanged, or deleted before it ever reached Webflow). */
+export async function markClean(db: Queryable, id: string, version: number) {
+  await db.query(
+    `update item_links set dirty = (select version from hub_items where id = item_links.hub_item_id) <> $2,
+       sync_state = case when sync_state = 'pending' then 'synced' else sync_state end
+     where id = $1`,
+    [id, version],
+  )
+}
+
+/** Webflow ids of hub items, across every active link (for reference translation). */
+export async function webflowIdsOf(db: Queryable, hubItemIds: string[]): Promise<Map<string, string>> {
+  if (!hubItemIds.length) return new Map()
+  const { rows } = await db.query<{ hub_item_id: string; webflow_item_id: string }>(
+    `select il.hub_item_id, il.webflow_item_id from item_links il join links l on l.id = il.link_id
+     where l.disconnected_at is null and il.webflow_item_id is not null and il.hub_item_id = any($1::uuid[])`,
+    [hubItemIds],
+  )
+  return new Map(rows.map((r) => [r.hub_item_id, r.webflow_item_id]))
+}
+
+/** Hub ids of Webflow items, across every active link (for reference translation). */
+export async function hubIdsOf(db: Queryable, webflowItemIds: string[]): Promise<Map<string, string>> {
+  if (!webflowItemIds.length) return new Map()
+  const { rows } = await db.query<{ hub_item_id: string; webflow_item_id: string }>(
+    `select il.hub_item_id, il.webflow_item_id from item_links il join links l on l.id = il.link_id
+     where l.disconnected_at is null and il.webflow_item_id = any($1::text[])`,
+    [webflowItemIds],
+  )
+  return new Map(rows.map((r) => [r.webflow_item_id, r.hub_item_id]))
+}

@@ -1,0 +1,103 @@
+import type { FieldMapEntry } from '../sync/field-map'
+import type { Queryable } from './pool'
+
+export type LinkDirection = 'two-way' | 'push-only' | 'pull-only'
+export type ConflictPolicy = 'newest' | 'hub' | 'webflow' | 'review'
+export type LinkState = 'connecting' | 'syncing' | 'live' | 'paused' | 'error'
+
+export type Link = {
+  id: string
+  siteId: string
+  hubCollectionId: string
+  webflowCollectionId: string
+  direction: LinkDirection
+  conflictPolicy: ConflictPolicy
+  fieldMap: FieldMapEntry[]
+  state: LinkState
+  progressDone: number
+  progressTotal: number
+  lastError: string | null
+  lastSyncedAt: Date | null
+  createdAt: Date
+  disconnectedAt: Date | null
+}
+
+const COLUMNS = `id, site_id, hub_collection_id, webflow_collection_id, direction, conflict_policy, field_map, state,
+  progress_done, progress_total, last_error, last_synced_at, created_at, disconnected_at`
+
+// biome-ignore lint/suspicious/noExplicitAny: a raw row from pg
+function toLink(r: any): Link {
+  return {
+    id: r.id,
+    siteId: r.site_id,
+    hubCollectionId: r.hub_collection_id,
+    webflowCollectionId: r.webflow_collection_id,
+    direction: r.direction,
+    conflictPolicy: r.conflict_policy,
+    fieldMap: r.field_map,
+    state: r.state,
+    progressDone: r.progress_done,
+    progressTotal: r.progress_total,
+    lastError: r.last_error,
+    lastSyncedAt: r.last_synced_at,
+    createdAt: r.created_at,
+    disconnectedAt: r.disconnected_at,
+  }
+}
+
+export async function getLink(db: Queryable, id: string): Promise<Link | undefined> {
+  const { rows } = await db.query(`select ${COLUMNS} from links where id = $1`, [id])
+  return rows[0] && toLink(rows[0])
+}
+
+/** The active link of a Webflow collection, if any. */
+export async function getLinkByWebflowCollection(db: Queryable, webflowCollectionId: string) {
+  const { rows } = await db.query(
+    `select ${COLUMNS} from links where webflow_collection_id = $1 and disconnected_at is null`,
+    [webflowCollectionId],
+  )
+  return rows[0] ? toLink(rows[0]) : undefined
+}
+
+export async function listLinks(db: Queryable, siteId: string): Promise<Link[]> {
+  const { rows } = await db.query(
+    `select ${COLUMNS} from links where site_id = $1 and disconnected_at is null order by created_at`,
+    [siteId],
+  )
+  return rows.map(toLink)
+}
+
+export type NewLink = Pick<
+  Link,
+  'siteId' | 'hubCollectionId' | 'webflowCollectionId' | 'direction' | 'conflictPolicy' | 'fieldMap'
+>
+
+export async function insertLink(db: Queryable, l: NewLink): Promise<Link> {
+  const { rows } = await db.query(
+    `insert into links (site_id, hub_collection_id, webflow_collection_id, direction, conflict_policy, field_map)
+     values ($1, $2, $3, $4, $5, $6) returning ${COLUMNS}`,
+    [l.siteId, l.hubCollectionId, l.webflowCollectionId, l.direction, l.conflictPolicy, JSON.stringify(l.fieldMap)],
+  )
+  return toLink(rows[0])
+}
+
+export async function updateLink(
+  db: Queryable,
+  id: string,
+  patch: Partial<Pick<Link, 'state' | 'progressDone' | 'progressTotal' | 'lastError' | 'fieldMap' | 'lastSyncedAt'>>,
+) {
+  const columns: Record<string, unknown> = {
+    state: patch.state,
+    progress_done: patch.progressDone,
+    progress_total: patch.progressTotal,
+    last_error: patch.lastError,
+    field_map: patch.fieldMap && JSON.stringify(patch.fieldMap),
+    last_synced_at: patch.lastSyncedAt,
+  }
+  const set = Object.entries(columns).filter(([, v]) => v !== undefined)
+  if (!set.length) return
+  await db.query(
+    `update links set ${set.map(([k], i) => `${k} = $${i + 2}`).join(', ')}, updated_at = now() where id = $1`,
+    [id, ...set.map(([, v]) => v)],
+  )
+}

@@ -1,0 +1,124 @@
+import type { HubFieldType, ItemStatus } from '@bindery/shared/hub'
+import type { CollectionItem } from '@bindery/shared/webflow'
+
+/** One synced field: the hub field, the Webflow field, and for selects the option ids by name. */
+export type FieldMapEntry = {
+  hubSlug: string
+  webflowSlug: string
+  webflowFieldId: string
+  type: HubFieldType
+  options?: Record<string, string>
+}
+
+/** An item's synced content in hub terms: what is hashed, merged and compared. */
+export type HubContent = { name: string; slug: string; status: ItemStatus; fields: Record<string, unknown> }
+
+/** Translates item ids across a reference; undefined when the other side has no such item yet. */
+export type RefResolver = (id: string) => string | undefined
+
+export type WebflowWrite = { fieldData: Record<string, unknown>; unresolved: string[]; errors: string[] }
+
+/** Hub content → Webflow `fieldData`. Unresolved references are left out and reported. */
+export function toWebflow(c: HubContent, map: FieldMapEntry[], toWebflowId: RefResolver): WebflowWrite {
+  const fieldData: Record<string, unknown> = { name: c.name, slug: c.slug }
+  const unresolved: string[] = []
+  const errors: string[] = []
+  for (const f of map) {
+    const v = c.fields[f.hubSlug]
+    if (v === undefined || v === null) {
+      fieldData[f.webflowSlug] = null
+      continue
+    }
+    switch (f.type) {
+      case 'select': {
+        const id = f.options?.[v as string]
+        if (id) fieldData[f.webflowSlug] = id
+        else errors.push(`${f.hubSlug}: option "${String(v)}" does not exist in Webflow`)
+        break
+      }
+      case 'reference': {
+        const id = toWebflowId(v as string)
+        if (id) fieldData[f.webflowSlug] = id
+        else unresolved.push(f.hubSlug)
+        break
+      }
+      case 'multiReference': {
+        const ids = (v as string[]).map(toWebflowId)
+        if (ids.every(Boolean)) fieldData[f.webflowSlug] = ids
+        else unresolved.push(f.hubSlug)
+        break
+      }
+      case 'image':
+      case 'file':
+        fieldData[f.webflowSlug] = asset(v)
+        break
+      case 'images':
+        fieldData[f.webflowSlug] = (v as unknown[]).map(asset)
+        break
+      default:
+        fieldData[f.webflowSlug] = v
+    }
+  }
+  return { fieldData, unresolved, errors }
+}
+
+/** Webflow item → hub content, through the field map. Fields not in the map are left out. */
+export function fromWebflow(item: CollectionItem, map: FieldMapEntry[], toHubId: RefResolver): HubContent {
+  const data = item.fieldData as Record<string, unknown>
+  const fields: Record<string, unknown> = {}
+  for (const f of map) {
+    const v = data[f.webflowSlug]
+    if (v === undefined || v === null || v === '') continue
+    switch (f.type) {
+      case 'select': {
+        const name = Object.entries(f.options ?? {}).find(([, id]) => id === v)?.[0]
+        if (name) fields[f.hubSlug] = name
+        break
+      }
+      case 'reference': {
+        const id = toHubId(v as string)
+        if (id) fields[f.hubSlug] = id
+        break
+      }
+      case 'multiReference':
+        fields[f.hubSlug] = (v as string[]).map(toHubId).filter(Boolean)
+        break
+      case 'image':
+      case 'file':
+        fields[f.hubSlug] = asset(v)
+        break
+      case 'images':
+        fields[f.hubSlug] = (v as unknown[]).map(asset)
+        break
+      case 'date':
+        fields[f.hubSlug] = new Date(v as string).toISOString()
+        break
+      default:
+        fields[f.hubSlug] = v
+    }
+  }
+  return { name: String(data.name ?? ''), slug: String(data.slug ?? ''), status: hubStatusOf(item), fields }
+}
+
+/** Webflow keeps sub-states the hub collapses; they are kept on the item link as `webflowState`. */
+export type WebflowState = 'archived' | 'published' | 'changes_in_draft' | 'queued' | 'draft'
+
+export function webflowStateOf(item: Pick<CollectionItem, 'isArchived' | 'isDraft' | 'lastPublished'>): WebflowState {
+  if (item.isArchived) return 'archived'
+  if (item.lastPublished) return item.isDraft ? 'changes_in_draft' : 'published'
+  return item.isDraft ? 'draft' : 'queued'
+}
+
+export function hubStatusOf(item: Pick<CollectionItem, 'isArchived' | 'isDraft' | 'lastPublished'>): ItemStatus {
+  const state = webflowStateOf(item)
+  return state === 'archived' ? 'archived' : state === 'draft' ? 'draft' : 'published'
+}
+
+export function isLive(state: string | null | undefined): boolean {
+  return state === 'published' || state === 'changes_in_draft'
+}
+
+function asset(v: unknown): { url: string; alt?: string } {
+  const a = v as { url: string; alt?: string | null }
+  return a.alt ? { url: a.url, alt: a.alt } : { url: a.url }
+}
