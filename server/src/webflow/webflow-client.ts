@@ -116,7 +116,14 @@ export function createWebflowClient(o: WebflowClientOptions) {
       ),
     listItems: (
       collectionId: string,
-      q: { offset?: number; limit?: number; slug?: string; live?: boolean },
+      q: {
+        offset?: number
+        limit?: number
+        slug?: string
+        live?: boolean
+        sortBy?: 'createdOn' | 'lastUpdated'
+        sortOrder?: 'asc' | 'desc'
+      },
     ) => {
       const { live, ...query } = q
       return call(
@@ -124,7 +131,7 @@ export function createWebflowClient(o: WebflowClientOptions) {
         W.ItemList,
         () =>
           (live ? items.listItemsLive : items.listItems)
-            .call(items, collectionId, query, per)
+            .call(items, collectionId, query as never, per)
             .withRawResponse(),
         idem,
       )
