@@ -21,10 +21,11 @@ export function installApiHooks(
     req.raw.socket?.destroy()
   }
 
-  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+  // Plain callback hooks, not async ones: this runs on every /v2 request and promises cost throughput.
+  app.addHook('onRequest', (req: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
     const header = req.headers.authorization
     const token = header?.startsWith('Bearer ') ? ctx.store.tokens.get(header.slice(7).trim()) : undefined
-    if (!token || token.revoked) throw notAuthorized()
+    if (!token || token.revoked) return done(notAuthorized())
     req.token = token
     const now = ctx.now()
     token.lastUsed = now
@@ -32,9 +33,13 @@ export function installApiHooks(
       const take = limiter.take(token, now)
       reply.header('x-ratelimit-limit', take.limit)
       reply.header('x-ratelimit-remaining', take.ok ? take.remaining : 0)
-      if (!take.ok) throw tooManyRequests(ctx.config.retryAfterSeconds ?? take.retryAfter)
+      if (!take.ok) return done(tooManyRequests(ctx.config.retryAfterSeconds ?? take.retryAfter))
     }
-    if (!faults.requestFaultsOn) return
+    if (!faults.requestFaultsOn) return done()
+    injectFault(req).then(() => done(), done)
+  })
+
+  const injectFault = async (req: FastifyRequest) => {
     const key = `${req.method} ${req.routeOptions.url}`
     const latency = faults.latencyFor(key)
     if (latency > 0) await timers.sleep(latency)
@@ -49,11 +54,11 @@ export function installApiHooks(
     // Timeout without commit: the handler never runs; the client waits and then loses the socket.
     await hang(req, fault.hangMs)
     throw internalError()
-  })
+  }
 
   // Timeout that commits: the handler has applied the write; the answer never arrives.
-  app.addHook('onSend', async (req, _reply, payload) => {
-    if (req.hangAfterMs !== null) await hang(req, req.hangAfterMs)
-    return payload
+  app.addHook('onSend', (req, _reply, payload, done) => {
+    if (req.hangAfterMs === null) return done(null, payload)
+    hang(req, req.hangAfterMs).then(() => done(null, payload), done)
   })
 }

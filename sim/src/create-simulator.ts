@@ -66,9 +66,9 @@ export async function createSimulator(input: SimulatorOptionsInput = {}): Promis
     done(null, Object.fromEntries(new URLSearchParams(body as string)))
   })
   installErrorHandler(app)
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions.url ?? 'unmatched'
-    if (route.startsWith('/_sim')) return
+    if (route.startsWith('/_sim')) return done()
     counters.request({
       at: ctx.now(),
       method: req.method,
@@ -78,6 +78,7 @@ export async function createSimulator(input: SimulatorOptionsInput = {}): Promis
       tokenId: req.token?.id ?? null,
       ms: Math.round(reply.elapsedTime * 100) / 100,
     })
+    done()
   })
 
   await app.register(async (api) => {

@@ -9,11 +9,13 @@ import type { SimulatorOptionsInput } from '../src/sim-options.ts'
 export { DEMO }
 
 /** Polls until fn returns a truthy value (no fixed sleeps in tests). */
-export async function waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 5000): Promise<NonNullable<T>> {
+type Truthy<T> = Exclude<T, false | null | undefined | 0 | ''>
+
+export async function waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 5000): Promise<Truthy<T>> {
   const start = Date.now()
   for (;;) {
     const value = await fn()
-    if (value) return value as NonNullable<T>
+    if (value) return value as Truthy<T>
     if (Date.now() - start > timeoutMs) throw new Error('waitFor: condition not met in time')
     await new Promise((r) => setTimeout(r, 10))
   }
@@ -45,7 +47,12 @@ export async function http(
   sim: Simulator,
   method: string,
   path: string,
-  opts: { token?: string; body?: unknown; form?: Record<string, string>; redirect?: RequestRedirect } = {},
+  opts: {
+    token?: string
+    body?: unknown
+    form?: Record<string, string>
+    redirect?: 'manual' | 'follow' | 'error'
+  } = {},
 ) {
   const headers: Record<string, string> = {}
   if (opts.token) headers.authorization = `Bearer ${opts.token}`
@@ -59,6 +66,7 @@ export async function http(
   }
   const res = await fetch(sim.url + path, { method, headers, body, redirect: opts.redirect ?? 'manual' })
   const text = await res.text()
+  // biome-ignore lint/suspicious/noExplicitAny: tests read JSON loosely
   let json: any = null
   try {
     json = text ? JSON.parse(text) : null
@@ -72,6 +80,7 @@ export interface Received {
   path: string
   headers: IncomingHttpHeaders
   raw: string
+  // biome-ignore lint/suspicious/noExplicitAny: tests read JSON loosely
   body: { triggerType: string; payload: Record<string, any> }
 }
 
@@ -117,6 +126,7 @@ export async function startReceiver(): Promise<Receiver> {
 }
 
 /** Awaits an SDK call that must fail; returns the error's status and Webflow body. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read JSON loosely
 export async function failure(p: Promise<unknown>): Promise<{ status: number; body: any }> {
   try {
     await p
