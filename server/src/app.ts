@@ -4,6 +4,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDe
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Logger } from 'pino'
 import type { Config } from './config'
+import { contentApi } from './content/content-api'
+import { registerOpenApi } from './content/openapi'
 import type { Db } from './db/pool'
 import { installErrorHandler } from './http/error-handler'
 import type { Boss } from './jobs/boss'
@@ -37,5 +39,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   })
 
   await app.register(healthRoutes, { db: deps.db, boss: deps.boss })
+  // Swagger collects routes as they are added: it goes before the content API it documents.
+  await registerOpenApi(app)
+  await app.register(contentApi, { db: deps.db, boss: deps.boss, adminToken: deps.config.adminToken })
   return app
 }

@@ -102,3 +102,130 @@ export async function softDeleteHubItem(db: Queryable, id: string, expectedVersi
   )
   return rows[0] && toHubItem(rows[0])
 }
+
+// --- content API: locking reads, cursor list, multi-row writes ---
+
+/** The live item, row-locked until the transaction ends: a write decides on the version it read. */
+export async function lockLiveHubItem(db: Queryable, collectionId: string, id: string) {
+  const { rows } = await db.query<Row>(
+    `select ${COLUMNS} from hub_items where id = $1 and collection_id = $2 and deleted_at is null for update`,
+    [id, collectionId],
+  )
+  return rows[0] && toHubItem(rows[0])
+}
+
+/** Live items of the collection with these slugs, row-locked. */
+export async function lockLiveHubItemsBySlug(db: Queryable, collectionId: string, slugs: string[]) {
+  const { rows } = await db.query<Row>(
+    `select ${COLUMNS} from hub_items
+     where collection_id = $1 and slug = any($2::text[]) and deleted_at is null for update`,
+    [collectionId, slugs],
+  )
+  return rows.map(toHubItem)
+}
+
+export type HubItemListFilter = {
+  status?: ItemStatus
+  updatedSince?: string
+  includeDeleted: boolean
+  /** Keyset position: items strictly after (updatedAt, id). `updatedAt` is Postgres text, to the µs. */
+  after?: { updatedAt: string; id: string }
+  limit: number
+}
+
+/**
+ * One page in (updated_at, id) order, walking the (collection_id, updated_at, id) index. Each item
+ * comes with its exact updated_at as text: a JS Date would lose the microseconds a cursor needs.
+ */
+export async function listHubItemsPage(db: Queryable, collectionId: string, f: HubItemListFilter) {
+  const { rows } = await db.query<Row & { updated_at_text: string }>(
+    `select ${COLUMNS}, updated_at::text as updated_at_text from hub_items
+     where collection_id = $1
+       and ($2::text is null or status = $2)
+       and ($3::timestamptz is null or updated_at >= $3)
+       and ($4::boolean or deleted_at is null)
+       and ($5::timestamptz is null or (updated_at, id) > ($5::timestamptz, $6::uuid))
+     order by updated_at, id
+     limit $7`,
+    [
+      collectionId,
+      f.status ?? null,
+      f.updatedSince ?? null,
+      f.includeDeleted,
+      f.after?.updatedAt ?? null,
+      f.after?.id ?? null,
+      f.limit,
+    ],
+  )
+  return rows.map((r) => ({ item: toHubItem(r), updatedAtText: r.updated_at_text }))
+}
+
+/** Inserts many items in one statement; rows come back in input order. */
+export async function insertHubItems(db: Queryable, collectionId: string, ws: HubItemWrite[]) {
+  if (!ws.length) return []
+  const { rows } = await db.query<Row>(
+    `insert into hub_items (collection_id, slug, name, status, fields)
+     select $1, w.slug, w.name, w.status, w.fields
+     from unnest($2::text[], $3::text[], $4::text[], $5::jsonb[]) with ordinality as w(slug, name, status, fields, ord)
+     order by w.ord
+     returning ${COLUMNS}`,
+    [
+      collectionId,
+      ws.map((w) => w.slug),
+      ws.map((w) => w.name),
+      ws.map((w) => w.status),
+      ws.map((w) => JSON.stringify(w.fields)),
+    ],
+  )
+  const bySlug = new Map(rows.map((r) => [r.slug, toHubItem(r)]))
+  return ws.map((w) => bySlug.get(w.slug)!)
+}
+
+/** Replaces the content of many live items in one statement and bumps their versions. */
+export async function updateHubItems(db: Queryable, ws: (HubItemWrite & { id: string })[]) {
+  if (!ws.length) return []
+  const { rows } = await db.query<Row>(
+    `update hub_items h set slug = w.slug, name = w.name, status = w.status, fields = w.fields,
+       version = h.version + 1, updated_at = now()
+     from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) as w(id, slug, name, status, fields)
+     where h.id = w.id and h.deleted_at is null
+     returning ${COLUMNS.split(', ')
+       .map((c) => `h.${c}`)
+       .join(', ')}`,
+    [
+      ws.map((w) => w.id),
+      ws.map((w) => w.slug),
+      ws.map((w) => w.name),
+      ws.map((w) => w.status),
+      ws.map((w) => JSON.stringify(w.fields)),
+    ],
+  )
+  return rows.map(toHubItem)
+}
+
+/** Drops the values of removed fields from every item that has one; returns those items' ids. */
+export async function removeHubFieldValues(db: Queryable, collectionId: string, slugs: string[]) {
+  if (!slugs.length) return []
+  const { rows } = await db.query<{ id: string }>(
+    `update hub_items set fields = fields - $2::text[], version = version + 1, updated_at = now()
+     where collection_id = $1 and fields ?| $2::text[] and deleted_at is null
+     returning id`,
+    [collectionId, slugs],
+  )
+  return rows.map((r) => r.id)
+}
+
+/** How many live items hold one of these values in a (select) field. */
+export async function countHubItemsWithValue(
+  db: Queryable,
+  collectionId: string,
+  slug: string,
+  values: string[],
+) {
+  const { rows } = await db.query<{ n: number }>(
+    `select count(*)::int as n from hub_items
+     where collection_id = $1 and deleted_at is null and fields ->> $2 = any($3::text[])`,
+    [collectionId, slug, values],
+  )
+  return rows[0]!.n
+}
