@@ -71,60 +71,75 @@ export async function listDirty(db: Queryable, linkId: string, limit: number): P
 }
 
 export async function getItemLinkByWebflowId(db: Queryable, linkId: string, webflowItemId: string) {
-  const { rows } = await db.query(`select ${COLUMNS} from item_links il where link_id = $1 and webflow_item_id = $2`, [
-    linkId,
-    webflowItemId,
-  ])
+  const { rows } = await db.query(
+    `select ${COLUMNS} from item_links il where link_id = $1 and webflow_item_id = $2`,
+    [linkId, webflowItemId],
+  )
   return rows[0] ? toItemLink(rows[0]) : undefined
 }
 
 export async function getItemLinkByHubId(db: Queryable, linkId: string, hubItemId: string) {
-  const { rows } = await db.query(`select ${COLUMNS} from item_links il where link_id = $1 and hub_item_id = $2`, [
-    linkId,
-    hubItemId,
-  ])
+  const { rows } = await db.query(
+    `select ${COLUMNS} from item_links il where link_id = $1 and hub_item_id = $2`,
+    [linkId, hubItemId],
+  )
   return rows[0] ? toItemLink(rows[0]) : undefined
 }
 
-/** What a successful sync of one item records. `clean` only when the hub item is still at `version`. */
+/** What a successful sync of one item records. It stays dirty if the hub item moved past `version`. */
 export type SyncedRecord = {
+  hubItemId: string
   webflowItemId: string
   hash: string
   base: HubContent
   webflowState: WebflowState
   webflowLastUpdated: string | Date | null
   version: number
-  direction: 'push' | 'pull'
   stillDirty?: boolean
 }
 
-export async function recordSynced(db: Queryable, linkId: string, hubItemId: string, s: SyncedRecord) {
+/** Records a batch of synced items in one statement. */
+export async function recordSynced(
+  db: Queryable,
+  linkId: string,
+  direction: 'push' | 'pull',
+  records: SyncedRecord[],
+) {
+  if (!records.length) return
   await db.query(
-    `insert into item_links (link_id, hub_item_id, webflow_item_id, sync_state, dirty, synced_hash, base,
+    `insert into item_links as il (link_id, hub_item_id, webflow_item_id, sync_state, dirty, synced_hash, base,
        webflow_state, webflow_last_updated, last_pushed_at, last_pulled_at)
-     values ($1, $2, $3, 'synced', $8, $4, $5, $6, $7,
-       case when $9 = 'push' then now() end, case when $9 = 'pull' then now() end)
+     select $1, x.hub_item_id, x.webflow_item_id, case when x.still_dirty then 'pending' else 'synced' end,
+       x.still_dirty, x.hash, x.base, x.webflow_state, x.webflow_last_updated,
+       case when $2 = 'push' then now() end, case when $2 = 'pull' then now() end
+     from jsonb_to_recordset($3::jsonb) as x(hub_item_id uuid, webflow_item_id text, hash text, base jsonb,
+       webflow_state text, webflow_last_updated timestamptz, version int, still_dirty boolean)
      on conflict (link_id, hub_item_id) do update set
        webflow_item_id = excluded.webflow_item_id, synced_hash = excluded.synced_hash, base = excluded.base,
        webflow_state = excluded.webflow_state,
-       webflow_last_updated = greatest(item_links.webflow_last_updated, excluded.webflow_last_updated),
-       last_pushed_at = coalesce(excluded.last_pushed_at, item_links.last_pushed_at),
-       last_pulled_at = coalesce(excluded.last_pulled_at, item_links.last_pulled_at),
-       create_sent_at = null, last_error = null,
-       sync_state = case when $8 then 'pending' else 'synced' end,
+       webflow_last_updated = greatest(il.webflow_last_updated, excluded.webflow_last_updated),
+       last_pushed_at = coalesce(excluded.last_pushed_at, il.last_pushed_at),
+       last_pulled_at = coalesce(excluded.last_pulled_at, il.last_pulled_at),
+       create_sent_at = null, last_error = null, sync_state = excluded.sync_state,
        -- A hub write that landed while this item was in flight keeps it dirty.
-       dirty = $8 or (item_links.dirty and (select version from hub_items where id = $2) <> $10)`,
+       dirty = excluded.dirty or (il.dirty and (select version from hub_items h where h.id = il.hub_item_id)
+         <> (select (r->>'version')::int from jsonb_array_elements($3::jsonb) r
+             where (r->>'hub_item_id')::uuid = il.hub_item_id limit 1))`,
     [
       linkId,
-      hubItemId,
-      s.webflowItemId,
-      s.hash,
-      JSON.stringify(s.base),
-      s.webflowState,
-      s.webflowLastUpdated,
-      !!s.stillDirty,
-      s.direction,
-      s.version,
+      direction,
+      JSON.stringify(
+        records.map((r) => ({
+          hub_item_id: r.hubItemId,
+          webflow_item_id: r.webflowItemId,
+          hash: r.hash,
+          base: r.base,
+          webflow_state: r.webflowState,
+          webflow_last_updated: r.webflowLastUpdated,
+          version: r.version,
+          still_dirty: !!r.stillDirty,
+        })),
+      ),
     ],
   )
 }

@@ -1,19 +1,185 @@
-import type { WebhookDelivery } from '@bindery/shared/webflow'
+import type { CollectionItem, CollectionItemPayload, WebhookDelivery } from '@bindery/shared/webflow'
+import { sanitizeRichText } from '../content/sanitize-rich-text'
+import { appendAudit } from '../db/audit-log'
+import {
+  getHubItem,
+  getHubItemBySlug,
+  type HubItem,
+  insertHubItem,
+  softDeleteHubItem,
+  updateHubItem,
+} from '../db/hub-items'
+import { getItemLinkByWebflowId, hubIdsOf, type ItemLink, recordSynced } from '../db/item-links'
+import { getLinkByWebflowCollection, type Link } from '../db/links'
 import type { Tx } from '../db/pool'
+import { webflowForSite } from '../install/site-client'
 import type { JobContext } from '../jobs/job-context'
+import { canonicalJson, contentHash } from './content-hash'
+import { fromWebflow, type HubContent, webflowStateOf } from './field-map'
+import { enqueuePush } from './mark-dirty'
+import { mergeContent } from './merge'
+import { hubContentOf } from './push-plan'
 
 export type DeliveryOutcome = 'processed' | 'ignored'
 
 /**
- * Applies one accepted webhook delivery to the hub, inside the caller's transaction.
- * Deliveries for collections no link covers are ignored.
+ * Applies one accepted webhook delivery to the hub, inside the caller's transaction. Echoes of
+ * Bindery's own pushes hash the same as what was pushed and change nothing; events no newer than
+ * what was applied change nothing; collections no link pulls are ignored.
  */
 export async function applyDelivery(
-  _tx: Tx,
+  tx: Tx,
   delivery: WebhookDelivery,
-  _ctx: JobContext,
+  ctx: JobContext,
 ): Promise<DeliveryOutcome> {
   if (delivery.triggerType === 'site_publish') return 'processed'
-  // No collection is linked until the sync engine lands, so every item event is ignored.
-  return 'ignored'
+  const payload = delivery.payload
+  const link = await getLinkByWebflowCollection(tx, payload.collectionId)
+  if (!link || link.direction === 'push-only') return 'ignored'
+  const itemLink = await getItemLinkByWebflowId(tx, link.id, payload.id)
+
+  if (delivery.triggerType === 'collection_item_deleted') {
+    if (itemLink) await deleteFromHub(tx, link, itemLink)
+    return 'processed'
+  }
+  if (
+    itemLink?.webflowLastUpdated &&
+    payload.lastUpdated &&
+    new Date(payload.lastUpdated) <= itemLink.webflowLastUpdated
+  ) {
+    return 'processed'
+  }
+  const item = await fullItem(ctx, link, payload)
+  if (!item) return 'processed'
+  await applyItem(tx, ctx, link, itemLink, item)
+  return 'processed'
+}
+
+/** Webhook payloads usually carry the whole item; a minimal one is completed from Webflow. */
+async function fullItem(
+  ctx: JobContext,
+  link: Link,
+  p: CollectionItemPayload,
+): Promise<CollectionItem | undefined> {
+  if (p.fieldData?.slug && p.lastUpdated && p.createdOn && p.isDraft !== undefined) return p as CollectionItem
+  const wf = await webflowForSite(ctx.db, ctx.config, link.siteId, ctx)
+  const { items } = await wf.listItems(link.webflowCollectionId, {
+    limit: 100,
+    sortBy: 'lastUpdated',
+    sortOrder: 'desc',
+  })
+  return items.find((i) => i.id === p.id)
+}
+
+/** Applies a Webflow item to the hub through the field map and the three-way merge. */
+export async function applyItem(
+  tx: Tx,
+  ctx: JobContext,
+  link: Link,
+  itemLink: ItemLink | undefined,
+  item: CollectionItem,
+): Promise<void> {
+  const refIds = link.fieldMap
+    .filter((f) => f.type === 'reference' || f.type === 'multiReference')
+    .flatMap((f) => [item.fieldData[f.webflowSlug]].flat())
+    .filter((v): v is string => typeof v === 'string')
+  const hubIds = await hubIdsOf(tx, refIds)
+  const incoming = sanitized(
+    fromWebflow(item, link.fieldMap, (id) => hubIds.get(id)),
+    link,
+  )
+  const hash = contentHash(incoming)
+  const webflowState = webflowStateOf(item)
+  const synced = { webflowItemId: item.id, webflowState, webflowLastUpdated: item.lastUpdated }
+
+  const hubItem = itemLink
+    ? await getHubItem(tx, itemLink.hubItemId)
+    : await getHubItemBySlug(tx, link.hubCollectionId, incoming.slug)
+  if (itemLink && hash === itemLink.syncedHash) {
+    // Our own push coming back: remember Webflow's timestamp and state, change nothing.
+    await recordSynced(tx, link.id, 'pull', [
+      { ...synced, hubItemId: itemLink.hubItemId, hash, base: incoming, version: hubItem?.version ?? 0 },
+    ])
+    return
+  }
+  if (!hubItem || hubItem.deletedAt) {
+    const created = await insertHubItem(tx, link.hubCollectionId, { ...incoming })
+    await recordSynced(tx, link.id, 'pull', [
+      { ...synced, hubItemId: created.id, hash, base: incoming, version: created.version },
+    ])
+    await audit(tx, link, created.id, 'hub.create', null, incoming)
+    return
+  }
+  const current = hubContentOf(hubItem, link)
+  const webflowIsNewer = new Date(item.lastUpdated) > hubItem.updatedAt
+  const { merged, conflicts } = mergeContent(
+    itemLink?.base ?? null,
+    current,
+    incoming,
+    link.conflictPolicy,
+    webflowIsNewer,
+  )
+  if (canonicalJson(merged) !== canonicalJson(current)) await writeHub(tx, link, hubItem, merged)
+  const review = link.conflictPolicy === 'review' && conflicts.length > 0
+  const agrees = canonicalJson(merged) === canonicalJson(incoming)
+  await recordSynced(tx, link.id, 'pull', [
+    {
+      ...synced,
+      hubItemId: hubItem.id,
+      hash: agrees ? hash : (itemLink?.syncedHash ?? ''),
+      base: agrees ? merged : (itemLink?.base ?? incoming),
+      version: hubItem.version + 1,
+      stillDirty: !agrees && !review,
+    },
+  ])
+  if (review) {
+    await tx.query(
+      `update item_links set sync_state = 'conflict', last_error = $2 where link_id = $1 and hub_item_id = $3`,
+      [link.id, `both sides changed: ${conflicts.join(', ')}`, hubItem.id],
+    )
+  } else if (!agrees && link.direction === 'two-way') {
+    // The hub kept changes Webflow lacks: push the merged result back.
+    await enqueuePush(tx, ctx.boss, link.id)
+  }
+}
+
+async function writeHub(tx: Tx, link: Link, hubItem: HubItem, merged: HubContent) {
+  const fields = { ...hubItem.fields }
+  for (const f of link.fieldMap) {
+    if (merged.fields[f.hubSlug] === undefined) delete fields[f.hubSlug]
+    else fields[f.hubSlug] = merged.fields[f.hubSlug]
+  }
+  await updateHubItem(tx, hubItem.id, { name: merged.name, slug: merged.slug, status: merged.status, fields })
+  await audit(tx, link, hubItem.id, 'hub.update', hubContentOf(hubItem, link), merged)
+}
+
+async function deleteFromHub(tx: Tx, link: Link, itemLink: ItemLink) {
+  const deleted = await softDeleteHubItem(tx, itemLink.hubItemId)
+  await tx.query(
+    `update item_links set dirty = false, sync_state = 'synced', webflow_state = 'deleted', last_pulled_at = now() where id = $1`,
+    [itemLink.id],
+  )
+  if (deleted) await audit(tx, link, deleted.id, 'hub.delete', null, null)
+}
+
+function sanitized(c: HubContent, link: Link): HubContent {
+  for (const f of link.fieldMap) {
+    const v = c.fields[f.hubSlug]
+    if (f.type === 'richText' && typeof v === 'string') c.fields[f.hubSlug] = sanitizeRichText(v)
+  }
+  return c
+}
+
+function audit(tx: Tx, link: Link, hubItemId: string, action: string, before: unknown, after: unknown) {
+  return appendAudit(tx, [
+    {
+      direction: 'pull',
+      action,
+      siteId: link.siteId,
+      subjectType: 'hub_item',
+      subjectId: hubItemId,
+      before,
+      after,
+    },
+  ])
 }

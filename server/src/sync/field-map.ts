@@ -103,13 +103,17 @@ export function fromWebflow(item: CollectionItem, map: FieldMapEntry[], toHubId:
 /** Webflow keeps sub-states the hub collapses; they are kept on the item link as `webflowState`. */
 export type WebflowState = 'archived' | 'published' | 'changes_in_draft' | 'queued' | 'draft'
 
-export function webflowStateOf(item: Pick<CollectionItem, 'isArchived' | 'isDraft' | 'lastPublished'>): WebflowState {
+export function webflowStateOf(
+  item: Pick<CollectionItem, 'isArchived' | 'isDraft' | 'lastPublished'>,
+): WebflowState {
   if (item.isArchived) return 'archived'
   if (item.lastPublished) return item.isDraft ? 'changes_in_draft' : 'published'
   return item.isDraft ? 'draft' : 'queued'
 }
 
-export function hubStatusOf(item: Pick<CollectionItem, 'isArchived' | 'isDraft' | 'lastPublished'>): ItemStatus {
+export function hubStatusOf(
+  item: Pick<CollectionItem, 'isArchived' | 'isDraft' | 'lastPublished'>,
+): ItemStatus {
   const state = webflowStateOf(item)
   return state === 'archived' ? 'archived' : state === 'draft' ? 'draft' : 'published'
 }

@@ -6,7 +6,12 @@ import type { Boss } from '../jobs/boss'
  * one push per link in the caller's transaction: the write and its push commit or vanish together.
  * A push already queued for the link absorbs this one (the queue is stately per link).
  */
-export async function markDirty(tx: Tx, boss: Boss, collectionId: string, itemIds: string[]): Promise<string[]> {
+export async function markDirty(
+  tx: Tx,
+  boss: Boss,
+  collectionId: string,
+  itemIds: string[],
+): Promise<string[]> {
   if (!itemIds.length) return []
   const { rows } = await tx.query<{ link_id: string }>(
     `with l as (

@@ -1,0 +1,359 @@
+import type { CollectionItem } from '@bindery/shared/webflow'
+import { appendAudit } from '../db/audit-log'
+import {
+  clearCreateSent,
+  listDirty,
+  markClean,
+  markCreateSent,
+  markFailed,
+  recordSynced,
+  type SyncedRecord,
+  webflowIdsOf,
+} from '../db/item-links'
+import { getLink, type Link, updateLink } from '../db/links'
+import type { JobContext } from '../jobs/job-context'
+import { WebflowApiError } from '../webflow/webflow-api-error'
+import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
+import { type FieldMapEntry, toWebflow, type WebflowState, webflowStateOf } from './field-map'
+import { findBySlug } from './find-by-slug'
+import { chunks, type PlannedItem, planPush } from './push-plan'
+
+export type PushStats = {
+  created: number
+  updated: number
+  removed: number
+  failed: number
+  deferred: number
+}
+
+const ROUND = 1_000
+const MAX_ROUNDS = 50
+
+/**
+ * Writes a link's dirty hub items to Webflow with the bulk endpoints (≤ 100 items a request).
+ * Creates are idempotent: a create whose answer never came is settled by looking its slug up before
+ * anything is sent again, so one hub item never gets two Webflow items.
+ */
+export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string): Promise<PushStats> {
+  const stats: PushStats = { created: 0, updated: 0, removed: 0, failed: 0, deferred: 0 }
+  const link = await getLink(ctx.db, linkId)
+  if (!link || link.disconnectedAt || link.direction === 'pull-only' || link.state === 'paused') return stats
+  const deferred = new Set<string>()
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const dirty = (await listDirty(ctx.db, link.id, ROUND)).filter((d) => !deferred.has(d.itemLink.id))
+    if (!dirty.length) break
+    const unsettled = dirty.filter((d) => !d.itemLink.webflowItemId && d.itemLink.createSentAt)
+    if (unsettled.length) {
+      await settleCreates(ctx, wf, link, unsettled)
+      continue
+    }
+    const plan = planPush(dirty, link)
+    const refs = await webflowIdsOf(ctx.db, referencedIds(plan, link.fieldMap))
+    const writer = new BatchWriter(ctx, wf, link, refs, stats, deferred)
+    for (const p of plan.clean) await markClean(ctx.db, p.itemLink.id, p.item.version)
+    await writer.create(plan.createLive, true)
+    await writer.create(plan.createStaged, false)
+    await writer.update(plan)
+    await writer.remove(plan.remove)
+  }
+  stats.deferred = deferred.size
+  await reportProgress(ctx, link)
+  return stats
+}
+
+/** Looks up the slugs of creates whose outcome is unknown and adopts what Webflow already has. */
+async function settleCreates(
+  ctx: JobContext,
+  wf: WebflowApi,
+  link: Link,
+  items: { itemLink: { id: string }; item: { slug: string } }[],
+) {
+  const found = await findBySlug(
+    wf,
+    link.webflowCollectionId,
+    items.map((i) => i.item.slug),
+  )
+  const missing: string[] = []
+  for (const i of items) {
+    const existing = found.get(i.item.slug)
+    if (existing) await adopt(ctx, link, i.itemLink.id, existing)
+    else missing.push(i.itemLink.id)
+  }
+  // Not in Webflow: the create never landed, so sending it again is safe.
+  await clearCreateSent(ctx.db, missing)
+  ctx.log.info(
+    { link: link.id, adopted: items.length - missing.length, resend: missing.length },
+    'settled unknown creates',
+  )
+}
+
+/** Links an existing Webflow item to the hub item; it stays dirty so the next round updates it. */
+async function adopt(ctx: JobContext, link: Link, itemLinkId: string, item: CollectionItem) {
+  await ctx.db.query(
+    `update item_links set webflow_item_id = $2, webflow_state = $3, create_sent_at = null, dirty = true,
+       synced_hash = null where id = $1`,
+    [itemLinkId, item.id, webflowStateOf(item)],
+  )
+  await appendAudit(ctx.db, [
+    {
+      direction: 'push',
+      action: 'webflow.adopt',
+      siteId: link.siteId,
+      subjectType: 'webflow_item',
+      subjectId: item.id,
+    },
+  ])
+}
+
+function referencedIds(plan: ReturnType<typeof planPush>, map: FieldMapEntry[]): string[] {
+  const refFields = map.filter((f) => f.type === 'reference' || f.type === 'multiReference')
+  if (!refFields.length) return []
+  const ids = new Set<string>()
+  for (const group of Object.values(plan)) {
+    for (const p of group)
+      for (const f of refFields)
+        [p.content.fields[f.hubSlug]].flat().forEach((v) => v && ids.add(v as string))
+  }
+  return [...ids]
+}
+
+async function reportProgress(ctx: JobContext, link: Link) {
+  const { rows } = await ctx.db.query<{ total: number; done: number }>(
+    `select count(*)::int as total, count(*) filter (where not dirty)::int as done from item_links where link_id = $1`,
+    [link.id],
+  )
+  const { total, done } = rows[0]!
+  const settled = done === total
+  await updateLink(ctx.db, link.id, {
+    progressDone: done,
+    progressTotal: total,
+    ...(settled && (link.state === 'syncing' || link.state === 'connecting') ? { state: 'live' } : {}),
+    ...(settled ? { lastSyncedAt: new Date() } : {}),
+  })
+}
+
+/** Sends the planned groups in bulk and records what Webflow answered. */
+class BatchWriter {
+  constructor(
+    private ctx: JobContext,
+    private wf: WebflowApi,
+    private link: Link,
+    private refs: Map<string, string>,
+    private stats: PushStats,
+    private deferred: Set<string>,
+  ) {}
+
+  /** Turns planned items into writes; items with a bad value fail alone, unresolved references wait. */
+  private async writes(items: PlannedItem[], extra: (p: PlannedItem) => Partial<ItemWrite>) {
+    const ok: { p: PlannedItem; write: ItemWrite; unresolved: boolean }[] = []
+    for (const p of items) {
+      const w = toWebflow(p.content, this.link.fieldMap, (id) => this.refs.get(id))
+      if (w.errors.length) {
+        await this.fail(p, w.errors.join('; '))
+        continue
+      }
+      ok.push({ p, write: { fieldData: w.fieldData, ...extra(p) }, unresolved: w.unresolved.length > 0 })
+    }
+    return ok
+  }
+
+  async create(items: PlannedItem[], live: boolean) {
+    for (const chunk of chunks(await this.writes(items, (p) => statusFlags(p)))) {
+      await markCreateSent(
+        this.ctx.db,
+        chunk.map((c) => c.p.itemLink.id),
+      )
+      await this.send(
+        chunk,
+        (writes) => this.wf.createItems(this.link.webflowCollectionId, writes, { live }),
+        'create',
+      )
+    }
+  }
+
+  async update(plan: ReturnType<typeof planPush>) {
+    const cid = this.link.webflowCollectionId
+    for (const chunk of chunks(plan.unpublish)) {
+      await this.wf.unpublishItems(
+        cid,
+        chunk.map((p) => p.itemLink.webflowItemId!),
+      )
+    }
+    const live = await this.writes(plan.updateLive, (p) => ({
+      id: p.itemLink.webflowItemId!,
+      ...statusFlags(p),
+    }))
+    for (const chunk of chunks(live)) {
+      await this.send(chunk, (writes) => this.wf.updateItems(cid, writes, { live: true }), 'update')
+    }
+    const staged = await this.writes(plan.updateStaged, (p) => ({
+      id: p.itemLink.webflowItemId!,
+      isArchived: p.item.status === 'archived',
+      // Stays a draft until the publish below: publishing is its own call.
+      isDraft: true,
+    }))
+    for (const chunk of chunks(staged)) {
+      await this.send(chunk, (writes) => this.wf.updateItems(cid, writes, { live: false }), 'update')
+    }
+    const toPublish = plan.publish.filter((p) => !this.deferred.has(p.itemLink.id))
+    for (const chunk of chunks(toPublish)) {
+      await this.wf.publishItems(
+        cid,
+        chunk.map((p) => p.itemLink.webflowItemId!),
+      )
+      await this.ctx.db.query(
+        `update item_links set webflow_state = 'published' where id = any($1::uuid[])`,
+        [chunk.map((p) => p.itemLink.id)],
+      )
+    }
+  }
+
+  async remove(items: PlannedItem[]) {
+    const cid = this.link.webflowCollectionId
+    for (const chunk of chunks(items)) {
+      const live = chunk.filter(
+        (p) => p.itemLink.webflowState === 'published' || p.itemLink.webflowState === 'changes_in_draft',
+      )
+      if (live.length)
+        await this.wf.unpublishItems(
+          cid,
+          live.map((p) => p.itemLink.webflowItemId!),
+        )
+      await this.wf
+        .deleteItems(
+          cid,
+          chunk.map((p) => p.itemLink.webflowItemId!),
+        )
+        .catch((e) => {
+          // Already gone in Webflow: the delete has happened either way.
+          if (!(e instanceof WebflowApiError && e.status === 404)) throw e
+        })
+      await this.ctx.db.query(
+        `update item_links set dirty = false, sync_state = 'synced', webflow_state = 'deleted', last_pushed_at = now()
+         where id = any($1::uuid[])`,
+        [chunk.map((p) => p.itemLink.id)],
+      )
+      await this.audit(
+        chunk.map((p) => ({ p, after: null })),
+        'webflow.delete',
+      )
+      this.stats.removed += chunk.length
+    }
+  }
+
+  /**
+   * Sends one bulk request. A 400 naming items fails those items alone and resends the rest; an
+   * unknown outcome of a create is left for the slug lookup of the next round.
+   */
+  private async send(
+    chunk: { p: PlannedItem; write: ItemWrite; unresolved: boolean }[],
+    request: (writes: ItemWrite[]) => Promise<{ items: CollectionItem[] }>,
+    kind: 'create' | 'update',
+  ): Promise<void> {
+    if (!chunk.length) return
+    let res: { items: CollectionItem[] }
+    try {
+      res = await request(chunk.map((c) => c.write))
+    } catch (err) {
+      if (!(err instanceof WebflowApiError)) throw err
+      if (kind === 'create' && err.outcomeUnknown) return
+      if (err.status !== 400) throw err
+      const bad = failingIndexes(err, chunk.length)
+      if (bad.size === 0 && chunk.length > 1) {
+        // Webflow did not say which item: halve until it does.
+        const mid = Math.ceil(chunk.length / 2)
+        await this.send(chunk.slice(0, mid), request, kind)
+        await this.send(chunk.slice(mid), request, kind)
+        return
+      }
+      for (const [i, c] of chunk.entries()) {
+        if (bad.size === 0 || bad.has(i)) {
+          if (kind === 'create' && err.duplicateSlug) await this.adoptBySlug(c.p)
+          else await this.fail(c.p, describe(err, i))
+        }
+      }
+      if (kind === 'create')
+        await clearCreateSent(
+          this.ctx.db,
+          chunk.filter((_, i) => bad.has(i)).map((c) => c.p.itemLink.id),
+        )
+      return this.send(
+        chunk.filter((_, i) => bad.size > 0 && !bad.has(i)),
+        request,
+        kind,
+      )
+    }
+    const byId = new Map(res.items.map((i) => [i.id, i]))
+    const records: SyncedRecord[] = chunk.map((c, i) => {
+      const item = (kind === 'update' ? byId.get(c.write.id!) : res.items[i]) ?? res.items[i]!
+      if (c.unresolved) this.deferred.add(c.p.itemLink.id)
+      return {
+        hubItemId: c.p.item.id,
+        webflowItemId: item.id,
+        hash: c.p.hash,
+        base: c.p.content,
+        webflowState: webflowStateOf(item) as WebflowState,
+        webflowLastUpdated: item.lastUpdated,
+        version: c.p.item.version,
+        stillDirty: c.unresolved,
+      }
+    })
+    await recordSynced(this.ctx.db, this.link.id, 'push', records)
+    await this.audit(
+      chunk.map((c) => ({ p: c.p, after: c.write.fieldData })),
+      `webflow.${kind}`,
+    )
+    if (kind === 'create') this.stats.created += chunk.length
+    else this.stats.updated += chunk.length
+  }
+
+  private async adoptBySlug(p: PlannedItem) {
+    const found = await findBySlug(this.wf, this.link.webflowCollectionId, [p.item.slug])
+    const item = found.get(p.item.slug)
+    if (item) await adopt(this.ctx, this.link, p.itemLink.id, item)
+    else await this.fail(p, `slug "${p.item.slug}" is taken in Webflow`)
+  }
+
+  private async fail(p: PlannedItem, message: string) {
+    await markFailed(this.ctx.db, p.itemLink.id, message, p.item.version)
+    this.stats.failed++
+  }
+
+  private audit(rows: { p: PlannedItem; after: unknown }[], action: string) {
+    return appendAudit(
+      this.ctx.db,
+      rows.map(({ p, after }) => ({
+        direction: 'push',
+        action,
+        siteId: this.link.siteId,
+        subjectType: 'hub_item',
+        subjectId: p.item.id,
+        after,
+      })),
+    )
+  }
+}
+
+function statusFlags(p: PlannedItem): Pick<ItemWrite, 'isDraft' | 'isArchived'> {
+  return { isDraft: p.item.status !== 'published', isArchived: p.item.status === 'archived' }
+}
+
+/** Indexes of the items a 400 names (`items[3].fieldData.slug`); empty when it names none. */
+function failingIndexes(err: WebflowApiError, size: number): Set<number> {
+  const out = new Set<number>()
+  for (const d of err.details) {
+    const m = typeof d === 'object' ? /items\[(\d+)\]/.exec(d.param ?? '') : null
+    if (m && Number(m[1]) < size) out.add(Number(m[1]))
+  }
+  if (!out.size && size === 1) out.add(0)
+  return out
+}
+
+function describe(err: WebflowApiError, index: number): string {
+  const mine = err.details.filter(
+    (d) =>
+      typeof d === 'string' || !/items\[\d+\]/.test(d.param ?? '') || d.param?.includes(`items[${index}]`),
+  )
+  const text = mine.map((d) => (typeof d === 'string' ? d : `${d.param}: ${d.description}`)).join('; ')
+  return text ? `${err.message}: ${text}` : err.message
+}

@@ -1,0 +1,129 @@
+import { z } from 'zod'
+import { HubFieldType } from '../hub'
+
+/**
+ * The panel's (and the admin API's) view of collections and links, under
+ * `/api/sites/:siteId/...` (designer session) and `/admin/api/sites/:siteId/...` (admin token).
+ */
+
+export const LinkDirection = z.enum(['two-way', 'push-only', 'pull-only'])
+export const ConflictPolicy = z.enum(['newest', 'hub', 'webflow', 'review'])
+export const LinkState = z.enum(['connecting', 'syncing', 'live', 'paused', 'error'])
+
+export const HubCollectionSummary = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  itemCount: z.number(),
+  fields: z.array(z.object({ slug: z.string(), name: z.string(), type: HubFieldType })),
+})
+export type HubCollectionSummary = z.infer<typeof HubCollectionSummary>
+
+export const WebflowFieldSummary = z.object({
+  id: z.string(),
+  slug: z.string(),
+  displayName: z.string(),
+  type: z.string(),
+  /** The hub type it maps to; null when Bindery cannot sync this type (with the reason). */
+  hubType: HubFieldType.nullable(),
+  unsupportedReason: z.string().optional(),
+})
+
+export const WebflowCollectionSummary = z.object({
+  id: z.string(),
+  slug: z.string(),
+  displayName: z.string(),
+  fields: z.array(WebflowFieldSummary),
+})
+export type WebflowCollectionSummary = z.infer<typeof WebflowCollectionSummary>
+
+export const FieldMapping = z.object({
+  hubSlug: z.string(),
+  webflowSlug: z.string(),
+  type: HubFieldType,
+})
+
+export const LinkCounts = z.object({ synced: z.number(), pending: z.number(), failed: z.number(), conflict: z.number() })
+
+export const LinkSummary = z.object({
+  id: z.string(),
+  hubCollectionId: z.string(),
+  webflowCollectionId: z.string(),
+  direction: LinkDirection,
+  conflictPolicy: ConflictPolicy,
+  state: LinkState,
+  fields: z.array(FieldMapping),
+  progress: z.object({ done: z.number(), total: z.number() }),
+  counts: LinkCounts,
+  lastSyncedAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+})
+export type LinkSummary = z.infer<typeof LinkSummary>
+
+/** `GET /api/sites/:siteId/collections` */
+export const SiteCollections = z.object({
+  hub: z.array(HubCollectionSummary),
+  webflow: z.array(WebflowCollectionSummary),
+  links: z.array(LinkSummary),
+})
+export type SiteCollections = z.infer<typeof SiteCollections>
+
+const common = {
+  direction: LinkDirection.default('two-way'),
+  conflictPolicy: ConflictPolicy.default('newest'),
+}
+
+/**
+ * `POST /api/sites/:siteId/links`: (a) publish a hub collection to Webflow, (b) import a Webflow
+ * collection into the hub, (c) link an existing pair, matching items by slug. `fields` are the
+ * optional fields to sync; name and slug always are.
+ */
+export const ConnectRequest = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('publish'), hubCollectionId: z.uuid(), fields: z.array(z.string()), ...common }),
+  z.strictObject({ mode: z.literal('import'), webflowCollectionId: z.string().min(1), fields: z.array(z.string()), ...common }),
+  z.strictObject({
+    mode: z.literal('link'),
+    hubCollectionId: z.uuid(),
+    webflowCollectionId: z.string().min(1),
+    fields: z.array(z.strictObject({ hubSlug: z.string(), webflowSlug: z.string() })),
+    /** Which side's values win for items found on both sides at the first sync. */
+    firstMatchWinner: z.enum(['hub', 'webflow']),
+    ...common,
+  }),
+])
+export type ConnectRequest = z.infer<typeof ConnectRequest>
+
+/** `PATCH /api/sites/:siteId/links/:linkId` */
+export const UpdateLinkRequest = z.strictObject({
+  /** publish/import links: hub slugs to sync (fields new to Webflow are created there). */
+  fields: z.array(z.string()).optional(),
+  paused: z.boolean().optional(),
+  conflictPolicy: ConflictPolicy.optional(),
+})
+export type UpdateLinkRequest = z.infer<typeof UpdateLinkRequest>
+
+export const LinkParams = z.object({ siteId: z.string().min(1).max(64), linkId: z.uuid() })
+
+/** `GET /api/sites/:siteId/links/:linkId/errors`: the latest failed items, with Webflow's message. */
+export const LinkErrors = z.object({
+  items: z.array(z.object({ hubItemId: z.string(), slug: z.string(), name: z.string(), message: z.string(), at: z.string().nullable() })),
+})
+export type LinkErrors = z.infer<typeof LinkErrors>
+
+/** `GET /api/sites/:siteId/webflow-items/:webflowItemId`: the item open on the canvas. */
+export const ItemSyncState = z.object({
+  linked: z.boolean(),
+  linkId: z.string().nullable(),
+  hubItemId: z.string().nullable(),
+  name: z.string().nullable(),
+  state: z.enum(['synced', 'pending', 'failed', 'conflict', 'not_linked']),
+  lastPushedAt: z.string().nullable(),
+  lastPulledAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  /** Fields whose values differ between the two sides right now. */
+  diff: z.array(z.object({ field: z.string(), hub: z.unknown(), webflow: z.unknown() })),
+})
+export type ItemSyncState = z.infer<typeof ItemSyncState>
+
+/** One server-sent event on `GET /api/sites/:siteId/links/:linkId/events` (also the polling answer). */
+export const LinkEvent = LinkSummary
