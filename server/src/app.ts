@@ -8,8 +8,10 @@ import { contentApi } from './content/content-api'
 import { registerOpenApi } from './content/openapi'
 import type { Db } from './db/pool'
 import { installErrorHandler } from './http/error-handler'
+import { registerFrontDoors } from './install/front-doors'
 import type { Boss } from './jobs/boss'
 import { healthRoutes } from './routes/health'
+import type { RateGate } from './webflow/rate-gate'
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -18,7 +20,8 @@ export type App = FastifyInstance<
   FastifyBaseLogger,
   ZodTypeProvider
 >
-export type AppDeps = { config: Config; db: Db; boss: Boss; log: Logger }
+/** `gate`: the process's one RateGate, shared by every Webflow client of the app and the workers. */
+export type AppDeps = { config: Config; db: Db; boss: Boss; log: Logger; gate: RateGate }
 
 /** The whole HTTP app as a factory: production (`server.ts`) and tests build the same thing. */
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -38,6 +41,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     reply.header('x-request-id', req.id)
   })
 
+  // First: it adds the root session guard every later `/api` route must inherit.
+  await registerFrontDoors(app, deps)
   await app.register(healthRoutes, { db: deps.db, boss: deps.boss })
   // Swagger collects routes as they are added: it goes before the content API it documents.
   await registerOpenApi(app)

@@ -6,12 +6,19 @@ import { migrate } from './db/migrate'
 import { createPool, type Db } from './db/pool'
 import { type Boss, startBoss } from './jobs/boss'
 import { startWorkers } from './jobs/workers'
+import { type Sandbox, startSandbox } from './sandbox'
+import { LocalRateGate, type RateGate } from './webflow/rate-gate'
+import { startInboxListener } from './webhooks/inbox-listener'
 
 export type Runtime = {
   app: App
   db: Db
   boss: Boss
   databaseUrl: string
+  /** The configuration in effect: in sandbox mode, Webflow's URLs and app point at the simulator. */
+  config: Config
+  sandbox: Sandbox | undefined
+  gate: RateGate
   /** Stops everything in order: HTTP, workers, pg-boss, the pool, then an embedded Postgres. */
   close: () => Promise<void>
   /** Last resort when a graceful close hangs: make sure no Postgres child outlives the process. */
@@ -19,25 +26,33 @@ export type Runtime = {
 }
 
 /** Composes a running Bindery: database (given or embedded), migrations, pg-boss, app, workers. */
-export async function startRuntime(config: Config, log: Logger): Promise<Runtime> {
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, log)
-  const databaseUrl = config.databaseUrl ?? embedded!.url
+export async function startRuntime(given: Config, log: Logger): Promise<Runtime> {
+  const embedded = given.databaseUrl ? undefined : await startEmbeddedPostgres(given.dataDir, log)
+  const databaseUrl = given.databaseUrl ?? embedded!.url
   const stops: (() => Promise<unknown>)[] = embedded ? [embedded.stop] : []
   try {
+    const sandbox = given.sandbox ? await startSandbox(given, log) : undefined
+    if (sandbox) stops.unshift(sandbox.close)
+    const config = sandbox?.config ?? given
+    const gate = new LocalRateGate()
     const db = createPool(databaseUrl, log)
     stops.unshift(() => db.end())
     await migrate(db, log)
     const worker = config.role !== 'web'
     const boss = await startBoss(databaseUrl, log, { worker })
     stops.unshift(() => boss.stop({ graceful: true, timeout: 10_000 }))
-    if (worker) stops.unshift(await startWorkers({ db, boss, log, config }))
-    const app = await buildApp({ config, db, boss, log })
+    if (worker) stops.unshift(await startWorkers({ db, boss, log, config, gate }))
+    if (worker) stops.unshift(startInboxListener({ databaseUrl, boss, log }))
+    const app = await buildApp({ config, db, boss, log, gate })
     stops.unshift(() => app.close())
     return {
       app,
       db,
       boss,
       databaseUrl,
+      config,
+      sandbox,
+      gate,
       close: () => runInOrder(stops, log),
       kill: () => embedded?.kill(),
     }

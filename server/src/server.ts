@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config'
 import { createLogger } from './logger'
 import { startRuntime } from './runtime'
+import { installSandbox } from './sandbox'
 
 const SHUTDOWN_TIMEOUT_MS = 20_000
 
@@ -17,8 +18,20 @@ async function main() {
   const log = createLogger(config.logLevel)
   const runtime = await startRuntime(config, log)
   await runtime.app.listen({ port: config.port, host: config.host })
-  if (config.sandbox) {
-    log.warn('Webflow is not configured yet: set WEBFLOW_CLIENT_ID and WEBFLOW_CLIENT_SECRET (see README)')
+  if (runtime.sandbox) {
+    // Through the same OAuth flow as production, now that the callback is reachable.
+    const { sim, demo } = runtime.sandbox
+    const install = await installSandbox(runtime.sandbox, runtime.db, { gate: runtime.gate, log })
+    log.info(
+      {
+        simulator: sim.url,
+        demoSite: `${demo.siteName} (${demo.siteId})`,
+        installed: install.installed === 'now' ? `just now, on ${install.sites.join(', ')}` : 'already',
+        webhooks: install.webhooksOk ? 'registered' : 'not yet registered (retried every 15 min)',
+        adminToken: runtime.config.adminToken,
+      },
+      'sandbox mode: Webflow is the built-in simulator (set WEBFLOW_CLIENT_ID to use Webflow)',
+    )
   }
   log.info({ url: `http://${config.host}:${config.port}`, role: config.role }, 'Bindery is ready')
 

@@ -47,6 +47,23 @@ export const queues = {
     retryBackoff: true,
     expireInSeconds: 3600,
   }),
+  /**
+   * Applies pending inbox deliveries (the inbox row is the outbox). Woken by NOTIFY and swept every
+   * minute; `retryFailed` also retries failed rows with attempts left. At most one queued (short).
+   */
+  'inbox-process': queue(z.object({ retryFailed: z.boolean().default(false) }), {
+    policy: 'short',
+    retryLimit: 3,
+    retryDelay: 2,
+    expireInSeconds: 300,
+  }),
+  /** Checks and repairs the webhooks of one site, or of every active site when `siteId` is absent. */
+  'webhooks-check': queue(z.object({ siteId: z.string().optional() }), {
+    policy: 'short',
+    retryLimit: 2,
+    retryDelay: 30,
+    expireInSeconds: 900,
+  }),
 } as const
 
 export type QueueName = keyof typeof queues

@@ -6,6 +6,9 @@ import type { JobContext } from './job-context'
 /** Cron schedules owned by the workers (pg-boss keeps one per name across every process). */
 const schedules: { queue: QueueName; cron: string; data: object }[] = [
   { queue: 'maintenance-prune', cron: '17 3 * * *', data: { olderThanDays: 30 } },
+  // The sweep behind the inbox NOTIFY: a lost wake-up only delays; failed rows get their retries.
+  { queue: 'inbox-process', cron: '* * * * *', data: { retryFailed: true } },
+  { queue: 'webhooks-check', cron: '*/15 * * * *', data: {} },
 ]
 
 /** Starts a worker for every queue that has a handler; returns a function that stops them all. */

@@ -51,7 +51,7 @@ export function createWebflowClient(o: WebflowClientOptions) {
         const { data, rawResponse } = await run()
         observe(rawResponse.headers)
         if (!schema) return undefined as z.infer<S>
-        const parsed = schema.safeParse(data)
+        const parsed = schema.safeParse(datesToIso(data))
         if (!parsed.success)
           throw new WebflowApiError(502, 'unexpected_response', `${label}: ${parsed.error.message}`)
         return parsed.data
@@ -224,6 +224,19 @@ export type WebflowApi = ReturnType<typeof createWebflowClient>
 /** Exponential backoff with full jitter: 0.5 s, 1 s, 2 s … capped at 30 s. */
 export function backoffMs(attempt: number): number {
   return Math.random() * Math.min(30_000, 500 * 2 ** (attempt - 1))
+}
+
+/**
+ * The SDK turns timestamps into `Date`s, but only when a whole response passes its own checks; the
+ * shared shapes are the wire's ISO strings, so Dates go back to what Webflow sent.
+ */
+function datesToIso(v: unknown): unknown {
+  if (v instanceof Date) return v.toISOString()
+  if (Array.isArray(v)) return v.map(datesToIso)
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, datesToIso(x)]))
+  }
+  return v
 }
 
 function toApiError(err: unknown): WebflowApiError {

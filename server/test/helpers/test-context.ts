@@ -7,6 +7,7 @@ import { createPool, type Db } from '../../src/db/pool'
 import { type Boss, startBoss } from '../../src/jobs/boss'
 import { handlers, runJob } from '../../src/jobs/handlers'
 import type { JobContext } from '../../src/jobs/job-context'
+import { LocalRateGate } from '../../src/webflow/rate-gate'
 import { createTestDatabase, type TestDatabase } from './test-database'
 
 export type TestContext = {
@@ -45,9 +46,10 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   const config = testConfig({ DATABASE_URL: database.url, ...env })
   const db = createPool(database.url, silentLog)
   const boss = await startBoss(database.url, silentLog, { worker: false })
-  const app = await buildApp({ config, db, boss, log: silentLog })
+  const gate = new LocalRateGate()
+  const app = await buildApp({ config, db, boss, log: silentLog, gate })
   await app.ready()
-  const jobs: JobContext = { db, boss, log: silentLog, config }
+  const jobs: JobContext = { db, boss, log: silentLog, config, gate }
   afterAll(async () => {
     await app.close()
     await boss.stop({ graceful: false, close: true })

@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto'
+import type { WebhookHealth } from '@bindery/shared/api/site'
+import type { Config } from '../config'
+import { cipherFor } from '../crypto/cipher-for'
+import { type Db, inTransaction } from '../db/pool'
+import { exchangeCode } from '../webflow/webflow-oauth'
+import { auditInstall } from './audit'
+import { type Installation, upsertInstallation } from './installations-table'
+import { ensureSiteWebhooks } from './register-webhooks'
+import { type WebflowDeps, webflowClientForToken } from './site-client'
+import { upsertSite } from './sites-table'
+
+export type InstallOutcome = {
+  installation: Installation
+  rotated: boolean
+  sites: { id: string; displayName: string; webhooks: WebhookHealth }[]
+}
+
+export const redirectUri = (config: Config) => `${config.publicUrl}/oauth/callback`
+
+/**
+ * The callback's work once the state checked out: exchange the code, learn what the grant covers,
+ * store the installation (token encrypted) and its sites in one transaction, then register webhooks.
+ * Registration runs after the commit so a Webflow hiccup there cannot lose the install; the
+ * scheduled check repairs what it left.
+ */
+export async function completeInstall(db: Db, config: Config, deps: WebflowDeps, code: string) {
+  const accessToken = await exchangeCode(config.webflow, code, redirectUri(config))
+  // Until the installation exists its rate budget is keyed by a hash, never by the token itself.
+  const pendingKey = `grant:${createHash('sha256').update(accessToken).digest('hex').slice(0, 16)}`
+  const api = webflowClientForToken(config, accessToken, pendingKey, deps)
+  const { authorization } = await api.introspect()
+  const user = await api.authorizedBy().catch(() => null)
+  const { sites } = await api.listSites()
+  const to = authorization.authorizedTo
+  const covered = sites.filter((s) => to.siteIds.includes(s.id) || to.workspaceIds.includes(s.workspaceId))
+
+  const { installation, rotated } = await inTransaction(db, async (tx) => {
+    const result = await upsertInstallation(tx, {
+      workspaceIds: to.workspaceIds,
+      siteIds: covered.map((s) => s.id),
+      authorizedUser: user
+        ? { id: user.id, email: user.email, name: `${user.firstName} ${user.lastName}`.trim() }
+        : null,
+      scopes: authorization.scope.split(/[\s,]+/).filter(Boolean),
+      tokenCiphertext: cipherFor(config).encrypt(accessToken),
+      rateLimit: authorization.rateLimit ?? null,
+    })
+    for (const s of covered) {
+      await upsertSite(tx, {
+        id: s.id,
+        installationId: result.installation.id,
+        workspaceId: s.workspaceId,
+        displayName: s.displayName,
+        shortName: s.shortName,
+      })
+    }
+    await auditInstall(tx, {
+      direction: 'admin',
+      action: result.rotated ? 'installation.token_rotated' : 'installation.installed',
+      installationId: result.installation.id,
+      after: { workspaceIds: to.workspaceIds, siteIds: covered.map((s) => s.id), user: user?.email ?? null },
+    })
+    return result
+  })
+
+  const bound = webflowClientForToken(config, accessToken, installation.id, deps)
+  const outcome: InstallOutcome = { installation, rotated, sites: [] }
+  for (const s of covered) {
+    const webhooks = await ensureSiteWebhooks(db, config, bound, s.id)
+    outcome.sites.push({ id: s.id, displayName: s.displayName, webhooks })
+  }
+  deps.log.info(
+    { installation: installation.id, rotated, sites: covered.map((s) => s.id) },
+    rotated ? 'installation token rotated' : 'installed',
+  )
+  return outcome
+}

@@ -1,0 +1,127 @@
+import type { Queryable } from '../db/pool'
+
+/** The `installations` table. The token stays encrypted here; callers decrypt with TokenCipher. */
+export type Installation = {
+  id: string
+  workspaceIds: string[]
+  siteIds: string[]
+  authorizedUser: { id: string; email: string; name: string } | null
+  scopes: string[]
+  tokenCiphertext: string | null
+  rateLimit: number | null
+  status: 'active' | 'revoked'
+  createdAt: Date
+  updatedAt: Date
+  revokedAt: Date | null
+}
+
+export type InstallationGrant = Pick<
+  Installation,
+  'workspaceIds' | 'siteIds' | 'authorizedUser' | 'scopes' | 'rateLimit'
+> & { tokenCiphertext: string }
+
+const COLUMNS = `id, workspace_ids, site_ids, authorized_user, scopes, token_ciphertext, rate_limit, status,
+  created_at, updated_at, revoked_at`
+
+const PREFIXED = COLUMNS.split(',')
+  .map((c) => `i.${c.trim()}`)
+  .join(', ')
+
+type Row = {
+  id: string
+  workspace_ids: string[]
+  site_ids: string[]
+  authorized_user: Installation['authorizedUser']
+  scopes: string[]
+  token_ciphertext: string | null
+  rate_limit: number | null
+  status: Installation['status']
+  created_at: Date
+  updated_at: Date
+  revoked_at: Date | null
+}
+
+const toInstallation = (r: Row): Installation => ({
+  id: r.id,
+  workspaceIds: r.workspace_ids,
+  siteIds: r.site_ids,
+  authorizedUser: r.authorized_user,
+  scopes: r.scopes,
+  tokenCiphertext: r.token_ciphertext,
+  rateLimit: r.rate_limit,
+  status: r.status,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  revokedAt: r.revoked_at,
+})
+
+export async function getInstallation(db: Queryable, id: string): Promise<Installation | null> {
+  const { rows } = await db.query<Row>(`select ${COLUMNS} from installations where id = $1`, [id])
+  return rows[0] ? toInstallation(rows[0]) : null
+}
+
+export async function listInstallations(db: Queryable): Promise<Installation[]> {
+  const { rows } = await db.query<Row>(`select ${COLUMNS} from installations order by created_at`)
+  return rows.map(toInstallation)
+}
+
+/** The active installation that serves a site (through the `sites` table). */
+export async function installationForSite(db: Queryable, siteId: string): Promise<Installation | null> {
+  const { rows } = await db.query<Row>(
+    `select ${PREFIXED} from installations i
+     join sites s on s.installation_id = i.id where s.id = $1 and i.status = 'active'`,
+    [siteId],
+  )
+  return rows[0] ? toInstallation(rows[0]) : null
+}
+
+/**
+ * Inserts a grant, or replaces the token of the installation that already covers one of its
+ * workspaces or sites (a re-install or token rotation). Locks the matched row so two concurrent
+ * callbacks for one workspace do not both insert.
+ */
+export async function upsertInstallation(
+  tx: Queryable,
+  g: InstallationGrant,
+): Promise<{ installation: Installation; rotated: boolean }> {
+  await tx.query('select pg_advisory_xact_lock(4270002)')
+  const existing = await tx.query<{ id: string }>(
+    `select id from installations where workspace_ids && $1::text[] or site_ids && $2::text[]
+     order by (status = 'active') desc, updated_at desc limit 1 for update`,
+    [g.workspaceIds, g.siteIds],
+  )
+  const params = [g.workspaceIds, g.siteIds, g.authorizedUser, g.scopes, g.tokenCiphertext, g.rateLimit]
+  if (existing.rows[0]) {
+    const { rows } = await tx.query<Row>(
+      `update installations set workspace_ids = $1, site_ids = $2, authorized_user = $3, scopes = $4,
+         token_ciphertext = $5, rate_limit = $6, status = 'active', revoked_at = null, updated_at = now()
+       where id = $7 returning ${COLUMNS}`,
+      [...params, existing.rows[0].id],
+    )
+    return { installation: toInstallation(rows[0]!), rotated: true }
+  }
+  const { rows } = await tx.query<Row>(
+    `insert into installations (workspace_ids, site_ids, authorized_user, scopes, token_ciphertext, rate_limit)
+     values ($1, $2, $3, $4, $5, $6) returning ${COLUMNS}`,
+    params,
+  )
+  return { installation: toInstallation(rows[0]!), rotated: false }
+}
+
+/** Marks an installation revoked and wipes its token. */
+export async function revokeInstallation(tx: Queryable, id: string): Promise<Installation | null> {
+  const { rows } = await tx.query<Row>(
+    `update installations set status = 'revoked', token_ciphertext = null, revoked_at = now(), updated_at = now()
+     where id = $1 returning ${COLUMNS}`,
+    [id],
+  )
+  return rows[0] ? toInstallation(rows[0]) : null
+}
+
+/** Re-encrypts a token read with an old key (ENCRYPTION_KEY rotation). */
+export async function updateTokenCiphertext(db: Queryable, id: string, ciphertext: string) {
+  await db.query('update installations set token_ciphertext = $2, updated_at = now() where id = $1', [
+    id,
+    ciphertext,
+  ])
+}

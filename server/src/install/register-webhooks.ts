@@ -1,0 +1,114 @@
+import type { WebhookHealth } from '@bindery/shared/api/site'
+import type { Webhook } from '@bindery/shared/webflow'
+import type { Config } from '../config'
+import { cipherFor } from '../crypto/cipher-for'
+import type { Queryable } from '../db/pool'
+import type { WebflowApi } from '../webflow/webflow-client'
+import { setWebhookHealth } from './sites-table'
+
+/** The events Bindery needs from every site it serves. */
+export const WEBHOOK_TRIGGERS = [
+  'collection_item_created',
+  'collection_item_changed',
+  'collection_item_deleted',
+  'collection_item_published',
+  'collection_item_unpublished',
+  'site_publish',
+] as const
+
+export const webhookUrl = (config: Config) => `${config.publicUrl}/webhooks/webflow`
+
+// A webhook Webflow triggered that we never heard from has been failing; after three failed retries
+// Webflow deactivates it without telling the API (the Webhook object has no status), so such a hook
+// is recreated. Skew covers clock differences; the window keeps pruned inbox history from
+// triggering recreation forever.
+const SKEW_MS = 2 * 60_000
+const IN_FLIGHT_MS = 60_000
+const WINDOW_MS = 7 * 24 * 3600_000
+
+/**
+ * Makes a site's registrations exactly one webhook per trigger pointing at our URL: lists first,
+ * deletes duplicates and ones of our triggers pointing elsewhere (stale registrations of ours from
+ * an old PUBLIC_URL), recreates ones that stopped delivering, creates what is missing. Records the
+ * result as the site's webhook health, and returns it; it does not throw for Webflow failures.
+ */
+export async function ensureSiteWebhooks(
+  db: Queryable,
+  config: Config,
+  api: WebflowApi,
+  siteId: string,
+  now = Date.now(),
+): Promise<WebhookHealth> {
+  const url = webhookUrl(config)
+  const missing: string[] = []
+  const repaired: string[] = []
+  let error: string | undefined
+  try {
+    const { webhooks } = await api.listWebhooks(siteId)
+    const lastHeard = await lastDeliveries(db, siteId)
+    const kept: Webhook[] = []
+    const created: Webhook[] = []
+    for (const trigger of WEBHOOK_TRIGGERS) {
+      const same = webhooks.filter((w) => w.triggerType === trigger)
+      let keep: Webhook | undefined = same.find((w) => w.url === url)
+      const failing = keep && isFailing(keep, lastHeard.get(trigger), now)
+      for (const w of same) if (w !== keep || failing) await api.deleteWebhook(w.id)
+      if (failing) {
+        repaired.push(trigger)
+        keep = undefined
+      }
+      if (keep) kept.push(keep)
+      else {
+        if (!failing) missing.push(trigger)
+        created.push(await api.createWebhook(siteId, { triggerType: trigger, url }))
+      }
+    }
+    await recordWebhooks(db, config, siteId, kept, created)
+  } catch (err) {
+    error = err instanceof Error ? err.message : String(err)
+  }
+  const health: WebhookHealth = {
+    ok: !error,
+    missing,
+    repaired,
+    lastCheckedAt: new Date(now).toISOString(),
+    ...(error ? { error } : {}),
+  }
+  await setWebhookHealth(db, siteId, health)
+  return health
+}
+
+function isFailing(hook: Webhook, lastHeard: number | undefined, now: number): boolean {
+  if (!hook.lastTriggered) return false
+  const triggered = Date.parse(hook.lastTriggered)
+  if (!(triggered > now - WINDOW_MS && triggered < now - IN_FLIGHT_MS)) return false
+  return lastHeard === undefined || lastHeard < triggered - SKEW_MS
+}
+
+async function lastDeliveries(db: Queryable, siteId: string): Promise<Map<string, number>> {
+  const { rows } = await db.query<{ trigger_type: string; at: Date }>(
+    'select trigger_type, max(received_at) as at from inbox where site_id = $1 group by trigger_type',
+    [siteId],
+  )
+  return new Map(rows.map((r) => [r.trigger_type, r.at.getTime()]))
+}
+
+/** Mirrors the registrations in `site_webhooks`; a per-webhook secret is kept only encrypted. */
+async function recordWebhooks(
+  db: Queryable,
+  config: Config,
+  siteId: string,
+  kept: Webhook[],
+  created: Webhook[],
+) {
+  const ids = [...kept, ...created].map((w) => w.id)
+  await db.query('delete from site_webhooks where site_id = $1 and not (id = any($2::text[]))', [siteId, ids])
+  for (const w of [...kept, ...created]) {
+    const secret = w.secretKey ? cipherFor(config).encrypt(w.secretKey) : null
+    await db.query(
+      `insert into site_webhooks (id, site_id, trigger_type, url, secret_ciphertext) values ($1, $2, $3, $4, $5)
+       on conflict (id) do update set url = $4, secret_ciphertext = coalesce($5, site_webhooks.secret_ciphertext)`,
+      [w.id, siteId, w.triggerType, w.url, secret],
+    )
+  }
+}

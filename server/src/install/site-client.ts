@@ -1,0 +1,57 @@
+import type { Logger } from 'pino'
+import type { Config } from '../config'
+import { cipherFor } from '../crypto/cipher-for'
+import type { Queryable } from '../db/pool'
+import type { RateGate } from '../webflow/rate-gate'
+import { createWebflowClient, type WebflowApi } from '../webflow/webflow-client'
+import { type Installation, installationForSite, updateTokenCiphertext } from './installations-table'
+import { notInstalled } from './not-installed'
+
+export type WebflowDeps = { gate: RateGate; log: Logger }
+
+/**
+ * The Webflow client for a site, bound to its installation's token (decrypted here and nowhere
+ * else). Throws the 409 `not_installed` AppError when the site has no active installation.
+ */
+export async function webflowForSite(
+  db: Queryable,
+  config: Config,
+  siteId: string,
+  deps: WebflowDeps,
+): Promise<WebflowApi> {
+  const installation = await installationForSite(db, siteId)
+  if (!installation) throw notInstalled(config, siteId)
+  return webflowForInstallation(db, config, installation, deps)
+}
+
+/** The Webflow client of one installation; its rate budget is keyed by the installation id. */
+export async function webflowForInstallation(
+  db: Queryable,
+  config: Config,
+  installation: Installation,
+  deps: WebflowDeps,
+): Promise<WebflowApi> {
+  if (!installation.tokenCiphertext) throw new Error(`installation ${installation.id} has no token`)
+  const cipher = cipherFor(config)
+  const accessToken = cipher.decrypt(installation.tokenCiphertext)
+  // Tokens read with ENCRYPTION_KEY_PREVIOUS move to the current key, so the old one can retire.
+  if (cipher.isStale(installation.tokenCiphertext)) {
+    await updateTokenCiphertext(db, installation.id, cipher.encrypt(accessToken))
+  }
+  return webflowClientForToken(config, accessToken, installation.id, deps)
+}
+
+export function webflowClientForToken(
+  config: Config,
+  accessToken: string,
+  tokenKey: string,
+  deps: WebflowDeps,
+): WebflowApi {
+  return createWebflowClient({
+    apiUrl: config.webflow.apiUrl,
+    accessToken,
+    tokenKey,
+    gate: deps.gate,
+    log: deps.log,
+  })
+}

@@ -1,0 +1,68 @@
+import type { WebhookHealth } from '@bindery/shared/api/site'
+import type { Queryable } from '../db/pool'
+
+/** The `sites` table: Webflow sites Bindery serves, their kill switch and webhook health. */
+export type SiteRow = {
+  id: string
+  installationId: string
+  workspaceId: string | null
+  displayName: string
+  shortName: string | null
+  paused: boolean
+  webhookHealth: WebhookHealth | null
+  webhooksCheckedAt: Date | null
+}
+
+const COLUMNS = `id, installation_id as "installationId", workspace_id as "workspaceId",
+  display_name as "displayName", short_name as "shortName", paused, webhook_health as "webhookHealth",
+  webhooks_checked_at as "webhooksCheckedAt"`
+
+export async function getSite(db: Queryable, id: string): Promise<SiteRow | null> {
+  const { rows } = await db.query<SiteRow>(`select ${COLUMNS} from sites where id = $1`, [id])
+  return rows[0] ?? null
+}
+
+export async function listSites(db: Queryable): Promise<SiteRow[]> {
+  const { rows } = await db.query<SiteRow>(`select ${COLUMNS} from sites order by display_name, id`)
+  return rows
+}
+
+/** Sites whose webhooks the scheduled check looks after: not paused, installation active. */
+export async function listCheckableSites(db: Queryable): Promise<SiteRow[]> {
+  const { rows } = await db.query<SiteRow>(
+    `select ${COLUMNS.replace(/^id,/, 's.id,')} from sites s join installations i on i.id = s.installation_id
+     where not s.paused and i.status = 'active' order by s.id`,
+  )
+  return rows
+}
+
+/**
+ * Records a site discovered under an installation. A re-install un-pauses sites the uninstall
+ * paused, since installing again is asking Bindery to serve them.
+ */
+export async function upsertSite(
+  tx: Queryable,
+  s: { id: string; installationId: string; workspaceId: string; displayName: string; shortName: string },
+) {
+  await tx.query(
+    `insert into sites (id, installation_id, workspace_id, display_name, short_name)
+     values ($1, $2, $3, $4, $5)
+     on conflict (id) do update set installation_id = $2, workspace_id = $3, display_name = $4,
+       short_name = $5, paused = false, updated_at = now()`,
+    [s.id, s.installationId, s.workspaceId, s.displayName, s.shortName],
+  )
+}
+
+export async function setWebhookHealth(db: Queryable, siteId: string, health: WebhookHealth) {
+  await db.query(
+    'update sites set webhook_health = $2, webhooks_checked_at = now(), updated_at = now() where id = $1',
+    [siteId, health],
+  )
+}
+
+export async function pauseSitesOf(tx: Queryable, installationId: string): Promise<number> {
+  const r = await tx.query('update sites set paused = true, updated_at = now() where installation_id = $1', [
+    installationId,
+  ])
+  return r.rowCount ?? 0
+}

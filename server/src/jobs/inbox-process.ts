@@ -1,0 +1,69 @@
+import type { QueuePayload } from '@bindery/shared/queues'
+import { WebhookDelivery } from '@bindery/shared/webflow'
+import { inTransaction } from '../db/pool'
+import { applyDelivery } from '../sync/apply-delivery'
+import type { JobContext } from './job-context'
+
+export const queue = 'inbox-process'
+
+const BATCH = 100
+export const MAX_ATTEMPTS = 5
+// One run drains this many batches at most, then hands over to a fresh job.
+const MAX_BATCHES = 50
+
+type Row = { id: string; payload: unknown }
+
+/**
+ * Applies pending inbox deliveries, exactly once in effect: rows are claimed with
+ * `for update skip locked` (workers never share a row), and each row's effects and its new status
+ * commit together (a savepoint per row, so one failing delivery does not undo its batch). A throw
+ * marks the row failed and counts the attempt; `retryFailed` (the minute sweep) retries failed rows
+ * with attempts left, once per run.
+ */
+export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) {
+  const totals = { processed: 0, ignored: 0, failed: 0 }
+  if (data.retryFailed) await runBatch(ctx, 'failed', totals)
+  for (let i = 0; i < MAX_BATCHES; i++) {
+    if ((await runBatch(ctx, 'pending', totals)) < BATCH) return totals
+  }
+  await ctx.boss.send(queue, {}, { singletonKey: 'inbox' })
+  return totals
+}
+
+async function runBatch(
+  ctx: JobContext,
+  status: 'pending' | 'failed',
+  totals: { processed: number; ignored: number; failed: number },
+): Promise<number> {
+  return inTransaction(ctx.db, async (tx) => {
+    const { rows } = await tx.query<Row>(
+      `select id, payload from inbox where status = $1 and attempts < $2
+       order by id limit $3 for update skip locked`,
+      [status, MAX_ATTEMPTS, BATCH],
+    )
+    for (const row of rows) {
+      await tx.query('savepoint delivery')
+      try {
+        const delivery = WebhookDelivery.parse(row.payload)
+        const outcome = await applyDelivery(tx, delivery, ctx)
+        await tx.query(
+          `update inbox set status = $2, processed_at = now(), attempts = attempts + 1, error = null
+           where id = $1`,
+          [row.id, outcome],
+        )
+        await tx.query('release savepoint delivery')
+        totals[outcome]++
+      } catch (err) {
+        await tx.query('rollback to savepoint delivery')
+        const message = err instanceof Error ? err.message : String(err)
+        await tx.query(
+          `update inbox set status = 'failed', attempts = attempts + 1, error = $2 where id = $1`,
+          [row.id, message.slice(0, 2000)],
+        )
+        ctx.log.warn({ inbox: row.id, err }, 'inbox delivery failed')
+        totals.failed++
+      }
+    }
+    return rows.length
+  })
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod'
+
+/** What the last webhook check found for a site. */
+export const WebhookHealth = z.object({
+  ok: z.boolean(),
+  /** Trigger types that had no working webhook (then created, unless `error` says otherwise). */
+  missing: z.array(z.string()),
+  /** Webhooks recreated because Webflow had stopped delivering them. */
+  repaired: z.array(z.string()).default([]),
+  lastCheckedAt: z.string(),
+  error: z.string().optional(),
+})
+export type WebhookHealth = z.infer<typeof WebhookHealth>
+
+export const SiteParams = z.object({ siteId: z.string().min(1).max(64) })
+
+/** `GET /api/sites/:siteId`: the panel's view of its site. */
+export const SiteStatus = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  shortName: z.string().nullable(),
+  paused: z.boolean(),
+  webhookHealth: WebhookHealth.nullable(),
+  installation: z.object({ id: z.string(), status: z.enum(['active', 'revoked']) }),
+})
+export type SiteStatus = z.infer<typeof SiteStatus>
