@@ -1,6 +1,5 @@
 import { type QueueName, queues } from '@bindery/shared/queues'
 import * as inboxProcess from './inbox-process'
-import * as linkPush from './link-push'
 import type { JobContext } from './job-context'
 import * as maintenancePrune from './maintenance-prune'
 import * as webhooksCheck from './webhooks-check'
@@ -10,7 +9,7 @@ type HandlerModule = { queue: QueueName; handle: Handler }
 
 /** Queue name → its handler. One file per job, named after its queue. */
 export const handlers: Partial<Record<QueueName, Handler>> = Object.fromEntries(
-  ([maintenancePrune, inboxProcess, webhooksCheck, linkPush] as HandlerModule[]).map((m) => [m.queue, m.handle]),
+  ([maintenancePrune, inboxProcess, webhooksCheck] as HandlerModule[]).map((m) => [m.queue, m.handle]),
 )
 
 /** Parses the payload with the queue's schema (old or foreign jobs exist), then runs the handler. */
