@@ -19,7 +19,7 @@ export async function markDirty(
        where hub_collection_id = $1 and disconnected_at is null and direction <> 'pull-only'
      )
      insert into item_links (link_id, hub_item_id, dirty)
-     select l.id, i.id from l, unnest($2::uuid[]) as i(id)
+     select l.id, i.id, true from l, unnest($2::uuid[]) as i(id)
      on conflict (link_id, hub_item_id) do update set dirty = true,
        sync_state = case when item_links.sync_state = 'conflict' then 'conflict' else 'pending' end
      returning link_id`,
