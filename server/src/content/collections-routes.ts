@@ -84,7 +84,7 @@ export const collectionsRoutes: FastifyPluginAsyncZod<{ db: Db; boss: Boss }> = 
       const siteId = siteOf(req)
       const body = req.body
       const updated = await inTransaction(db, async (tx) => {
-        const before = await getSiteCollection(tx, siteId, req.params.id, { lock: true })
+        const before = await getSiteCollection(tx, siteId, req.params.id, { lock: 'update' })
         if (!before) throw notFound('collection')
         const plan = await planFieldUpdates(tx, before, body)
         const kept = before.fields.filter((f) => !plan.removed.includes(f.slug))
@@ -116,7 +116,7 @@ export const collectionsRoutes: FastifyPluginAsyncZod<{ db: Db; boss: Boss }> = 
   app.delete('/collections/:id', { schema: { ...doc, params: CollectionParams } }, async (req, reply) => {
     const siteId = siteOf(req)
     await inTransaction(db, async (tx) => {
-      const collection = await getSiteCollection(tx, siteId, req.params.id, { lock: true })
+      const collection = await getSiteCollection(tx, siteId, req.params.id, { lock: 'update' })
       if (!collection) throw notFound('collection')
       const links = await activeLinkIds(tx, collection.id)
       if (links.length) {

@@ -4,6 +4,7 @@ import type { Boss } from '../jobs/boss'
 import { adminApiKeysRoutes } from './admin-api-keys-routes'
 import { apiKeyAuth } from './api-key-auth'
 import { collectionsRoutes } from './collections-routes'
+import { itemsRoutes } from './items-routes'
 
 /** The content API under `/api/v1` (API-key auth) and the admin API for its keys. */
 export const contentApi: FastifyPluginAsyncZod<{ db: Db; boss: Boss; adminToken: string }> = async (
@@ -15,6 +16,7 @@ export const contentApi: FastifyPluginAsyncZod<{ db: Db; boss: Boss; adminToken:
     async (v1) => {
       v1.addHook('onRequest', apiKeyAuth(db))
       await v1.register(collectionsRoutes, { db, boss })
+      await v1.register(itemsRoutes, { db, boss })
     },
     { prefix: '/api/v1' },
   )

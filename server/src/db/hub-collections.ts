@@ -70,10 +70,12 @@ export async function getSiteCollection(
   db: Queryable,
   siteId: string,
   id: string,
-  opts: { lock?: boolean } = {},
+  /** `share` for item writes (the schema holds still), `update` for schema changes and deletion. */
+  opts: { lock?: 'share' | 'update' } = {},
 ) {
+  const lock = opts.lock ? ` for ${opts.lock} of c` : ''
   const { rows } = await db.query<CollectionRow>(
-    `${SELECT} where c.id = $1 and c.site_id = $2 and c.deleted_at is null${opts.lock ? ' for update of c' : ''}`,
+    `${SELECT} where c.id = $1 and c.site_id = $2 and c.deleted_at is null${lock}`,
     [id, siteId],
   )
   return rows[0] && toCollection(rows[0])

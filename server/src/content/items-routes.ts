@@ -1,0 +1,169 @@
+import {
+  BulkUpsertRequest,
+  BulkUpsertResult,
+  CollectionParams,
+  IfMatchHeaders,
+  Item,
+  ItemCreateRequest,
+  ItemList,
+  ItemListQuery,
+  ItemParams,
+  ItemStatusRequest,
+  ItemUpdateRequest,
+} from '@bindery/shared/api/content'
+import type { ItemStatus } from '@bindery/shared/hub'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { getSiteCollection } from '../db/hub-collections'
+import { getHubItem, listHubItemsPage } from '../db/hub-items'
+import { type Db, inTransaction, type Queryable } from '../db/pool'
+import { notFound } from '../http/app-error'
+import type { Boss } from '../jobs/boss'
+import { siteOf } from './api-key-auth'
+import { bulkUpsert } from './bulk-upsert'
+import { itemJson } from './content-json'
+import { etagOf, expectedVersion } from './if-match'
+import { decodeItemCursor, encodeItemCursor } from './item-cursor'
+import { createItem, deleteItem, type ItemWriteContext, setItemStatus, updateItem } from './item-write'
+import { SECURITY, TAG } from './openapi-meta'
+
+const BULK_BODY_LIMIT = 32 * 1024 * 1024
+
+/** Items of one collection of the key's site: list, get, create, update, status changes, delete. */
+export const itemsRoutes: FastifyPluginAsyncZod<{ db: Db; boss: Boss }> = async (app, { db, boss }) => {
+  const doc = { tags: [TAG.items], security: SECURITY }
+
+  async function collectionOf(req: FastifyRequest, q: Queryable, id: string, lock?: 'share') {
+    const collection = await getSiteCollection(q, siteOf(req), id, lock ? { lock } : {})
+    if (!collection) throw notFound('collection')
+    return collection
+  }
+
+  /** Runs an item write in one transaction, the collection's schema held still until it commits. */
+  function inWrite<T>(req: FastifyRequest, id: string, fn: (ctx: ItemWriteContext) => Promise<T>) {
+    return inTransaction(db, async (tx) => {
+      const collection = await collectionOf(req, tx, id, 'share')
+      return fn({ tx, boss, collection, correlationId: req.id })
+    })
+  }
+
+  const sendItem = (reply: FastifyReply, item: Parameters<typeof itemJson>[0], code = 200) =>
+    reply.code(code).header('etag', etagOf(item.version)).send(itemJson(item))
+
+  app.get(
+    '/collections/:id/items',
+    { schema: { ...doc, params: CollectionParams, querystring: ItemListQuery, response: { 200: ItemList } } },
+    async (req) => {
+      const collection = await collectionOf(req, db, req.params.id)
+      const q = req.query
+      const rows = await listHubItemsPage(db, collection.id, {
+        status: q.status,
+        updatedSince: q.updatedSince,
+        includeDeleted: q.includeDeleted,
+        after: q.cursor ? decodeItemCursor(q.cursor) : undefined,
+        // One more than asked tells whether there is a next page without a count.
+        limit: q.limit + 1,
+      })
+      const page = rows.slice(0, q.limit)
+      const last = page.at(-1)
+      return {
+        items: page.map((r) => itemJson(r.item)),
+        nextCursor:
+          rows.length > q.limit && last
+            ? encodeItemCursor({ updatedAt: last.updatedAtText, id: last.item.id })
+            : null,
+      }
+    },
+  )
+
+  app.get(
+    '/collections/:id/items/:itemId',
+    { schema: { ...doc, params: ItemParams, response: { 200: Item } } },
+    async (req, reply) => {
+      const collection = await collectionOf(req, db, req.params.id)
+      const item = await getHubItem(db, req.params.itemId)
+      if (!item || item.collectionId !== collection.id || item.deletedAt) throw notFound('item')
+      return sendItem(reply, item)
+    },
+  )
+
+  app.post(
+    '/collections/:id/items',
+    { schema: { ...doc, params: CollectionParams, body: ItemCreateRequest, response: { 201: Item } } },
+    async (req, reply) =>
+      sendItem(reply, await inWrite(req, req.params.id, (ctx) => createItem(ctx, req.body)), 201),
+  )
+
+  app.patch(
+    '/collections/:id/items/:itemId',
+    {
+      schema: {
+        ...doc,
+        params: ItemParams,
+        headers: IfMatchHeaders,
+        body: ItemUpdateRequest,
+        response: { 200: Item },
+      },
+    },
+    async (req, reply) => {
+      const { version, ...patch } = req.body
+      const expected = expectedVersion(version, req.headers['if-match'])
+      return sendItem(
+        reply,
+        await inWrite(req, req.params.id, (ctx) => updateItem(ctx, req.params.itemId, patch, expected)),
+      )
+    },
+  )
+
+  const transitions: [string, ItemStatus][] = [
+    ['publish', 'published'],
+    ['unpublish', 'draft'],
+    ['archive', 'archived'],
+  ]
+  for (const [verb, status] of transitions) {
+    app.post(
+      `/collections/:id/items/:itemId/${verb}`,
+      {
+        schema: {
+          ...doc,
+          params: ItemParams,
+          headers: IfMatchHeaders,
+          body: ItemStatusRequest.optional(),
+          response: { 200: Item },
+        },
+      },
+      async (req, reply) => {
+        const expected = expectedVersion(req.body?.version, req.headers['if-match'])
+        return sendItem(
+          reply,
+          await inWrite(req, req.params.id, (ctx) => setItemStatus(ctx, req.params.itemId, status, expected)),
+        )
+      },
+    )
+  }
+
+  app.post(
+    '/collections/:id/items/bulk',
+    {
+      // 1,000 items with rich text outgrow the app's default 1 MiB body limit.
+      bodyLimit: BULK_BODY_LIMIT,
+      schema: {
+        ...doc,
+        params: CollectionParams,
+        body: BulkUpsertRequest,
+        response: { 200: BulkUpsertResult },
+      },
+    },
+    async (req) => inWrite(req, req.params.id, (ctx) => bulkUpsert(ctx, req.body.items)),
+  )
+
+  app.delete(
+    '/collections/:id/items/:itemId',
+    { schema: { ...doc, params: ItemParams, headers: IfMatchHeaders } },
+    async (req, reply) => {
+      const expected = expectedVersion(undefined, req.headers['if-match'])
+      await inWrite(req, req.params.id, (ctx) => deleteItem(ctx, req.params.itemId, expected))
+      return reply.code(204).send()
+    },
+  )
+}
