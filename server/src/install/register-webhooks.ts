@@ -40,14 +40,15 @@ export async function ensureSiteWebhooks(
   now = Date.now(),
 ): Promise<WebhookHealth> {
   const url = webhookUrl(config)
-  const missing: string[] = []
+  const pending = new Set<string>(WEBHOOK_TRIGGERS)
+  const created: string[] = []
   const repaired: string[] = []
   let error: string | undefined
   try {
     const { webhooks } = await api.listWebhooks(siteId)
     const lastHeard = await lastDeliveries(db, siteId)
     const kept: Webhook[] = []
-    const created: Webhook[] = []
+    const made: Webhook[] = []
     for (const trigger of WEBHOOK_TRIGGERS) {
       const same = webhooks.filter((w) => w.triggerType === trigger)
       let keep: Webhook | undefined = same.find((w) => w.url === url)
@@ -59,17 +60,19 @@ export async function ensureSiteWebhooks(
       }
       if (keep) kept.push(keep)
       else {
-        if (!failing) missing.push(trigger)
-        created.push(await api.createWebhook(siteId, { triggerType: trigger, url }))
+        made.push(await api.createWebhook(siteId, { triggerType: trigger, url }))
+        created.push(trigger)
       }
+      pending.delete(trigger)
     }
-    await recordWebhooks(db, config, siteId, kept, created)
+    await recordWebhooks(db, config, siteId, kept, made)
   } catch (err) {
     error = err instanceof Error ? err.message : String(err)
   }
   const health: WebhookHealth = {
     ok: !error,
-    missing,
+    missing: [...pending],
+    created,
     repaired,
     lastCheckedAt: new Date(now).toISOString(),
     ...(error ? { error } : {}),

@@ -3,9 +3,11 @@ import { z } from 'zod'
 /** What the last webhook check found for a site. */
 export const WebhookHealth = z.object({
   ok: z.boolean(),
-  /** Trigger types that had no working webhook (then created, unless `error` says otherwise). */
+  /** Trigger types still without a working webhook after the check (see `error`). */
   missing: z.array(z.string()),
-  /** Webhooks recreated because Webflow had stopped delivering them. */
+  /** Trigger types this check created a webhook for: missing before, or stopped delivering. */
+  created: z.array(z.string()).default([]),
+  /** Of those, the ones recreated because Webflow had stopped delivering them (deactivated). */
   repaired: z.array(z.string()).default([]),
   lastCheckedAt: z.string(),
   error: z.string().optional(),
