@@ -128,7 +128,7 @@ export const itemsRoutes: FastifyPluginAsyncZod<{ db: Db; boss: Boss }> = async 
           ...doc,
           params: ItemParams,
           headers: IfMatchHeaders,
-          body: ItemStatusRequest.optional(),
+          body: ItemStatusRequest,
           response: { 200: Item },
         },
       },

@@ -147,7 +147,8 @@ export const ItemUpdateRequest = z.strictObject({
 })
 export type ItemUpdateRequest = z.infer<typeof ItemUpdateRequest>
 
-export const ItemStatusRequest = z.strictObject({ version: Version.optional() }).default({})
+/** Optional: a status change may be sent without a body. */
+export const ItemStatusRequest = z.strictObject({ version: Version.optional() }).nullish()
 export type ItemStatusRequest = z.infer<typeof ItemStatusRequest>
 
 export const IfMatchHeaders = z.object({ 'if-match': z.string().max(64).optional() })
