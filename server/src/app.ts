@@ -10,6 +10,8 @@ import type { Db } from './db/pool'
 import { installErrorHandler } from './http/error-handler'
 import { registerFrontDoors } from './install/front-doors'
 import type { Boss } from './jobs/boss'
+import { adminAuth } from './admin/admin-auth'
+import { linkRoutes } from './panel/link-routes'
 import { healthRoutes } from './routes/health'
 import type { RateGate } from './webflow/rate-gate'
 
@@ -47,5 +49,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Swagger collects routes as they are added: it goes before the content API it documents.
   await registerOpenApi(app)
   await app.register(contentApi, { db: deps.db, boss: deps.boss, adminToken: deps.config.adminToken })
+  const jobs = { db: deps.db, boss: deps.boss, log: deps.log, config: deps.config, gate: deps.gate }
+  await app.register(linkRoutes, { prefix: '/api/sites/:siteId', jobs })
+  await app.register(
+    async (admin) => {
+      await admin.register(adminAuth, { token: deps.config.adminToken })
+      await admin.register(linkRoutes, { jobs })
+    },
+    { prefix: '/admin/api/sites/:siteId' },
+  )
   return app
 }

@@ -40,13 +40,20 @@ export const queues = {
     expireInSeconds: 1800,
   }),
   /** The initial sync of a new link: publish, import or match by slug, with progress. */
-  'link-connect': queue(z.object({ linkId: z.uuid() }), {
-    policy: 'stately',
-    retryLimit: 8,
-    retryDelay: 5,
-    retryBackoff: true,
-    expireInSeconds: 3600,
-  }),
+  'link-connect': queue(
+    z.object({
+      linkId: z.uuid(),
+      mode: z.enum(['publish', 'import', 'link']),
+      firstMatchWinner: z.enum(['hub', 'webflow']).optional(),
+    }),
+    {
+      policy: 'stately',
+      retryLimit: 8,
+      retryDelay: 5,
+      retryBackoff: true,
+      expireInSeconds: 3600,
+    },
+  ),
   /**
    * Applies pending inbox deliveries (the inbox row is the outbox). Woken by NOTIFY and swept every
    * minute; `retryFailed` also retries failed rows with attempts left. At most one queued (short).

@@ -1,6 +1,8 @@
 import { type QueueName, queues } from '@bindery/shared/queues'
 import * as inboxProcess from './inbox-process'
 import type { JobContext } from './job-context'
+import * as linkConnect from './link-connect'
+import * as linkPush from './link-push'
 import * as maintenancePrune from './maintenance-prune'
 import * as webhooksCheck from './webhooks-check'
 
@@ -9,7 +11,10 @@ type HandlerModule = { queue: QueueName; handle: Handler }
 
 /** Queue name → its handler. One file per job, named after its queue. */
 export const handlers: Partial<Record<QueueName, Handler>> = Object.fromEntries(
-  ([maintenancePrune, inboxProcess, webhooksCheck] as HandlerModule[]).map((m) => [m.queue, m.handle]),
+  ([maintenancePrune, inboxProcess, webhooksCheck, linkPush, linkConnect] as HandlerModule[]).map((m) => [
+    m.queue,
+    m.handle,
+  ]),
 )
 
 /** Parses the payload with the queue's schema (old or foreign jobs exist), then runs the handler. */

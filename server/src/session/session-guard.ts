@@ -33,7 +33,7 @@ export function installSessionGuard(app: FastifyInstance, secret: string) {
   app.decorateRequest('session', null)
   app.addHook('onRequest', async (req) => {
     if (req.method === 'OPTIONS' || !isSessionRoute(req.url)) return
-    const header = req.headers.authorization
+    const header = req.headers.authorization ?? eventStreamToken(req.url)
     const match = header ? /^Bearer ([^\s]+)$/i.exec(header) : null
     if (!match) throw new AppError(401, 'unauthorized', 'a session token is required (Authorization: Bearer)')
     const checked = verifySession(secret, match[1]!)
@@ -45,6 +45,13 @@ export function installSessionGuard(app: FastifyInstance, secret: string) {
     const siteId = (req.params as { siteId?: unknown } | undefined)?.siteId
     if (req.session && typeof siteId === 'string') assertSite(req, siteId)
   })
+}
+
+/** EventSource cannot send headers: the event-stream routes take the session as `?token=`. */
+function eventStreamToken(url: string): string | undefined {
+  const [path, query] = url.split('?')
+  const token = path?.endsWith('/events') ? new URLSearchParams(query).get('token') : null
+  return token ? `Bearer ${token}` : undefined
 }
 
 /** The request's session; throws 401 when the route is not behind the guard (a bug, loudly). */

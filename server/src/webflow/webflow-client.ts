@@ -136,6 +136,8 @@ export function createWebflowClient(o: WebflowClientOptions) {
         idem,
       )
     },
+    getItem: (collectionId: string, itemId: string) =>
+      call('items.get', W.CollectionItem, () => items.getItem(collectionId, itemId, {}, per).withRawResponse(), idem),
     /** Up to 100 items in one request; `live` creates them published. */
     createItems: (collectionId: string, writes: ItemWrite[], opts: { live: boolean }) =>
       call(

@@ -1,0 +1,71 @@
+import type { QueuePayload } from '@bindery/shared/queues'
+import { getHubItemBySlug } from '../db/hub-items'
+import { getItemLinkByWebflowId, recordSynced } from '../db/item-links'
+import { getLink, type Link, updateLink } from '../db/links'
+import { inTransaction } from '../db/pool'
+import { webflowForSite } from '../install/site-client'
+import { applyItem } from '../sync/apply-delivery'
+import { webflowStateOf } from '../sync/field-map'
+import { enqueuePush } from '../sync/mark-dirty'
+import type { JobContext } from './job-context'
+
+export const queue = 'link-connect'
+
+const PAGE = 100
+
+/**
+ * The first sync of an imported or linked collection: pages through the Webflow collection and
+ * applies every item to the hub (matching by slug when linking), then queues the push of what only
+ * the hub has. Safe to run again after a crash: applied items are recognised and skipped.
+ */
+export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) {
+  const link = await getLink(ctx.db, data.linkId)
+  if (!link || link.disconnectedAt) return { skipped: 'no such link' }
+  const wf = await webflowForSite(ctx.db, ctx.config, link.siteId, ctx)
+  const webflowWins: Link = { ...link, conflictPolicy: 'webflow' }
+  let done = 0
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await wf.listItems(link.webflowCollectionId, { offset, limit: PAGE })
+    await inTransaction(ctx.db, async (tx) => {
+      for (const item of page.items) {
+        const existing = await getItemLinkByWebflowId(tx, link.id, item.id)
+        const match = existing
+          ? undefined
+          : await getHubItemBySlug(tx, link.hubCollectionId, item.fieldData.slug)
+        if (match && data.firstMatchWinner === 'hub') {
+          // The hub's values win: link the pair and let the push overwrite Webflow.
+          await recordSynced(tx, link.id, 'pull', [
+            {
+              hubItemId: match.id,
+              webflowItemId: item.id,
+              hash: '',
+              base: { name: '', slug: '', status: 'draft', fields: {} },
+              webflowState: webflowStateOf(item),
+              webflowLastUpdated: item.lastUpdated,
+              version: match.version,
+              stillDirty: true,
+            },
+          ])
+        } else {
+          await applyItem(tx, ctx, match ? webflowWins : link, existing, item)
+        }
+      }
+      done += page.items.length
+      await updateLink(tx, link.id, { progressDone: done, progressTotal: page.pagination.total })
+    })
+    if (offset + PAGE >= page.pagination.total || !page.items.length) break
+  }
+  await inTransaction(ctx.db, async (tx) => {
+    // What only the hub has goes to Webflow.
+    const { rowCount } = await tx.query(
+      `insert into item_links (link_id, hub_item_id, dirty)
+       select $1, id, true from hub_items h where collection_id = $2 and deleted_at is null
+         and not exists (select 1 from item_links il where il.link_id = $1 and il.hub_item_id = h.id)`,
+      [link.id, link.hubCollectionId],
+    )
+    const pending = await tx.query('select 1 from item_links where link_id = $1 and dirty limit 1', [link.id])
+    if (rowCount || pending.rowCount) await enqueuePush(tx, ctx.boss, link.id)
+    else await updateLink(tx, link.id, { state: 'live', lastSyncedAt: new Date() })
+  })
+  return { items: done }
+}

@@ -1,0 +1,78 @@
+import type { ItemSyncState } from '@bindery/shared/api/links'
+import { getHubItem } from '../db/hub-items'
+import { hubIdsOf, toItemLink } from '../db/item-links'
+import { getLink } from '../db/links'
+import type { Queryable } from '../db/pool'
+import { canonicalJson } from '../sync/content-hash'
+import { fromWebflow } from '../sync/field-map'
+import { hubContentOf } from '../sync/push-plan'
+import { WebflowApiError } from '../webflow/webflow-api-error'
+import type { WebflowApi } from '../webflow/webflow-client'
+
+const NOT_LINKED: ItemSyncState = {
+  linked: false,
+  linkId: null,
+  hubItemId: null,
+  name: null,
+  state: 'not_linked',
+  lastPushedAt: null,
+  lastPulledAt: null,
+  lastError: null,
+  diff: [],
+}
+
+/** The sync state of the Webflow item open on the canvas, with a field-by-field diff of both sides. */
+export async function itemState(
+  db: Queryable,
+  wf: WebflowApi,
+  siteId: string,
+  webflowItemId: string,
+): Promise<ItemSyncState> {
+  const { rows } = await db.query(
+    `select il.* from item_links il join links l on l.id = il.link_id
+     where l.site_id = $1 and l.disconnected_at is null and il.webflow_item_id = $2`,
+    [siteId, webflowItemId],
+  )
+  if (!rows[0]) return NOT_LINKED
+  const il = toItemLink(rows[0])
+  const [link, hubItem] = await Promise.all([getLink(db, il.linkId), getHubItem(db, il.hubItemId)])
+  if (!link || !hubItem) return NOT_LINKED
+  const hub = hubContentOf(hubItem, link)
+  const diff: ItemSyncState['diff'] = []
+  const item = await wf.getItem(link.webflowCollectionId, webflowItemId).catch((e) => {
+    if (e instanceof WebflowApiError && e.status === 404) return undefined
+    throw e
+  })
+  if (item) {
+    const refs = await hubIdsOf(
+      db,
+      link.fieldMap
+        .flatMap((f) => [item.fieldData[f.webflowSlug]].flat())
+        .filter((v): v is string => typeof v === 'string'),
+    )
+    const webflow = fromWebflow(item, link.fieldMap, (id) => refs.get(id))
+    const pairs: [string, unknown, unknown][] = [
+      ['name', hub.name, webflow.name],
+      ['slug', hub.slug, webflow.slug],
+      ['status', hub.status, webflow.status],
+      ...link.fieldMap.map((f): [string, unknown, unknown] => [
+        f.hubSlug,
+        hub.fields[f.hubSlug] ?? null,
+        webflow.fields[f.hubSlug] ?? null,
+      ]),
+    ]
+    for (const [field, h, w] of pairs)
+      if (canonicalJson(h) !== canonicalJson(w)) diff.push({ field, hub: h, webflow: w })
+  }
+  return {
+    linked: true,
+    linkId: link.id,
+    hubItemId: hubItem.id,
+    name: hubItem.name,
+    state: il.syncState === 'synced' && il.dirty ? 'pending' : il.syncState,
+    lastPushedAt: il.lastPushedAt?.toISOString() ?? null,
+    lastPulledAt: il.lastPulledAt?.toISOString() ?? null,
+    lastError: il.lastError,
+    diff,
+  }
+}

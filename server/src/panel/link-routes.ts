@@ -1,0 +1,124 @@
+import {
+  ConnectRequest,
+  ItemSyncState,
+  LinkErrors,
+  LinkParams,
+  LinkSummary,
+  SiteCollections,
+  UpdateLinkRequest,
+} from '@bindery/shared/api/links'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { getLink, type Link } from '../db/links'
+import { notFound } from '../http/app-error'
+import { webflowForSite } from '../install/site-client'
+import type { JobContext } from '../jobs/job-context'
+import { connect } from '../sync/connect'
+import { itemState } from './item-state'
+import { linkSummary } from './link-summary'
+import { siteCollections } from './site-collections'
+import { changeLink, disconnectLink } from './update-link'
+
+const SiteParams = z.object({ siteId: z.string().min(1).max(64) })
+
+/**
+ * Collections and links of one site. Registered twice: under `/api/sites/:siteId` for the panel
+ * (the session guard checks the site) and under `/admin/api/sites/:siteId` for support.
+ */
+export const linkRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (app, { jobs }) => {
+  const wfFor = (siteId: string) => webflowForSite(jobs.db, jobs.config, siteId, jobs)
+  const linkOf = async (siteId: string, linkId: string): Promise<Link> => {
+    const link = await getLink(jobs.db, linkId)
+    if (!link || link.siteId !== siteId || link.disconnectedAt) throw notFound('link')
+    return link
+  }
+
+  app.get(
+    '/collections',
+    { schema: { params: SiteParams, response: { 200: SiteCollections } } },
+    async (req) => siteCollections(jobs.db, await wfFor(req.params.siteId), req.params.siteId),
+  )
+
+  app.post(
+    '/links',
+    { schema: { params: SiteParams, body: ConnectRequest, response: { 201: LinkSummary } } },
+    async (req, reply) => {
+      const link = await connect(jobs, req.params.siteId, req.body)
+      return reply.code(201).send(await linkSummary(jobs.db, link))
+    },
+  )
+
+  app.get('/links/:linkId', { schema: { params: LinkParams, response: { 200: LinkSummary } } }, async (req) =>
+    linkSummary(jobs.db, await linkOf(req.params.siteId, req.params.linkId)),
+  )
+
+  app.patch(
+    '/links/:linkId',
+    { schema: { params: LinkParams, body: UpdateLinkRequest, response: { 200: LinkSummary } } },
+    async (req) => {
+      const link = await linkOf(req.params.siteId, req.params.linkId)
+      return linkSummary(jobs.db, await changeLink(jobs, await wfFor(link.siteId), link, req.body))
+    },
+  )
+
+  app.delete('/links/:linkId', { schema: { params: LinkParams } }, async (req, reply) => {
+    await disconnectLink(jobs.db, await linkOf(req.params.siteId, req.params.linkId))
+    return reply.code(204).send()
+  })
+
+  app.get(
+    '/links/:linkId/errors',
+    { schema: { params: LinkParams, response: { 200: LinkErrors } } },
+    async (req) => {
+      const link = await linkOf(req.params.siteId, req.params.linkId)
+      const { rows } = await jobs.db.query(
+        `select h.id, h.slug, h.name, il.last_error, il.last_pushed_at from item_links il join hub_items h on h.id = il.hub_item_id
+       where il.link_id = $1 and il.sync_state = 'failed' order by h.updated_at desc limit 20`,
+        [link.id],
+      )
+      return {
+        items: rows.map((r) => ({
+          hubItemId: r.id,
+          slug: r.slug,
+          name: r.name,
+          message: r.last_error ?? 'failed',
+          at: r.last_pushed_at?.toISOString() ?? null,
+        })),
+      }
+    },
+  )
+
+  // Server-sent events of the link's summary while it changes; the panel polls when these fail.
+  app.get('/links/:linkId/events', { schema: { params: LinkParams } }, async (req, reply) => {
+    const link = await linkOf(req.params.siteId, req.params.linkId)
+    reply.hijack()
+    reply.raw.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    })
+    let last = ''
+    const tick = async () => {
+      const current = await getLink(jobs.db, link.id)
+      if (!current) return
+      const json = JSON.stringify(await linkSummary(jobs.db, current))
+      if (json !== last) reply.raw.write(`data: ${json}\n\n`)
+      last = json
+    }
+    await tick()
+    const timer = setInterval(() => void tick().catch(() => {}), 1_000)
+    req.raw.on('close', () => clearInterval(timer))
+  })
+
+  app.get(
+    '/webflow-items/:webflowItemId',
+    {
+      schema: {
+        params: SiteParams.extend({ webflowItemId: z.string().min(1).max(64) }),
+        response: { 200: ItemSyncState },
+      },
+    },
+    async (req) =>
+      itemState(jobs.db, await wfFor(req.params.siteId), req.params.siteId, req.params.webflowItemId),
+  )
+}

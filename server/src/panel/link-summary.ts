@@ -1,0 +1,28 @@
+import type { LinkSummary } from '@bindery/shared/api/links'
+import type { Link } from '../db/links'
+import type { Queryable } from '../db/pool'
+
+/** A link as the panel shows it: state, progress and how many items are in each sync state. */
+export async function linkSummary(db: Queryable, link: Link): Promise<LinkSummary> {
+  const { rows } = await db.query<{ synced: number; pending: number; failed: number; conflict: number }>(
+    `select count(*) filter (where sync_state = 'synced' and not dirty)::int as synced,
+            count(*) filter (where dirty and sync_state not in ('failed', 'conflict'))::int as pending,
+            count(*) filter (where sync_state = 'failed')::int as failed,
+            count(*) filter (where sync_state = 'conflict')::int as conflict
+     from item_links where link_id = $1`,
+    [link.id],
+  )
+  return {
+    id: link.id,
+    hubCollectionId: link.hubCollectionId,
+    webflowCollectionId: link.webflowCollectionId,
+    direction: link.direction,
+    conflictPolicy: link.conflictPolicy,
+    state: link.state,
+    fields: link.fieldMap.map((f) => ({ hubSlug: f.hubSlug, webflowSlug: f.webflowSlug, type: f.type })),
+    progress: { done: link.progressDone, total: link.progressTotal },
+    counts: rows[0]!,
+    lastSyncedAt: link.lastSyncedAt?.toISOString() ?? null,
+    lastError: link.lastError,
+  }
+}

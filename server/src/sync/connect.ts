@@ -1,0 +1,202 @@
+import type { ConnectRequest } from '@bindery/shared/api/links'
+import { type HubField, hubTypeOf } from '@bindery/shared/hub'
+import type { Collection } from '@bindery/shared/webflow'
+import {
+  collectionSlugTaken,
+  getSiteCollection,
+  type HubCollection,
+  insertHubCollection,
+  insertHubFields,
+} from '../db/hub-collections'
+import { insertLink, type Link, listLinks, type NewLink } from '../db/links'
+import { inTransaction, type Tx } from '../db/pool'
+import { AppError, badRequest, notFound } from '../http/app-error'
+import { webflowForSite } from '../install/site-client'
+import type { JobContext } from '../jobs/job-context'
+import { WebflowApiError } from '../webflow/webflow-api-error'
+import type { WebflowApi } from '../webflow/webflow-client'
+import {
+  buildFieldMap,
+  optionIds,
+  referencedCollectionOf,
+  unsupportedReason,
+  webflowField,
+  webflowFieldFor,
+} from './field-plan'
+import { enqueuePush, txAdapter } from './mark-dirty'
+
+/**
+ * Connects a hub collection and a Webflow collection: (a) publish a hub collection to Webflow,
+ * (b) import a Webflow collection into the hub, or (c) link an existing pair by slug. The schema work
+ * happens now, so the caller sees its errors; the items follow in jobs that report progress.
+ */
+export async function connect(ctx: JobContext, siteId: string, req: ConnectRequest): Promise<Link> {
+  const wf = await webflowForSite(ctx.db, ctx.config, siteId, ctx)
+  const links = await listLinks(ctx.db, siteId)
+  const webflowOf = (hubId: string) => links.find((l) => l.hubCollectionId === hubId)?.webflowCollectionId
+  const hubOf = (webflowId: string) => links.find((l) => l.webflowCollectionId === webflowId)?.hubCollectionId
+  const common = { siteId, direction: req.direction, conflictPolicy: req.conflictPolicy }
+
+  if (req.mode === 'publish') {
+    const hub = await hubCollection(ctx, siteId, req.hubCollectionId, links)
+    const fields = pick(hub.fields, req.fields)
+    const created = await wf
+      .createCollection(siteId, {
+        displayName: hub.name,
+        singularName: hub.singularName,
+        slug: hub.slug,
+        fields: fields.map((f) => webflowFieldFor(f, webflowOf)),
+      })
+      .catch(asAppError)
+    const fieldMap = buildFieldMap(fields.map((f) => ({ hub: f, webflow: webflowField(created, f.slug) })))
+    return start(
+      ctx,
+      { ...common, hubCollectionId: hub.id, webflowCollectionId: created.id, fieldMap },
+      'publish',
+    )
+  }
+
+  const collection = await webflowCollection(wf, req.webflowCollectionId, links)
+  if (req.mode === 'import') {
+    if (await collectionSlugTaken(ctx.db, siteId, collection.slug ?? '')) {
+      throw new AppError(
+        409,
+        'conflict',
+        `the hub already has a collection "${collection.slug}": link the pair instead`,
+      )
+    }
+    const hubFields = req.fields.map((slug) => hubFieldFrom(collection, slug, hubOf))
+    return inTransaction(ctx.db, async (tx) => {
+      const hubCollectionId = await insertHubCollection(tx, siteId, {
+        slug: collection.slug ?? collection.id,
+        name: collection.displayName,
+        singularName: collection.singularName,
+      })
+      await insertHubFields(tx, hubCollectionId, hubFields)
+      const fieldMap = buildFieldMap(
+        hubFields.map((f) => ({ hub: f, webflow: webflowField(collection, f.slug) })),
+      )
+      return start(
+        ctx,
+        { ...common, hubCollectionId, webflowCollectionId: collection.id, fieldMap },
+        'import',
+        tx,
+      )
+    })
+  }
+
+  const hub = await hubCollection(ctx, siteId, req.hubCollectionId, links)
+  const pairs = req.fields.map((p) => ({
+    hub: pick(hub.fields, [p.hubSlug])[0]!,
+    webflow: webflowField(collection, p.webflowSlug),
+  }))
+  for (const p of pairs) {
+    const ref = p.hub.referenceCollectionId
+    if (ref && webflowOf(ref) !== referencedCollectionOf(p.webflow)) {
+      throw badRequest(
+        `field "${p.hub.slug}" must reference the Webflow collection linked to its hub collection`,
+      )
+    }
+  }
+  const fieldMap = buildFieldMap(pairs)
+  return start(
+    ctx,
+    { ...common, hubCollectionId: hub.id, webflowCollectionId: collection.id, fieldMap },
+    'link',
+    undefined,
+    req.firstMatchWinner,
+  )
+}
+
+/** Inserts the link and queues its initial sync in one transaction. */
+async function start(
+  ctx: JobContext,
+  l: NewLink,
+  mode: 'publish' | 'import' | 'link',
+  tx?: Tx,
+  firstMatchWinner?: 'hub' | 'webflow',
+): Promise<Link> {
+  if (!tx) return inTransaction(ctx.db, (t) => start(ctx, l, mode, t, firstMatchWinner))
+  const link = await insertLink(tx, l)
+  await tx.query(`update links set state = 'syncing' where id = $1`, [link.id])
+  if (mode === 'publish') {
+    // Every item is new to Webflow: the push creates them in bulk, published ones live.
+    const { rowCount } = await tx.query(
+      `insert into item_links (link_id, hub_item_id, dirty)
+       select $1, id, true from hub_items where collection_id = $2 and deleted_at is null`,
+      [link.id, l.hubCollectionId],
+    )
+    await tx.query('update links set progress_total = $2 where id = $1', [link.id, rowCount ?? 0])
+    await enqueuePush(tx, ctx.boss, link.id)
+  } else {
+    await ctx.boss.send(
+      'link-connect',
+      { linkId: link.id, mode, firstMatchWinner },
+      { singletonKey: link.id, db: txAdapter(tx) },
+    )
+  }
+  return { ...link, state: 'syncing' }
+}
+
+async function hubCollection(
+  ctx: JobContext,
+  siteId: string,
+  id: string,
+  links: Link[],
+): Promise<HubCollection> {
+  const hub = await getSiteCollection(ctx.db, siteId, id)
+  if (!hub) throw notFound('hub collection')
+  if (links.some((l) => l.hubCollectionId === id))
+    throw new AppError(409, 'conflict', `"${hub.name}" is already connected`)
+  return hub
+}
+
+async function webflowCollection(wf: WebflowApi, id: string, links: Link[]): Promise<Collection> {
+  const c = await wf.getCollection(id).catch(asAppError)
+  if (links.some((l) => l.webflowCollectionId === id)) {
+    throw new AppError(409, 'conflict', `"${c.displayName}" is already connected`)
+  }
+  return c
+}
+
+function pick(fields: HubField[], slugs: string[]): HubField[] {
+  const unknown = slugs.filter((s) => !fields.some((f) => f.slug === s))
+  if (unknown.length) throw badRequest(`unknown fields: ${unknown.join(', ')}`)
+  return fields.filter((f) => slugs.includes(f.slug))
+}
+
+function hubFieldFrom(
+  c: Collection,
+  slug: string,
+  hubOf: (webflowId: string) => string | undefined,
+): HubField {
+  const f = webflowField(c, slug)
+  const reason = unsupportedReason(f)
+  if (reason) throw badRequest(`field "${slug}" cannot be imported: ${reason}`)
+  const type = hubTypeOf(f.type)!
+  const field: HubField = { slug: f.slug, name: f.displayName, type, required: false }
+  if (type === 'select') field.options = Object.keys(optionIds(f))
+  if (type === 'reference' || type === 'multiReference') {
+    const ref = hubOf(referencedCollectionOf(f) ?? '')
+    if (!ref)
+      throw badRequest(
+        `field "${slug}" references a Webflow collection that is not connected yet: connect it first`,
+      )
+    field.referenceCollectionId = ref
+  }
+  return field
+}
+
+/** Webflow's refusals (a 400 on the schema, a 404) become the caller's errors, with Webflow's words. */
+function asAppError(err: unknown): never {
+  if (err instanceof WebflowApiError && err.status >= 400 && err.status < 500 && err.status !== 429) {
+    const status = err.status === 404 ? 404 : err.status === 409 ? 409 : 400
+    throw new AppError(
+      status,
+      status === 404 ? 'not_found' : 'webflow_error',
+      `Webflow: ${err.message}`,
+      err.details,
+    )
+  }
+  throw err
+}

@@ -1,0 +1,73 @@
+import { type HubField, hubTypeOf, WEBFLOW_TYPE_OF } from '@bindery/shared/hub'
+import type { Collection, Field } from '@bindery/shared/webflow'
+import { badRequest } from '../http/app-error'
+import type { FieldMapEntry } from './field-map'
+
+/** Option ids by name, from a Webflow field's `validations.options`. */
+export function optionIds(field: Field): Record<string, string> {
+  const options = (field.validations as { options?: { id: string; name: string }[] } | null)?.options ?? []
+  return Object.fromEntries(options.map((o) => [o.name, o.id]))
+}
+
+export function referencedCollectionOf(field: Field): string | undefined {
+  return (field.validations as { collectionId?: string } | null)?.collectionId
+}
+
+/** Why a Webflow field cannot be synced, or undefined when it can. */
+export function unsupportedReason(field: Field): string | undefined {
+  if (field.slug === 'name' || field.slug === 'slug') return 'always synced'
+  if (!hubTypeOf(field.type)) return `Webflow ${field.type} fields have no hub type`
+  return undefined
+}
+
+/** The Webflow field to create for a hub field; references need the referenced collection's Webflow id. */
+export function webflowFieldFor(
+  f: HubField,
+  webflowCollectionOf: (hubCollectionId: string) => string | undefined,
+) {
+  const base = { type: WEBFLOW_TYPE_OF[f.type], displayName: f.name, slug: f.slug, isRequired: false }
+  if (f.type === 'select')
+    return { ...base, metadata: { options: (f.options ?? []).map((name) => ({ name })) } }
+  if (f.type === 'reference' || f.type === 'multiReference') {
+    const collectionId = f.referenceCollectionId && webflowCollectionOf(f.referenceCollectionId)
+    if (!collectionId)
+      throw badRequest(
+        `field "${f.slug}" references a collection that is not connected yet: connect it first`,
+      )
+    return { ...base, metadata: { collectionId } }
+  }
+  return base
+}
+
+/** Pairs hub fields with Webflow fields, checking that each pair can sync. */
+export function buildFieldMap(pairs: { hub: HubField; webflow: Field }[]): FieldMapEntry[] {
+  const problems: { path: string; message: string }[] = []
+  const map: FieldMapEntry[] = []
+  for (const { hub, webflow } of pairs) {
+    if (WEBFLOW_TYPE_OF[hub.type] !== webflow.type) {
+      problems.push({ path: hub.slug, message: `hub ${hub.type} cannot sync with Webflow ${webflow.type}` })
+      continue
+    }
+    const entry: FieldMapEntry = {
+      hubSlug: hub.slug,
+      webflowSlug: webflow.slug,
+      webflowFieldId: webflow.id,
+      type: hub.type,
+    }
+    if (hub.type === 'select') {
+      entry.options = optionIds(webflow)
+      const missing = (hub.options ?? []).filter((o) => !entry.options?.[o])
+      if (missing.length)
+        problems.push({ path: hub.slug, message: `Webflow lacks the options ${missing.join(', ')}` })
+    }
+    map.push(entry)
+  }
+  if (problems.length) throw badRequest('some fields cannot be synced', problems)
+  return map
+}
+
+export function webflowField(collection: Collection, slug: string): Field {
+  const f = collection.fields.find((x) => x.slug === slug)
+  if (!f) throw badRequest(`Webflow collection "${collection.displayName}" has no field "${slug}"`)
+  return f
+}
