@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { sanitizeRichText } from '../../src/content/sanitize-rich-text'
+
+describe('sanitizeRichText', () => {
+  it.each([
+    ['a script tag', '<p>a<script>alert(1)</script>b</p>', '<p>ab</p>'],
+    ['an uppercase script tag', '<SCRIPT SRC=//x.js></SCRIPT>ok', 'ok'],
+    ['an onerror handler', '<img src="https://x/a.png" onerror="alert(1)">', '<img src="https://x/a.png" />'],
+    ['an onclick handler', '<p onclick="alert(1)">x</p>', '<p>x</p>'],
+    ['a javascript: href', '<a href="javascript:alert(1)">x</a>', '<a>x</a>'],
+    ['a mixed-case javascript: href', '<a href=" JaVaScRiPt:alert(1)">x</a>', '<a>x</a>'],
+    ['a tab-obfuscated javascript: href', '<a href="jav&#x09;ascript:alert(1)">x</a>', '<a>x</a>'],
+    ['an entity-encoded javascript: href', '<a href="&#106;avascript:alert(1)">x</a>', '<a>x</a>'],
+    ['a newline-obfuscated javascript: src', '<img src="jav&#x0A;ascript:alert(1)">', '<img />'],
+    ['a vbscript: href', '<a href="vbscript:msgbox(1)">x</a>', '<a>x</a>'],
+    ['a data: URL in an img src', '<img src="data:image/svg+xml;base64,PHN2Zz4=">', '<img />'],
+    ['a data: URL in a href', '<a href="data:text/html,<script>alert(1)</script>">x</a>', '<a>x</a>'],
+    ['svg with onload', '<svg onload="alert(1)"><circle r="1"/></svg>ok', 'ok'],
+    ['an iframe', '<iframe src="https://evil.example"></iframe>ok', 'ok'],
+    ['a style tag and attribute', '<style>p{}</style><p style="background:url(x)">x</p>', '<p>x</p>'],
+    ['an object/embed', '<object data="x.swf"></object><embed src="x.swf">ok', 'ok'],
+    ['a form', '<form action="https://x"><input name="a"><button>b</button></form>', 'b'],
+    ['a protocol-relative URL', '<a href="//evil.example">x</a>', '<a>x</a>'],
+    ['a meta refresh', '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">ok', 'ok'],
+  ])('removes %s', (_name, input, expected) => {
+    expect(sanitizeRichText(input)).toBe(expected)
+  })
+
+  it('keeps the allowed structure, links and images', () => {
+    const html =
+      '<h2>Title</h2><p><strong>b</strong> <em>i</em> <u>u</u> <s>s</s> <code>c</code><sub>1</sub><sup>2</sup></p>' +
+      '<ul><li>a</li></ul><ol><li>b</li></ol><blockquote>q</blockquote><pre>p</pre><hr />' +
+      '<a href="https://example.com" title="t">l</a> <a href="mailto:a@example.com">m</a> <a href="tel:+123">t</a>' +
+      '<figure><img src="https://cdn.example.com/a.png" alt="a" width="10" height="20" /><figcaption>c</figcaption></figure>' +
+      '<table><thead><tr><th>h</th></tr></thead><tbody><tr><td colspan="2">d</td></tr></tbody></table>'
+    expect(sanitizeRichText(html)).toBe(html)
+  })
+
+  it('adds rel=noopener to links that open a new tab', () => {
+    expect(sanitizeRichText('<a href="https://x.example" target="_blank">x</a>')).toBe(
+      '<a href="https://x.example" target="_blank" rel="noopener noreferrer">x</a>',
+    )
+  })
+
+  it('is idempotent', () => {
+    const once = sanitizeRichText('<p onclick="x">a<script>b</script><a href="javascript:c">d</a></p>')
+    expect(sanitizeRichText(once)).toBe(once)
+  })
+})
