@@ -1,9 +1,11 @@
+import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
 // One config for the extension build and for every test project.
 export default defineConfig({
-  root: 'extension',
+  // Absolute: the extension's own `npm run build` runs this config from extension/.
+  root: fileURLToPath(new URL('./extension', import.meta.url)),
   base: './',
   plugins: [react()],
   build: { outDir: 'dist', emptyOutDir: true },

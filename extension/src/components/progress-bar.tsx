@@ -1,0 +1,28 @@
+type Props = { label: string; done: number; total: number }
+
+/** A labelled progress bar; an empty total counts as done. */
+export function ProgressBar({ label, done, total }: Props) {
+  const percent = total === 0 ? 100 : Math.min(100, Math.round((done / total) * 100))
+  return (
+    <div className="progress">
+      <div className="progress-label">
+        <span>{label}</span>
+        <span data-testid="progress-percent">{percent}%</span>
+      </div>
+      <div
+        className="progress-track"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={`${done} of ${total} items`}
+      >
+        <div className="progress-fill" style={{ width: `${percent}%` }} />
+      </div>
+      <p className="muted">
+        {done} of {total} items
+      </p>
+    </div>
+  )
+}

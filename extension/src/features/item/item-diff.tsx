@@ -1,0 +1,39 @@
+import type { ItemSyncState } from '@bindery/shared/api/links'
+
+/** A field value as a designer would read it: text as is, anything else as compact JSON. */
+export function showValue(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—'
+  if (typeof v === 'string')
+    return (
+      v
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim() || '—'
+    )
+  if (typeof v === 'object' && v && 'url' in v) return String((v as { url: unknown }).url)
+  return JSON.stringify(v)
+}
+
+/** Field by field, where the hub and Webflow hold different values right now. */
+export function ItemDiff({ diff }: { diff: ItemSyncState['diff'] }) {
+  return (
+    <table className="diff" aria-label="Differences between the hub and Webflow">
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">Hub</th>
+          <th scope="col">Webflow</th>
+        </tr>
+      </thead>
+      <tbody>
+        {diff.map((d) => (
+          <tr key={d.field} data-testid="diff-row">
+            <th scope="row">{d.field}</th>
+            <td>{showValue(d.hub)}</td>
+            <td>{showValue(d.webflow)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

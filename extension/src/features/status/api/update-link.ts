@@ -1,0 +1,13 @@
+import { LinkSummary, type UpdateLinkRequest } from '@bindery/shared/api/links'
+import type { ApiClient } from '../../../lib/api-client'
+import { linkPath } from './get-link'
+
+/** `PATCH …/links/:linkId`: pause/resume, the field selection, the conflict policy. */
+export function updateLink(
+  api: ApiClient,
+  siteId: string,
+  linkId: string,
+  body: UpdateLinkRequest,
+): Promise<LinkSummary> {
+  return api.patch(linkPath(siteId, linkId), LinkSummary, body)
+}
