@@ -66,7 +66,8 @@ export type FieldData = z.infer<typeof FieldData>
 export const CollectionItem = z.looseObject({
   id: z.string(),
   cmsLocaleId: z.string().nullable().optional(),
-  lastPublished: IsoDate.nullable(),
+  // The SDK turns a null into undefined when a response validates, so both mean "never published".
+  lastPublished: IsoDate.nullish(),
   lastUpdated: IsoDate,
   createdOn: IsoDate,
   isArchived: z.boolean(),
