@@ -6,7 +6,7 @@ import type { Db } from '../db/pool'
 import { AppError } from '../http/app-error'
 import { isDatabaseUnavailable, isDataError } from './db-errors'
 import { dedupeKey } from './dedupe-key'
-import { recordDelivery } from './record-delivery'
+import { InboxWriter } from './inbox-writer'
 import { badSignature, readSignatureHeaders, signatureMatches } from './verify-signature'
 import { WebhookSecrets } from './webhook-secrets'
 
@@ -20,6 +20,7 @@ export const WEBHOOK_BODY_LIMIT = 1024 * 1024
  */
 export const webhookRoutes: FastifyPluginAsync<{ config: Config; db: Db }> = async (app, { config, db }) => {
   const secrets = new WebhookSecrets(db, cipherFor(config))
+  const inbox = new InboxWriter(db)
   app.removeContentTypeParser('application/json')
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
 
@@ -49,7 +50,7 @@ export const webhookRoutes: FastifyPluginAsync<{ config: Config; db: Db }> = asy
     }
     const delivery = parsed.data
     try {
-      const status = await recordDelivery(db, {
+      const status = await inbox.write({
         dedupeKey: dedupeKey(delivery, raw),
         triggerType: delivery.triggerType,
         siteId: delivery.payload.siteId,
