@@ -1,4 +1,4 @@
-import type { LinkSummary, SiteCollections } from '@bindery/shared/api/links'
+import type { LinkSummary } from '@bindery/shared/api/links'
 import { LinkBadge } from '../../components/link-badge'
 import { Notice } from '../../components/notice'
 import { Spinner } from '../../components/spinner'

@@ -1,0 +1,70 @@
+import { cleanup, screen, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { collections, link, SESSION, stubBackend } from './fake-backend'
+import { renderPanel } from './render-panel'
+
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
+
+const badges = async () => {
+  await screen.findByText('Webflow collections')
+  return screen.getAllByTestId('collection-row').map((row) => {
+    const name = row.querySelector('.list-name')?.textContent
+    return `${name}: ${within(row).getByTestId('link-badge').textContent}`
+  })
+}
+
+describe('collections', () => {
+  it('lists hub and Webflow collections, not connected', async () => {
+    stubBackend({ 'POST /api/session': SESSION, 'GET /api/sites/site-1/collections': collections() })
+    renderPanel()
+    expect(await badges()).toEqual([
+      'Authors: Not connected',
+      'Blog Posts: Not connected',
+      'Authors: Not connected',
+    ])
+    expect(screen.getByRole('button', { name: 'Connect a collection' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Connect Blog Posts' })).toBeTruthy()
+  })
+
+  it.each([
+    ['live', 'Live'],
+    ['syncing', 'Syncing 3/10'],
+    ['connecting', 'Syncing 3/10'],
+    ['paused', 'Paused'],
+    ['error', 'Error'],
+  ] as const)('shows a %s link as "%s" on both sides', async (state, label) => {
+    stubBackend({
+      'POST /api/session': SESSION,
+      'GET /api/sites/site-1/collections': collections([link({ state, progress: { done: 3, total: 10 } })]),
+    })
+    renderPanel()
+    expect(await badges()).toEqual([`Authors: ${label}`, 'Blog Posts: Not connected', `Authors: ${label}`])
+    expect(screen.getAllByRole('button', { name: 'Status of Authors' })).toHaveLength(2)
+  })
+
+  it('is read-only for a user who cannot edit CMS content', async () => {
+    stubBackend({ 'POST /api/session': SESSION, 'GET /api/sites/site-1/collections': collections() })
+    renderPanel({ canEdit: false })
+    await screen.findByText('Webflow collections')
+    expect(screen.getByText('Read-only')).toBeTruthy()
+    expect(screen.getByTestId('read-only').textContent).toMatch(/needs a role that can edit CMS content/)
+    expect(screen.queryByRole('button', { name: /Connect/ })).toBeNull()
+  })
+
+  it('says what failed and offers a retry', async () => {
+    stubBackend({
+      'POST /api/session': SESSION,
+      'GET /api/sites/site-1/collections': {
+        status: 502,
+        body: { error: { code: 'webflow_error', message: 'Webflow is unavailable' } },
+      },
+    })
+    renderPanel()
+    expect(await screen.findByText('Collections could not be loaded')).toBeTruthy()
+    expect(screen.getByText('Webflow is unavailable')).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy()
+  })
+})
