@@ -55,6 +55,11 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
     await writer.create(plan.createStaged, false)
     await writer.update(plan)
     await writer.remove(plan.remove)
+    if (writer.unanswered) {
+      await reportProgress(ctx, link)
+      // Sending again now could duplicate; the retry settles these creates by slug first.
+      throw new Error(`${writer.unanswered} creates got no answer from Webflow; they are settled by slug on retry`)
+    }
   }
   stats.deferred = deferred.size
   await reportProgress(ctx, link)
@@ -134,6 +139,9 @@ async function reportProgress(ctx: JobContext, link: Link) {
 
 /** Sends the planned groups in bulk and records what Webflow answered. */
 class BatchWriter {
+  /** Creates whose outcome is unknown (timeout, 5xx, connection reset). */
+  unanswered = 0
+
   constructor(
     private ctx: JobContext,
     private wf: WebflowApi,
@@ -256,7 +264,10 @@ class BatchWriter {
       res = await request(chunk.map((c) => c.write))
     } catch (err) {
       if (!(err instanceof WebflowApiError)) throw err
-      if (kind === 'create' && err.outcomeUnknown) return
+      if (kind === 'create' && err.outcomeUnknown) {
+        this.unanswered += chunk.length
+        return
+      }
       if (err.status !== 400) throw err
       const bad = failingIndexes(err, chunk.length)
       if (bad.size === 0 && chunk.length > 1) {

@@ -46,6 +46,10 @@ export async function startSyncWorld(sim: SimulatorOptionsInput = {}): Promise<S
       await world.sim.control.webhooksIdle()
       const pending = await ctx.db.query(`select 1 from inbox where status = 'pending' limit 1`)
       if (pending.rowCount) await ctx.boss.send('inbox-process', {})
+      // Retries and deferred jobs wait in production; here they run now, so tests need no sleeps.
+      await ctx.db.query(
+        `update pgboss.job set start_after = now() where state in ('created', 'retry') and start_after > now()`,
+      )
       const { completed } = await ctx.drain()
       await world.sim.control.webhooksIdle()
       const still = await ctx.db.query(`select 1 from inbox where status = 'pending' limit 1`)
