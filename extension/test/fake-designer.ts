@@ -17,5 +17,10 @@ export function fakeDesigner(opts: { canEdit?: boolean } = {}) {
       return () => listeners.delete(cb)
     }),
   } satisfies Designer
-  return { designer, emitCmsItem: (id: string | null) => listeners.forEach((cb) => cb(id)) }
+  return {
+    designer,
+    emitCmsItem: (id: string | null) => {
+      for (const cb of listeners) cb(id)
+    },
+  }
 }

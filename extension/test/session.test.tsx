@@ -87,7 +87,7 @@ describe('session', () => {
     let sessions = 0
     const { calls } = stubBackend({
       'POST /api/session': () => ({ ...SESSION, token: `session-${++sessions}` }),
-      'GET /api/sites/site-1/collections': ({ headers }) =>
+      'GET /api/sites/site-1/collections': ({ headers }: { headers: Record<string, string> }) =>
         headers.authorization === 'Bearer session-2'
           ? collections()
           : reply(401, { error: { code: 'unauthorized', message: 'expired' } }),
