@@ -12,6 +12,7 @@ import { registerFrontDoors } from './install/front-doors'
 import type { Boss } from './jobs/boss'
 import { adminAuth } from './admin/admin-auth'
 import { linkRoutes } from './panel/link-routes'
+import { playgroundRoutes } from './playground/playground-routes'
 import { healthRoutes } from './routes/health'
 import type { RateGate } from './webflow/rate-gate'
 
@@ -58,5 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     { prefix: '/admin/api/sites/:siteId' },
   )
+  // The Designer stand-in around the real extension build: only with the simulator.
+  if (deps.config.sandbox) await app.register(playgroundRoutes, { config: deps.config, db: deps.db })
   return app
 }
