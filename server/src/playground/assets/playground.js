@@ -110,7 +110,8 @@
         return null
       },
       subscribe(event, cb) {
-        const set = (state.listeners[event] ??= new Set())
+        state.listeners[event] ??= new Set()
+        const set = state.listeners[event]
         set.add(cb)
         // Like the Designer, a new subscriber learns where the canvas is.
         if (event === 'currentcmsitem') queueMicrotask(() => cb(state.currentItem))
