@@ -18,21 +18,6 @@ async function main() {
   const log = createLogger(config.logLevel)
   const runtime = await startRuntime(config, log)
   await runtime.app.listen({ port: config.port, host: config.host })
-  if (runtime.sandbox) {
-    // Through the same OAuth flow as production, now that the callback is reachable.
-    const { sim, demo } = runtime.sandbox
-    const install = await installSandbox(runtime.sandbox, runtime.db, { gate: runtime.gate, log })
-    log.info(
-      {
-        simulator: sim.url,
-        demoSite: `${demo.siteName} (${demo.siteId})`,
-        installed: install.installed === 'now' ? `just now, on ${install.sites.join(', ')}` : 'already',
-        webhooks: install.webhooksOk ? 'registered' : 'not yet registered (retried every 15 min)',
-        adminToken: runtime.config.adminToken,
-      },
-      'sandbox mode: Webflow is the built-in simulator (set WEBFLOW_CLIENT_ID to use Webflow)',
-    )
-  }
   log.info({ url: `http://${config.host}:${config.port}`, role: config.role }, 'Bindery is ready')
 
   let stopping = false
@@ -50,6 +35,28 @@ async function main() {
     process.exit(0)
   }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal))
+  if (runtime.sandbox) {
+    // Through the same OAuth flow as production, now that the callback is reachable.
+    const { sim, demo } = runtime.sandbox
+    // After the signal handlers: a SIGTERM during the install still shuts down gracefully.
+    const install = await installSandbox(runtime.sandbox, runtime.db, { gate: runtime.gate, log }).catch(
+      (err) => {
+        if (!stopping) log.error({ err }, 'sandbox install failed')
+        return null
+      },
+    )
+    if (!install) return
+    log.info(
+      {
+        simulator: sim.url,
+        demoSite: `${demo.siteName} (${demo.siteId})`,
+        installed: install.installed === 'now' ? `just now, on ${install.sites.join(', ')}` : 'already',
+        webhooks: install.webhooksOk ? 'registered' : 'not yet registered (retried every 15 min)',
+        adminToken: runtime.config.adminToken,
+      },
+      'sandbox mode: Webflow is the built-in simulator (set WEBFLOW_CLIENT_ID to use Webflow)',
+    )
+  }
 }
 
 main().catch((err) => {
