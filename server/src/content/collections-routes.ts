@@ -46,7 +46,12 @@ export const collectionsRoutes: FastifyPluginAsyncZod<{ db: Db; boss: Boss }> = 
         const issues = await checkFieldDefinitions(tx, siteId, body.fields, [], 'fields')
         if (issues.length) throw badRequest('the collection schema is invalid', issues)
         if (await collectionSlugTaken(tx, siteId, body.slug)) throw slugTaken(body.slug)
-        const id = await insertHubCollection(tx, siteId, body)
+        // A concurrent create of the same slug can win between the check and the insert: still a 409.
+        const id = await insertHubCollection(tx, siteId, body).catch((err) => {
+          if ((err as { constraint?: string }).constraint === 'hub_collections_site_slug_idx')
+            throw slugTaken(body.slug)
+          throw err
+        })
         await insertHubFields(tx, id, body.fields)
         const collection = (await getSiteCollection(tx, siteId, id))!
         await auditCollection(tx, req.id, 'collection.create', collection, null, collectionJson(collection))

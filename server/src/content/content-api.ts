@@ -5,12 +5,14 @@ import { adminApiKeysRoutes } from './admin-api-keys-routes'
 import { apiKeyAuth } from './api-key-auth'
 import { collectionsRoutes } from './collections-routes'
 import { itemsRoutes } from './items-routes'
+import { rejectNulCharacters } from './reject-nul'
 
 /** The content API under `/api/v1` (API-key auth) and the admin API for its keys. */
 export const contentApi: FastifyPluginAsyncZod<{ db: Db; boss: Boss; adminToken: string }> = async (
   app,
   { db, boss, adminToken },
 ) => {
+  app.addHook('preValidation', rejectNulCharacters)
   await app.register(adminApiKeysRoutes, { db, adminToken })
   await app.register(
     async (v1) => {

@@ -114,11 +114,12 @@ export async function lockLiveHubItem(db: Queryable, collectionId: string, id: s
   return rows[0] && toHubItem(rows[0])
 }
 
-/** Live items of the collection with these slugs, row-locked. */
+/** Live items of the collection with these slugs, row-locked in id order (concurrent batches do not deadlock). */
 export async function lockLiveHubItemsBySlug(db: Queryable, collectionId: string, slugs: string[]) {
   const { rows } = await db.query<Row>(
     `select ${COLUMNS} from hub_items
-     where collection_id = $1 and slug = any($2::text[]) and deleted_at is null for update`,
+     where collection_id = $1 and slug = any($2::text[]) and deleted_at is null
+     order by id for update`,
     [collectionId, slugs],
   )
   return rows.map(toHubItem)

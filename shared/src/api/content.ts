@@ -114,7 +114,10 @@ export const ItemParams = z.object({ id: Id, itemId: Id })
 export const ItemListQuery = z.strictObject({
   status: ItemStatus.optional(),
   /** Items updated at or after this instant (inclusive). */
-  updatedSince: z.iso.datetime({ offset: true }).optional(),
+  updatedSince: z.iso
+    .datetime({ offset: true })
+    .refine((v) => Number(v.slice(0, 4)) >= 1, 'year 0000 is not a date')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   /** Opaque: the `nextCursor` of the previous page. */
   cursor: z.string().min(1).max(200).optional(),
