@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './config'
 import { createLogger } from './logger'
-import { startRuntime } from './runtime'
+import { type Runtime, startRuntime } from './runtime'
 import { installSandbox } from './sandbox'
 
 const SHUTDOWN_TIMEOUT_MS = 20_000
@@ -16,25 +16,32 @@ async function main() {
     process.exit(1)
   }
   const log = createLogger(config.logLevel)
-  const runtime = await startRuntime(config, log)
-  await runtime.app.listen({ port: config.port, host: config.host })
-  log.info({ url: `http://${config.host}:${config.port}`, role: config.role }, 'Bindery is ready')
-
+  let runtime: Runtime | undefined
   let stopping = false
   const shutdown = async (signal: string) => {
     if (stopping) return
     stopping = true
     log.info({ signal }, 'shutting down')
+    // A signal during start-up: the start finishes first, then closes what it started.
+    if (!runtime) return
     const timer = setTimeout(() => {
       log.error('graceful shutdown timed out; forcing exit')
-      runtime.kill()
+      runtime?.kill()
       process.exit(1)
     }, SHUTDOWN_TIMEOUT_MS)
     await runtime.close()
     clearTimeout(timer)
     process.exit(0)
   }
+  // Before anything starts, so no signal can leave a Postgres child behind.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal))
+  runtime = await startRuntime(config, log)
+  if (stopping) {
+    stopping = false
+    return shutdown('start-up interrupted')
+  }
+  await runtime.app.listen({ port: config.port, host: config.host })
+  log.info({ url: `http://${config.host}:${config.port}`, role: config.role }, 'Bindery is ready')
   if (runtime.sandbox) {
     // Through the same OAuth flow as production, now that the callback is reachable.
     const { sim, demo } = runtime.sandbox

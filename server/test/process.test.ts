@@ -26,7 +26,7 @@ describe('the server process', () => {
 
   it('starts an embedded Postgres without DATABASE_URL, and stops it on SIGTERM', async () => {
     const port = await freePort()
-    const server = spawnServer({ PORT: String(port), DATA_DIR: dataDir })
+    const server = spawnServer({ PORT: String(port), SIM_PORT: String(await freePort()), DATA_DIR: dataDir })
     await waitForStatus(`http://127.0.0.1:${port}/readyz`, 200)
     expect(postgresProcessesFor(dataDir)).toHaveLength(1)
     server.child.kill('SIGTERM')
@@ -36,7 +36,7 @@ describe('the server process', () => {
 
   it('reuses the data on a second start', async () => {
     const port = await freePort()
-    const server = spawnServer({ PORT: String(port), DATA_DIR: dataDir })
+    const server = spawnServer({ PORT: String(port), SIM_PORT: String(await freePort()), DATA_DIR: dataDir })
     await waitForStatus(`http://127.0.0.1:${port}/readyz`, 200)
     expect(server.output()).toContain('"reused":true')
     server.child.kill('SIGINT')
@@ -45,7 +45,11 @@ describe('the server process', () => {
 
   it('recovers from a crash that left its Postgres running', async () => {
     const firstPort = await freePort()
-    const first = spawnServer({ PORT: String(firstPort), DATA_DIR: dataDir })
+    const first = spawnServer({
+      PORT: String(firstPort),
+      SIM_PORT: String(await freePort()),
+      DATA_DIR: dataDir,
+    })
     await waitForStatus(`http://127.0.0.1:${firstPort}/readyz`, 200)
     first.child.kill('SIGKILL')
     await first.exited
@@ -53,7 +57,7 @@ describe('the server process', () => {
     expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(true)
 
     const port = await freePort()
-    const second = spawnServer({ PORT: String(port), DATA_DIR: dataDir })
+    const second = spawnServer({ PORT: String(port), SIM_PORT: String(await freePort()), DATA_DIR: dataDir })
     await waitForStatus(`http://127.0.0.1:${port}/readyz`, 200)
     expect(second.output()).toContain('orphaned embedded Postgres')
     second.child.kill('SIGTERM')
@@ -69,7 +73,7 @@ describe('the server process', () => {
       chownSync(userDir, nobody, nobody)
       const port = await freePort()
       const server = spawnServer(
-        { PORT: String(port), DATA_DIR: userDir, HOME: userDir },
+        { PORT: String(port), SIM_PORT: String(await freePort()), DATA_DIR: userDir, HOME: userDir },
         { uid: nobody, gid: nobody },
       )
       try {

@@ -14,6 +14,8 @@ type QueueOptions = {
   expireInSeconds?: number
   deleteAfterSeconds?: number
   policy?: 'standard' | 'short' | 'singleton' | 'stately' | 'exclusive'
+  /** Wake idle workers at once (LISTEN/NOTIFY) instead of at their next poll: for latency-bound queues. */
+  notify?: boolean
 }
 
 type QueueDefinition<S extends z.ZodType> = { schema: S; options: QueueOptions }
@@ -33,6 +35,7 @@ export const queues = {
   /** Writes a link's dirty hub items to Webflow in bulk. One queued per link (stately): writes coalesce. */
   'link-push': queue(z.object({ linkId: z.uuid() }), {
     policy: 'stately',
+    notify: true,
     retryLimit: 8,
     retryDelay: 2,
     retryBackoff: true,
@@ -48,6 +51,7 @@ export const queues = {
     }),
     {
       policy: 'stately',
+      notify: true,
       retryLimit: 8,
       retryDelay: 5,
       retryBackoff: true,
@@ -60,6 +64,7 @@ export const queues = {
    */
   'inbox-process': queue(z.object({ retryFailed: z.boolean().default(false) }), {
     policy: 'short',
+    notify: true,
     retryLimit: 3,
     retryDelay: 2,
     expireInSeconds: 300,

@@ -20,6 +20,7 @@ export async function startBoss(
     application_name: 'bindery-jobs',
     max: 5,
     supervise: opts.worker,
+    useListenNotify: true,
     schedule: opts.worker,
   })
   boss.on('error', (err) => log.error({ err }, 'pg-boss error'))

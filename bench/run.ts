@@ -1,0 +1,30 @@
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { benchPush } from './push'
+import { benchSim } from './sim'
+import { benchWebhooks } from './webhooks'
+
+/**
+ * `npm run bench`: every benchmark the issues name, one after another on this machine, printed and
+ * written to `bench-results.json` at the repository root. `BENCH_QUICK=1` shortens the runs.
+ */
+const results: Record<string, Record<string, number>> = {}
+
+results.sim = await benchSim()
+print('sim', results.sim)
+results.webhooks = await benchWebhooks()
+print('webhooks', results.webhooks)
+const sync = await benchPush()
+results.push = sync.push
+results.latency = sync.latency
+print('push', results.push)
+print('latency', results.latency)
+
+const file = path.resolve(import.meta.dirname, '..', 'bench-results.json')
+writeFileSync(file, `${JSON.stringify({ ranAt: new Date().toISOString(), ...results }, null, 2)}\n`)
+console.log(`\nwrote ${file}`)
+process.exit(0)
+
+function print(group: string, figures: Record<string, number>) {
+  for (const [k, v] of Object.entries(figures)) console.log(`${`${group}.${k}`.padEnd(34)} ${v}`)
+}

@@ -1,0 +1,137 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import net from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createSimulator, type Simulator } from '@bindery/sim/create-simulator'
+import { DEMO, seedDemo } from '@bindery/sim/demo-seed'
+import type { SimulatorOptionsInput } from '@bindery/sim/sim-options'
+import pg from 'pg'
+import { loadConfig, readEnv } from '../server/src/config'
+import { createLogger } from '../server/src/logger'
+import { type Runtime, startRuntime } from '../server/src/runtime'
+
+export { DEMO }
+
+export type BenchWorld = {
+  sim: Simulator
+  runtime: Runtime
+  baseUrl: string
+  /** JSON over HTTP to Bindery, as a content system or support would call it. */
+  call: (
+    method: string,
+    url: string,
+    body?: unknown,
+    token?: string,
+  ) => Promise<{ status: number; json: any }>
+  apiKey: string
+  adminToken: string
+  close: () => Promise<void>
+}
+
+/**
+ * The whole product on one machine, as a user runs it: the simulator as Webflow, a Bindery process
+ * (web and workers) on a fresh database, installed on the demo site through OAuth redirects.
+ */
+export async function startBenchWorld(sim: SimulatorOptionsInput = {}): Promise<BenchWorld> {
+  const adminUrl = readEnv('DATABASE_URL') ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+  const name = `bindery_bench_${process.pid}_${Date.now() % 100000}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  const dbUrl = new URL(adminUrl)
+  dbUrl.pathname = `/${name}`
+  const port = await freePort()
+  const baseUrl = `http://127.0.0.1:${port}`
+  const simulator = await createSimulator({
+    port: 0,
+    webhookRetryIntervalMs: 1_000,
+    itemCaps: false,
+    ...sim,
+    app: {
+      clientId: 'bench-client',
+      clientSecret: 'bench-secret',
+      redirectUris: [`${baseUrl}/oauth/callback`],
+    },
+  })
+  seedDemo(simulator)
+  const dir = mkdtempSync(path.join(tmpdir(), 'bindery-bench-'))
+  const adminToken = 'a'.repeat(32)
+  const config = loadConfig({
+    DATABASE_URL: dbUrl.toString(),
+    PORT: String(port),
+    PUBLIC_URL: baseUrl,
+    WEBFLOW_CLIENT_ID: 'bench-client',
+    WEBFLOW_CLIENT_SECRET: 'bench-secret',
+    WEBFLOW_API_URL: simulator.url,
+    WEBFLOW_AUTH_URL: simulator.url,
+    ENCRYPTION_KEY: 'b'.repeat(64),
+    SESSION_SECRET: 's'.repeat(40),
+    ADMIN_TOKEN: adminToken,
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dir,
+  })
+  const runtime = await startRuntime(config, createLogger('silent'))
+  await runtime.app.listen({ port, host: '127.0.0.1' })
+  await installThroughRedirects(`${baseUrl}/oauth/install`)
+
+  const call: BenchWorld['call'] = async (method, url, body, token = adminToken) => {
+    const res = await fetch(`${baseUrl}${url}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    })
+    return { status: res.status, json: res.status === 204 ? null : await res.json() }
+  }
+  const key = await call('POST', `/admin/api/sites/${DEMO.siteId}/api-keys`, { name: 'bench' })
+  return {
+    sim: simulator,
+    runtime,
+    baseUrl,
+    call,
+    apiKey: key.json.key,
+    adminToken,
+    close: async () => {
+      await runtime.close()
+      await simulator.close()
+      await admin.query(`drop database if exists ${name} with (force)`)
+      await admin.end()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+async function installThroughRedirects(url: string) {
+  for (let hop = 0; hop < 6; hop++) {
+    const res = await fetch(url, { redirect: 'manual' })
+    const location = res.headers.get('location')
+    if (res.status >= 300 && res.status < 400 && location) {
+      url = new URL(location, url).toString()
+      continue
+    }
+    if (res.status !== 200) throw new Error(`install failed: ${res.status} ${await res.text()}`)
+    return
+  }
+  throw new Error('install: too many redirects')
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+export function p95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0)
+}
+
+export async function until(check: () => Promise<boolean>, timeoutMs: number, everyMs = 10) {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('bench: condition not met in time')
+    await new Promise((r) => setTimeout(r, everyMs))
+  }
+}
