@@ -12,7 +12,7 @@ import { usePanel } from '../lib/panel-context'
 type Screen =
   | { kind: 'home' }
   | { kind: 'connect'; start?: WizardStart }
-  | { kind: 'link'; linkId: string; title: string }
+  | { kind: 'link'; linkId: string; title: string; initialSync?: boolean }
 
 /** The panel once a session is open: home (canvas item + collections), the connect wizard, a link. */
 export function PanelScreens() {
@@ -77,7 +77,7 @@ export function PanelScreens() {
           onCancel={home}
           onConnected={(link, title) => {
             void collections.reload()
-            setScreen({ kind: 'link', linkId: link.id, title })
+            setScreen({ kind: 'link', linkId: link.id, title, initialSync: true })
           }}
         />
       ) : null}
@@ -88,6 +88,7 @@ export function PanelScreens() {
           linkId={screen.linkId}
           title={screen.title}
           candidates={linkCandidates(collections.data, screen.linkId)}
+          initialSync={screen.initialSync ?? false}
           onDisconnected={home}
         />
       ) : null}

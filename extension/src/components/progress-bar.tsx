@@ -1,8 +1,8 @@
-type Props = { label: string; done: number; total: number }
+type Props = { label: string; done: number; total: number; finished?: boolean }
 
-/** A labelled progress bar; an empty total counts as done. */
-export function ProgressBar({ label, done, total }: Props) {
-  const percent = total === 0 ? 100 : Math.min(100, Math.round((done / total) * 100))
+/** A labelled progress bar. Before the total is known it shows 0%; once finished, 100% even if empty. */
+export function ProgressBar({ label, done, total, finished = false }: Props) {
+  const percent = finished ? 100 : total === 0 ? 0 : Math.min(100, Math.round((done / total) * 100))
   return (
     <div className="progress">
       <div className="progress-label">

@@ -4,6 +4,7 @@ const shell = (body: string) => `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Bindery playground</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/playground/assets/playground.css">
 </head>
 <body>

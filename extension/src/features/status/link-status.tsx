@@ -20,13 +20,15 @@ type Props = {
   title: string
   /** The fields the link could sync, for "Change fields". */
   candidates: PickField[]
+  /** Opened right after connecting: the initial sync's progress stays in view until it is done. */
+  initialSync?: boolean
   onDisconnected: () => void
 }
 
 const DIRECTION = { 'two-way': 'Two-way', 'push-only': 'Hub → Webflow', 'pull-only': 'Webflow → hub' }
 
 /** One link: live progress, counts, last sync, latest errors, and what a designer can do about it. */
-export function LinkStatus({ linkId, title, candidates, onDisconnected }: Props) {
+export function LinkStatus({ linkId, title, candidates, initialSync = false, onDisconnected }: Props) {
   const { api, siteId, canEdit, designer } = usePanel()
   const { data: link, error, status, reload, set } = useLiveLink(linkId)
   const [editing, setEditing] = useState(false)
@@ -76,8 +78,13 @@ export function LinkStatus({ linkId, title, candidates, onDisconnected }: Props)
       <p className="muted">
         {DIRECTION[link.direction]} · last sync {formatTime(link.lastSyncedAt)}
       </p>
-      {syncing ? (
-        <ProgressBar label="Initial sync" done={link.progress.done} total={link.progress.total} />
+      {syncing || initialSync ? (
+        <ProgressBar
+          label={syncing ? 'Initial sync' : 'Initial sync finished'}
+          done={link.progress.done}
+          total={link.progress.total}
+          finished={!syncing}
+        />
       ) : null}
       <LinkCounts counts={link.counts} />
       {link.lastError ? (
