@@ -41,6 +41,9 @@ async function main() {
     return shutdown('start-up interrupted')
   }
   await runtime.app.listen({ port: config.port, host: config.host })
+  // In sandbox mode the playground is what a newcomer opens, so its URL comes first.
+  const playground = runtime.sandbox ? `${runtime.config.publicUrl}/playground` : undefined
+  if (playground) log.info({ playground }, `open the playground: ${playground}`)
   log.info({ url: `http://${config.host}:${config.port}`, role: config.role }, 'Bindery is ready')
   if (runtime.sandbox) {
     // Through the same OAuth flow as production, now that the callback is reachable.
@@ -55,6 +58,7 @@ async function main() {
     if (!install) return
     log.info(
       {
+        playground,
         simulator: sim.url,
         demoSite: `${demo.siteName} (${demo.siteId})`,
         installed: install.installed === 'now' ? `just now, on ${install.sites.join(', ')}` : 'already',
