@@ -34,15 +34,17 @@ describe('sandbox mode', async () => {
     await expect
       .poll(
         async () => {
-          const state = await (await fetch(`http://127.0.0.1:${simPort}/_sim/state`)).json()
-          return state.webhooks.filter((h: { url: string; active: boolean }) => h.active).length
+          const state = (await (await fetch(`http://127.0.0.1:${simPort}/_sim/state`)).json()) as {
+            webhooks: { active: boolean }[]
+          }
+          return state.webhooks.filter((h) => h.active).length
         },
         { timeout: 30_000, interval: 100 },
       )
       .toBe(6)
     const sites = await fetch(`http://127.0.0.1:${port}/admin/api/sites`, {
       headers: { authorization: `Bearer ${adminToken}` },
-    }).then((r) => r.json())
+    }).then((r) => r.json() as Promise<{ sites: { id: string }[] }>)
     return { server, port, simPort, sites }
   }
 
