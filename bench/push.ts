@@ -108,6 +108,7 @@ async function publish(world: BenchWorld, slug: string) {
 
 /** One hub edit at a time until Webflow shows it; then Designer edits at 50/s until the hub shows them. */
 async function latencies(world: BenchWorld, linkId: string) {
+  await quiesce(world)
   const link = (await world.call('GET', `/admin/api/sites/${DEMO.siteId}/links/${linkId}`)).json
   const items = (
     await world.call(
@@ -137,26 +138,20 @@ async function latencies(world: BenchWorld, linkId: string) {
     await until(async () => JSON.stringify(webflowItem(item.slug) ?? {}).includes(name), 30_000, 5)
     hubToWebflow.push(performance.now() - t0)
   }
+  await quiesce(world)
   const edits = items.slice(20, 60)
   const sent = new Map<string, number>()
-  for (const item of edits) {
-    const wfItem = webflowItem(item.slug)
-    sent.set(item.id, performance.now())
-    world.sim.control.designer.updateItem(link.webflowCollectionId, wfItem!.id, {
-      fieldData: { name: `Designer ${item.slug}` },
-    })
-    await new Promise((r) => setTimeout(r, 20))
-  }
   const webflowToHub: number[] = []
-  const pending = new Set(sent.keys())
-  await until(
+  const pending = new Set<string>(edits.map((i: { id: string }) => i.id))
+  // The hub is watched while the edits go out, so each edit's latency is its own.
+  const watching = until(
     async () => {
       const { rows } = await world.runtime.db.query<{ id: string; name: string }>(
         'select id, name from hub_items where id = any($1::uuid[])',
         [[...pending]],
       )
       for (const r of rows) {
-        if (r.name.startsWith('Designer ')) {
+        if (r.name.startsWith('Designer ') && sent.has(r.id)) {
           webflowToHub.push(performance.now() - sent.get(r.id)!)
           pending.delete(r.id)
         }
@@ -166,7 +161,31 @@ async function latencies(world: BenchWorld, linkId: string) {
     60_000,
     5,
   )
+  for (const item of edits) {
+    const wfItem = webflowItem(item.slug)
+    sent.set(item.id, performance.now())
+    world.sim.control.designer.updateItem(link.webflowCollectionId, wfItem!.id, {
+      fieldData: { name: `Designer ${item.slug}` },
+    })
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  await watching
   return { hubToWebflowP95Ms: p95(hubToWebflow), webflowToHubP95Ms: p95(webflowToHub) }
+}
+
+/** Lets the echoes of earlier writes drain, so each latency is measured on an idle system. */
+async function quiesce(world: BenchWorld) {
+  await world.sim.control.webhooksIdle(600_000)
+  await until(
+    async () => {
+      const { rowCount } = await world.runtime.db.query(
+        `select 1 from inbox where status = 'pending' limit 1`,
+      )
+      return rowCount === 0
+    },
+    600_000,
+    50,
+  )
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
