@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { FrameLocator, Page } from 'playwright-core'
@@ -60,6 +61,10 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true })
+    // The playground serves extension/dist: build it when a fresh clone has not yet.
+    execFileSync(process.execPath, [path.join(ARTIFACTS, '../extension/scripts/ensure-build.mjs')], {
+      stdio: 'inherit',
+    })
     const database = await createTestDatabase()
     const sandbox = await startSandboxServer(database.url)
     stack.push(sandbox.stop)
