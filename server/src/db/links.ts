@@ -76,7 +76,14 @@ export async function insertLink(db: Queryable, l: NewLink): Promise<Link> {
   const { rows } = await db.query(
     `insert into links (site_id, hub_collection_id, webflow_collection_id, direction, conflict_policy, field_map)
      values ($1, $2, $3, $4, $5, $6) returning ${COLUMNS}`,
-    [l.siteId, l.hubCollectionId, l.webflowCollectionId, l.direction, l.conflictPolicy, JSON.stringify(l.fieldMap)],
+    [
+      l.siteId,
+      l.hubCollectionId,
+      l.webflowCollectionId,
+      l.direction,
+      l.conflictPolicy,
+      JSON.stringify(l.fieldMap),
+    ],
   )
   return toLink(rows[0])
 }
@@ -84,7 +91,9 @@ export async function insertLink(db: Queryable, l: NewLink): Promise<Link> {
 export async function updateLink(
   db: Queryable,
   id: string,
-  patch: Partial<Pick<Link, 'state' | 'progressDone' | 'progressTotal' | 'lastError' | 'fieldMap' | 'lastSyncedAt'>>,
+  patch: Partial<
+    Pick<Link, 'state' | 'progressDone' | 'progressTotal' | 'lastError' | 'fieldMap' | 'lastSyncedAt'>
+  >,
 ) {
   const columns: Record<string, unknown> = {
     state: patch.state,
