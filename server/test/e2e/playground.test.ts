@@ -95,6 +95,7 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
     const frame = page.locator('#panel')
     expect([await frame.getAttribute('width'), await frame.getAttribute('height')]).toEqual(['320', '460'])
     await snap('01-collections')
+    await page.screenshot({ path: path.join(shots, '00-playground.png') })
   })
 
   it('connects a Webflow collection and follows the initial sync to 100% and Live', async () => {
