@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Logger } from 'pino'
+import { adminAuth } from './admin/admin-auth'
 import type { Config } from './config'
 import { contentApi } from './content/content-api'
 import { registerOpenApi } from './content/openapi'
@@ -10,7 +11,7 @@ import type { Db } from './db/pool'
 import { installErrorHandler } from './http/error-handler'
 import { registerFrontDoors } from './install/front-doors'
 import type { Boss } from './jobs/boss'
-import { adminAuth } from './admin/admin-auth'
+import { panelApiKeyRoutes } from './panel/api-key-routes'
 import { linkRoutes } from './panel/link-routes'
 import { playgroundRoutes } from './playground/playground-routes'
 import { healthRoutes } from './routes/health'
@@ -52,6 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(contentApi, { db: deps.db, boss: deps.boss, adminToken: deps.config.adminToken })
   const jobs = { db: deps.db, boss: deps.boss, log: deps.log, config: deps.config, gate: deps.gate }
   await app.register(linkRoutes, { prefix: '/api/sites/:siteId', jobs })
+  await app.register(panelApiKeyRoutes, { prefix: '/api/sites/:siteId', db: deps.db })
   await app.register(
     async (admin) => {
       await admin.register(adminAuth, { token: deps.config.adminToken })
