@@ -40,7 +40,10 @@ export async function changeLink(
     )
     const added = fieldMap.some((f) => !link.fieldMap.some((o) => o.hubSlug === f.hubSlug))
     await updateLink(ctx.db, link.id, { fieldMap })
-    if (added) await repushAll(ctx.db, link.id)
+    if (added) {
+      await repushAll(ctx.db, link.id)
+      await ctx.boss.send('link-push', { linkId: link.id }, { singletonKey: link.id })
+    }
   }
   if (req.conflictPolicy)
     await ctx.db.query('update links set conflict_policy = $2 where id = $1', [link.id, req.conflictPolicy])
