@@ -58,7 +58,9 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
     if (writer.unanswered) {
       await reportProgress(ctx, link)
       // Sending again now could duplicate; the retry settles these creates by slug first.
-      throw new Error(`${writer.unanswered} creates got no answer from Webflow; they are settled by slug on retry`)
+      throw new Error(
+        `${writer.unanswered} creates got no answer from Webflow; they are settled by slug on retry`,
+      )
     }
   }
   stats.deferred = deferred.size
@@ -115,9 +117,11 @@ function referencedIds(plan: ReturnType<typeof planPush>, map: FieldMapEntry[]):
   if (!refFields.length) return []
   const ids = new Set<string>()
   for (const group of Object.values(plan)) {
-    for (const p of group)
-      for (const f of refFields)
-        [p.content.fields[f.hubSlug]].flat().forEach((v) => v && ids.add(v as string))
+    for (const p of group) {
+      for (const f of refFields) {
+        for (const v of [p.content.fields[f.hubSlug]].flat()) if (typeof v === 'string') ids.add(v)
+      }
+    }
   }
   return [...ids]
 }

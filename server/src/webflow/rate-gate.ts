@@ -53,7 +53,10 @@ export class LocalRateGate implements RateGate {
 
   private budget(key: string): Budget {
     let b = this.budgets.get(key)
-    if (!b) this.budgets.set(key, (b = { limit: this.defaultLimit, sent: [], pausedUntil: 0 }))
+    if (!b) {
+      b = { limit: this.defaultLimit, sent: [], pausedUntil: 0 }
+      this.budgets.set(key, b)
+    }
     return b
   }
 }

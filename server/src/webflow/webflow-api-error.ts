@@ -21,7 +21,9 @@ export class WebflowApiError extends Error {
 
   /** Worth trying again: no answer, rate limited, or Webflow's own failure (not an answer we misread). */
   get transient(): boolean {
-    return (this.status === 0 || this.status === 429 || this.status >= 500) && this.code !== 'unexpected_response'
+    return (
+      (this.status === 0 || this.status === 429 || this.status >= 500) && this.code !== 'unexpected_response'
+    )
   }
 
   /** Webflow's 400 for a slug another item already has. */

@@ -137,7 +137,12 @@ export function createWebflowClient(o: WebflowClientOptions) {
       )
     },
     getItem: (collectionId: string, itemId: string) =>
-      call('items.get', W.CollectionItem, () => items.getItem(collectionId, itemId, {}, per).withRawResponse(), idem),
+      call(
+        'items.get',
+        W.CollectionItem,
+        () => items.getItem(collectionId, itemId, {}, per).withRawResponse(),
+        idem,
+      ),
     /** Up to 100 items in one request; `live` creates them published. */
     createItems: (collectionId: string, writes: ItemWrite[], opts: { live: boolean }) =>
       call(

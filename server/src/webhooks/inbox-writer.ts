@@ -49,7 +49,7 @@ export class InboxWriter {
         this.db,
         batch.map((w) => w.row),
       )
-      batch.forEach((w, i) => w.resolve(outcomes[i]!))
+      for (const [i, w] of batch.entries()) w.resolve(outcomes[i]!)
     } catch (err) {
       // One unstorable value (class 22) must not fail its neighbours: retry them one by one.
       if (batch.length > 1 && isDataError(err)) {

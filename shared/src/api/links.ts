@@ -43,7 +43,12 @@ export const FieldMapping = z.object({
   type: HubFieldType,
 })
 
-export const LinkCounts = z.object({ synced: z.number(), pending: z.number(), failed: z.number(), conflict: z.number() })
+export const LinkCounts = z.object({
+  synced: z.number(),
+  pending: z.number(),
+  failed: z.number(),
+  conflict: z.number(),
+})
 
 export const LinkSummary = z.object({
   id: z.string(),
@@ -79,8 +84,18 @@ const common = {
  * optional fields to sync; name and slug always are.
  */
 export const ConnectRequest = z.discriminatedUnion('mode', [
-  z.strictObject({ mode: z.literal('publish'), hubCollectionId: z.uuid(), fields: z.array(z.string()), ...common }),
-  z.strictObject({ mode: z.literal('import'), webflowCollectionId: z.string().min(1), fields: z.array(z.string()), ...common }),
+  z.strictObject({
+    mode: z.literal('publish'),
+    hubCollectionId: z.uuid(),
+    fields: z.array(z.string()),
+    ...common,
+  }),
+  z.strictObject({
+    mode: z.literal('import'),
+    webflowCollectionId: z.string().min(1),
+    fields: z.array(z.string()),
+    ...common,
+  }),
   z.strictObject({
     mode: z.literal('link'),
     hubCollectionId: z.uuid(),
@@ -106,7 +121,15 @@ export const LinkParams = z.object({ siteId: z.string().min(1).max(64), linkId: 
 
 /** `GET /api/sites/:siteId/links/:linkId/errors`: the latest failed items, with Webflow's message. */
 export const LinkErrors = z.object({
-  items: z.array(z.object({ hubItemId: z.string(), slug: z.string(), name: z.string(), message: z.string(), at: z.string().nullable() })),
+  items: z.array(
+    z.object({
+      hubItemId: z.string(),
+      slug: z.string(),
+      name: z.string(),
+      message: z.string(),
+      at: z.string().nullable(),
+    }),
+  ),
 })
 export type LinkErrors = z.infer<typeof LinkErrors>
 
