@@ -34,6 +34,74 @@ CREATE INDEX audit_log_at_idx ON public.audit_log USING btree (at);
 CREATE UNIQUE INDEX audit_log_pkey ON public.audit_log USING btree (id);
 CREATE INDEX audit_log_subject_idx ON public.audit_log USING btree (subject_type, subject_id, at);
 
+create table circuit_breakers (
+  token_key text not null,
+  state text not null default 'closed'::text,
+  failures integer not null default 0,
+  open_until timestamp with time zone,
+  cooldown_ms integer not null default 0,
+  probe_until timestamp with time zone,
+  last_error text,
+  updated_at timestamp with time zone not null default now(),
+  constraint circuit_breakers_pkey PRIMARY KEY (token_key),
+  constraint circuit_breakers_state_check CHECK ((state = ANY (ARRAY['closed'::text, 'open'::text, 'half_open'::text])))
+);
+CREATE UNIQUE INDEX circuit_breakers_pkey ON public.circuit_breakers USING btree (token_key);
+
+create table conflicts (
+  id uuid not null default gen_random_uuid(),
+  link_id uuid not null,
+  hub_item_id uuid not null,
+  webflow_item_id text not null,
+  fields jsonb not null,
+  webflow_content jsonb not null,
+  webflow_last_updated timestamp with time zone,
+  created_at timestamp with time zone not null default now(),
+  resolved_at timestamp with time zone,
+  resolution text,
+  constraint conflicts_hub_item_id_fkey FOREIGN KEY (hub_item_id) REFERENCES hub_items(id),
+  constraint conflicts_link_id_fkey FOREIGN KEY (link_id) REFERENCES links(id) ON DELETE CASCADE,
+  constraint conflicts_pkey PRIMARY KEY (id),
+  constraint conflicts_resolution_check CHECK ((resolution = ANY (ARRAY['hub'::text, 'webflow'::text])))
+);
+CREATE UNIQUE INDEX conflicts_open_idx ON public.conflicts USING btree (link_id, hub_item_id) WHERE (resolved_at IS NULL);
+CREATE UNIQUE INDEX conflicts_pkey ON public.conflicts USING btree (id);
+
+create table drift_reports (
+  id bigint not null generated always as identity,
+  link_id uuid not null,
+  site_id text not null,
+  trigger text not null,
+  status text not null default 'running'::text,
+  started_at timestamp with time zone not null default now(),
+  finished_at timestamp with time zone,
+  webflow_items integer not null default 0,
+  hub_items integer not null default 0,
+  requests integer not null default 0,
+  found jsonb not null default '{}'::jsonb,
+  repaired jsonb not null default '{}'::jsonb,
+  samples jsonb not null default '{}'::jsonb,
+  error text,
+  constraint drift_reports_link_id_fkey FOREIGN KEY (link_id) REFERENCES links(id) ON DELETE CASCADE,
+  constraint drift_reports_pkey PRIMARY KEY (id),
+  constraint drift_reports_status_check CHECK ((status = ANY (ARRAY['running'::text, 'done'::text, 'failed'::text]))),
+  constraint drift_reports_trigger_check CHECK ((trigger = ANY (ARRAY['scheduled'::text, 'manual'::text, 'sync-now'::text, 'full'::text])))
+);
+CREATE INDEX drift_reports_link_idx ON public.drift_reports USING btree (link_id, started_at DESC);
+CREATE UNIQUE INDEX drift_reports_pkey ON public.drift_reports USING btree (id);
+
+create table held_jobs (
+  id bigint not null generated always as identity,
+  site_id text not null,
+  queue text not null,
+  data jsonb not null,
+  held_at timestamp with time zone not null default now(),
+  constraint held_jobs_pkey PRIMARY KEY (id),
+  constraint held_jobs_site_id_queue_data_key UNIQUE (site_id, queue, data)
+);
+CREATE UNIQUE INDEX held_jobs_pkey ON public.held_jobs USING btree (id);
+CREATE UNIQUE INDEX held_jobs_site_id_queue_data_key ON public.held_jobs USING btree (site_id, queue, data);
+
 create table hub_collections (
   id uuid not null default gen_random_uuid(),
   site_id text not null,
@@ -169,6 +237,7 @@ create table links (
   created_at timestamp with time zone not null default now(),
   updated_at timestamp with time zone not null default now(),
   disconnected_at timestamp with time zone,
+  publish_site boolean not null default false,
   constraint links_conflict_policy_check CHECK ((conflict_policy = ANY (ARRAY['newest'::text, 'hub'::text, 'webflow'::text, 'review'::text]))),
   constraint links_direction_check CHECK ((direction = ANY (ARRAY['two-way'::text, 'push-only'::text, 'pull-only'::text]))),
   constraint links_hub_collection_id_fkey FOREIGN KEY (hub_collection_id) REFERENCES hub_collections(id),
@@ -186,6 +255,17 @@ create table oauth_states (
   constraint oauth_states_pkey PRIMARY KEY (nonce)
 );
 CREATE UNIQUE INDEX oauth_states_pkey ON public.oauth_states USING btree (nonce);
+
+create table rate_budgets (
+  token_key text not null,
+  rate_limit integer not null,
+  sends bigint[] not null default '{}'::bigint[],
+  paused_until_ms bigint not null default 0,
+  updated_at timestamp with time zone not null default now(),
+  constraint rate_budgets_pkey PRIMARY KEY (token_key),
+  constraint rate_budgets_rate_limit_check CHECK ((rate_limit > 0))
+);
+CREATE UNIQUE INDEX rate_budgets_pkey ON public.rate_budgets USING btree (token_key);
 
 create table schema_migrations (
   id text not null,
@@ -218,6 +298,7 @@ create table sites (
   webhooks_checked_at timestamp with time zone,
   created_at timestamp with time zone not null default now(),
   updated_at timestamp with time zone not null default now(),
+  last_published_at timestamp with time zone,
   constraint sites_installation_id_fkey FOREIGN KEY (installation_id) REFERENCES installations(id),
   constraint sites_pkey PRIMARY KEY (id)
 );

@@ -12,6 +12,7 @@ import { installErrorHandler } from './http/error-handler'
 import { registerFrontDoors } from './install/front-doors'
 import type { Boss } from './jobs/boss'
 import { panelApiKeyRoutes } from './panel/api-key-routes'
+import { conflictRoutes } from './panel/conflict-routes'
 import { linkRoutes } from './panel/link-routes'
 import { playgroundRoutes } from './playground/playground-routes'
 import { healthRoutes } from './routes/health'
@@ -54,10 +55,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const jobs = { db: deps.db, boss: deps.boss, log: deps.log, config: deps.config, gate: deps.gate }
   await app.register(linkRoutes, { prefix: '/api/sites/:siteId', jobs })
   await app.register(panelApiKeyRoutes, { prefix: '/api/sites/:siteId', db: deps.db })
+  await app.register(conflictRoutes, { prefix: '/api/sites/:siteId', jobs })
   await app.register(
     async (admin) => {
       await admin.register(adminAuth, { token: deps.config.adminToken })
       await admin.register(linkRoutes, { jobs })
+      await admin.register(conflictRoutes, { jobs })
     },
     { prefix: '/admin/api/sites/:siteId' },
   )

@@ -1,6 +1,7 @@
 import type { CollectionItem, CollectionItemPayload, WebhookDelivery } from '@bindery/shared/webflow'
 import { sanitizeRichText } from '../content/sanitize-rich-text'
 import { appendAudit } from '../db/audit-log'
+import { upsertOpenConflict } from '../db/conflicts'
 import {
   getHubItem,
   getHubItemBySlug,
@@ -133,9 +134,18 @@ export async function applyItem(
     },
   ])
   if (review) {
+    // Nothing is overwritten until someone chooses: the hub keeps its values, Webflow keeps its own.
+    await upsertOpenConflict(tx, {
+      linkId: link.id,
+      hubItemId: hubItem.id,
+      webflowItemId: item.id,
+      fields: conflicts,
+      webflowContent: incoming,
+      webflowLastUpdated: item.lastUpdated,
+    })
     await tx.query(
-      `update item_links set sync_state = 'conflict', last_error = $2 where link_id = $1 and hub_item_id = $3`,
-      [link.id, `both sides changed: ${conflicts.join(', ')}`, hubItem.id],
+      `update item_links set sync_state = 'conflict', last_error = $3 where link_id = $1 and hub_item_id = $2`,
+      [link.id, hubItem.id, `both sides changed: ${conflicts.map((c) => c.field).join(', ')}`],
     )
   } else if (!agrees && link.direction === 'two-way') {
     // The hub kept changes Webflow lacks: push the merged result back.

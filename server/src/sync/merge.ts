@@ -2,7 +2,10 @@ import type { ConflictPolicy } from '../db/links'
 import { canonicalJson } from './content-hash'
 import type { HubContent } from './field-map'
 
-export type MergeResult = { merged: HubContent; conflicts: string[] }
+/** A field both sides changed differently since the base, with the three values. */
+export type FieldConflict = { field: string; base: unknown; hub: unknown; webflow: unknown }
+
+export type MergeResult = { merged: HubContent; conflicts: FieldConflict[] }
 
 /**
  * Field-level three-way merge against the last synced base: a field changed on one side wins; a
@@ -17,12 +20,12 @@ export function mergeContent(
   webflowIsNewer: boolean,
 ): MergeResult {
   const merged: HubContent = { name: hub.name, slug: hub.slug, status: hub.status, fields: {} }
-  const conflicts: string[] = []
+  const conflicts: FieldConflict[] = []
   const pick = (key: string, b: unknown, h: unknown, w: unknown) => {
     const [bj, hj, wj] = [b, h, w].map((v) => canonicalJson(v ?? null))
     if (hj === wj || wj === bj) return h
     if (hj === bj) return w
-    conflicts.push(key)
+    conflicts.push({ field: key, base: b ?? null, hub: h ?? null, webflow: w ?? null })
     if (policy === 'webflow' || (policy === 'newest' && webflowIsNewer)) return w
     return h
   }

@@ -39,8 +39,12 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
   const link = await getLink(ctx.db, linkId)
   if (!link || link.disconnectedAt || link.direction === 'pull-only' || link.state === 'paused') return stats
   const deferred = new Set<string>()
+  // Items in review wait for a person, not for a retry.
+  const held = new Set<string>()
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const dirty = (await listDirty(ctx.db, link.id, ROUND)).filter((d) => !deferred.has(d.itemLink.id))
+    const dirty = (await listDirty(ctx.db, link.id, ROUND)).filter(
+      (d) => !deferred.has(d.itemLink.id) && !held.has(d.itemLink.id),
+    )
     if (!dirty.length) break
     const unsettled = dirty.filter((d) => !d.itemLink.webflowItemId && d.itemLink.createSentAt)
     if (unsettled.length) {
@@ -48,6 +52,7 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
       continue
     }
     const plan = planPush(dirty, link)
+    for (const p of plan.held) held.add(p.itemLink.id)
     const refs = await webflowIdsOf(ctx.db, referencedIds(plan, link.fieldMap))
     const writer = new BatchWriter(ctx, wf, link, refs, stats, deferred)
     for (const p of plan.clean) await markClean(ctx.db, p.itemLink.id, p.item.version)

@@ -18,6 +18,8 @@ export type PushPlan = {
   remove: PlannedItem[]
   /** Nothing to send: unchanged, or deleted before it ever reached Webflow. */
   clean: PlannedItem[]
+  /** In review: stays dirty, sent once the conflict is resolved. */
+  held: PlannedItem[]
 }
 
 export function hubContentOf(item: DirtyItem['item'], link: Link): HubContent {
@@ -37,12 +39,16 @@ export function planPush(dirty: DirtyItem[], link: Link): PushPlan {
     publish: [],
     remove: [],
     clean: [],
+    held: [],
   }
   for (const d of dirty) {
     const content = hubContentOf(d.item, link)
     const p: PlannedItem = { ...d, content, hash: contentHash(content) }
     const wasLive = isLive(d.itemLink.webflowState)
-    if (d.item.deletedAt) {
+    if (d.itemLink.syncState === 'conflict') {
+      // Held for review: pushing would overwrite Webflow's side of the conflict.
+      plan.held.push(p)
+    } else if (d.item.deletedAt) {
       if (d.itemLink.webflowItemId) plan.remove.push(p)
       else plan.clean.push(p)
     } else if (!d.itemLink.webflowItemId) {

@@ -1,0 +1,83 @@
+import type { HubContent } from '../sync/field-map'
+import type { FieldConflict } from '../sync/merge'
+import type { Queryable } from './pool'
+
+export type Conflict = {
+  id: string
+  linkId: string
+  hubItemId: string
+  webflowItemId: string
+  fields: FieldConflict[]
+  webflowContent: HubContent
+  webflowLastUpdated: Date | null
+  createdAt: Date
+  resolvedAt: Date | null
+  resolution: 'hub' | 'webflow' | null
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a raw row from pg
+function toConflict(r: any): Conflict {
+  return {
+    id: r.id,
+    linkId: r.link_id,
+    hubItemId: r.hub_item_id,
+    webflowItemId: r.webflow_item_id,
+    fields: r.fields,
+    webflowContent: r.webflow_content,
+    webflowLastUpdated: r.webflow_last_updated,
+    createdAt: r.created_at,
+    resolvedAt: r.resolved_at,
+    resolution: r.resolution,
+  }
+}
+
+/** Opens a conflict for the item, or refreshes the open one with Webflow's latest values. */
+export async function upsertOpenConflict(
+  db: Queryable,
+  c: Pick<Conflict, 'linkId' | 'hubItemId' | 'webflowItemId' | 'fields' | 'webflowContent'> & {
+    webflowLastUpdated: string | Date | null
+  },
+) {
+  await db.query(
+    `insert into conflicts (link_id, hub_item_id, webflow_item_id, fields, webflow_content, webflow_last_updated)
+     values ($1, $2, $3, $4, $5, $6)
+     on conflict (link_id, hub_item_id) where resolved_at is null do update set
+       fields = excluded.fields, webflow_content = excluded.webflow_content,
+       webflow_last_updated = excluded.webflow_last_updated`,
+    [
+      c.linkId,
+      c.hubItemId,
+      c.webflowItemId,
+      JSON.stringify(c.fields),
+      JSON.stringify(c.webflowContent),
+      c.webflowLastUpdated,
+    ],
+  )
+}
+
+export async function listOpenConflicts(db: Queryable, siteId: string): Promise<Conflict[]> {
+  const { rows } = await db.query(
+    `select c.* from conflicts c join links l on l.id = c.link_id
+     where l.site_id = $1 and c.resolved_at is null and l.disconnected_at is null order by c.created_at`,
+    [siteId],
+  )
+  return rows.map(toConflict)
+}
+
+/** Locks an open conflict of the site for resolving. */
+export async function lockOpenConflict(
+  db: Queryable,
+  siteId: string,
+  id: string,
+): Promise<Conflict | undefined> {
+  const { rows } = await db.query(
+    `select c.* from conflicts c join links l on l.id = c.link_id
+     where c.id = $1 and l.site_id = $2 and c.resolved_at is null for update of c`,
+    [id, siteId],
+  )
+  return rows[0] && toConflict(rows[0])
+}
+
+export async function markResolved(db: Queryable, id: string, side: 'hub' | 'webflow') {
+  await db.query('update conflicts set resolved_at = now(), resolution = $2 where id = $1', [id, side])
+}

@@ -1,0 +1,92 @@
+import { appendAudit } from '../db/audit-log'
+import { lockOpenConflict, markResolved } from '../db/conflicts'
+import { getHubItem, updateHubItem } from '../db/hub-items'
+import { recordSynced } from '../db/item-links'
+import { getLink } from '../db/links'
+import { inTransaction } from '../db/pool'
+import { notFound } from '../http/app-error'
+import type { JobContext } from '../jobs/job-context'
+import { canonicalJson, contentHash } from './content-hash'
+import type { HubContent } from './field-map'
+import { enqueuePush } from './mark-dirty'
+import { hubContentOf } from './push-plan'
+
+/**
+ * Settles a conflict held for review. 'webflow' takes Webflow's values for the conflicting fields
+ * into the hub; 'hub' keeps the hub's. Whatever the two sides still disagree on is then pushed.
+ */
+export async function resolveConflict(
+  ctx: JobContext,
+  siteId: string,
+  conflictId: string,
+  side: 'hub' | 'webflow',
+) {
+  await inTransaction(ctx.db, async (tx) => {
+    const conflict = await lockOpenConflict(tx, siteId, conflictId)
+    if (!conflict) throw notFound('open conflict')
+    const link = await getLink(tx, conflict.linkId)
+    const hubItem = await getHubItem(tx, conflict.hubItemId)
+    if (!link || !hubItem) throw notFound('conflict item')
+    const current = hubContentOf(hubItem, link)
+    const resolved: HubContent = structuredClone(current)
+    if (side === 'webflow') {
+      for (const { field } of conflict.fields) takeField(resolved, conflict.webflowContent, field)
+    }
+    let version = hubItem.version
+    if (canonicalJson(resolved) !== canonicalJson(current)) {
+      const fields = { ...hubItem.fields }
+      for (const f of link.fieldMap) {
+        if (resolved.fields[f.hubSlug] === undefined) delete fields[f.hubSlug]
+        else fields[f.hubSlug] = resolved.fields[f.hubSlug]
+      }
+      const updated = await updateHubItem(tx, hubItem.id, { ...resolved, fields })
+      version = updated?.version ?? version
+    }
+    await markResolved(tx, conflict.id, side)
+    await appendAudit(tx, [
+      {
+        direction: 'admin',
+        action: 'conflict.resolve',
+        siteId,
+        subjectType: 'hub_item',
+        subjectId: hubItem.id,
+        before: current,
+        after: { side, content: resolved },
+      },
+    ])
+    if (canonicalJson(resolved) === canonicalJson(conflict.webflowContent)) {
+      await recordSynced(tx, link.id, 'pull', [
+        {
+          hubItemId: hubItem.id,
+          webflowItemId: conflict.webflowItemId,
+          hash: contentHash(resolved),
+          base: resolved,
+          webflowState:
+            resolved.status === 'published'
+              ? 'published'
+              : resolved.status === 'archived'
+                ? 'archived'
+                : 'draft',
+          webflowLastUpdated: conflict.webflowLastUpdated,
+          version,
+        },
+      ])
+    } else {
+      await tx.query(
+        `update item_links set sync_state = 'pending', dirty = true, last_error = null where link_id = $1 and hub_item_id = $2`,
+        [link.id, hubItem.id],
+      )
+      await enqueuePush(tx, ctx.boss, link.id)
+    }
+  })
+}
+
+function takeField(into: HubContent, from: HubContent, field: string) {
+  if (field === 'name' || field === 'slug') into[field] = from[field]
+  else if (field === 'status') into.status = from.status
+  else {
+    const slug = field.replace(/^fields\./, '')
+    if (from.fields[slug] === undefined) delete into.fields[slug]
+    else into.fields[slug] = from.fields[slug]
+  }
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import { DEMO, startSyncWorld, webflowItems } from './sync-world'
+
+type Policy = 'newest' | 'hub' | 'webflow' | 'review'
+
+/** One published item, then the same field edited on both sides while the link's push is held. */
+async function conflictingEdits(policy: Policy) {
+  const world = await startSyncWorld()
+  const hubCollectionId = await world.content.createCollection('docs', [
+    { slug: 'body', name: 'Body', type: 'text' },
+  ])
+  const created = await world.content.call('POST', `/collections/${hubCollectionId}/items`, {
+    slug: 'doc',
+    name: 'Original',
+    status: 'published',
+    fields: { body: 'original body' },
+  })
+  const item = created.json()
+  const link = (
+    await world.admin('POST', `/sites/${DEMO.siteId}/links`, {
+      mode: 'publish',
+      hubCollectionId,
+      fields: ['body'],
+      conflictPolicy: policy,
+    })
+  ).json()
+  await world.settle()
+  const wfItem = (await webflowItems(world, link.webflowCollectionId))[0]!
+  const path = `/sites/${DEMO.siteId}/links/${link.id}`
+  await world.admin('PATCH', path, { paused: true })
+  await world.content.call('PATCH', `/collections/${hubCollectionId}/items/${item.id}`, {
+    name: 'Hub name',
+    fields: { body: 'hub body' },
+  })
+  world.sim.control.designer.updateItem(link.webflowCollectionId, wfItem.id!, {
+    fieldData: { name: 'Webflow name' },
+  })
+  await world.settle()
+  await world.admin('PATCH', path, { paused: false })
+  await world.settle()
+  const hub = async () =>
+    (await world.content.call('GET', `/collections/${hubCollectionId}/items/${item.id}`)).json()
+  const webflow = async () => (await webflowItems(world, link.webflowCollectionId))[0]!.fieldData!
+  return { world, hub, webflow, link }
+}
+
+describe('conflicts: the same field changed on both sides', () => {
+  it('newest wins by default: Webflow’s later edit wins the name, the hub’s body edit is kept', async () => {
+    const { hub, webflow } = await conflictingEdits('newest')
+    expect(await hub()).toMatchObject({ name: 'Webflow name', fields: { body: 'hub body' } })
+    expect(await webflow()).toMatchObject({ name: 'Webflow name', body: 'hub body' })
+  })
+
+  it('hub wins: the hub’s name goes back to Webflow', async () => {
+    const { hub, webflow } = await conflictingEdits('hub')
+    expect(await hub()).toMatchObject({ name: 'Hub name', fields: { body: 'hub body' } })
+    expect(await webflow()).toMatchObject({ name: 'Hub name', body: 'hub body' })
+  })
+
+  it('Webflow wins: Webflow’s name comes to the hub, the hub’s body still reaches Webflow', async () => {
+    const { hub, webflow } = await conflictingEdits('webflow')
+    expect(await hub()).toMatchObject({ name: 'Webflow name', fields: { body: 'hub body' } })
+    expect(await webflow()).toMatchObject({ name: 'Webflow name', body: 'hub body' })
+  })
+
+  it('review: nothing is overwritten until someone chooses, then the chosen side wins', async () => {
+    const { world, hub, webflow, link } = await conflictingEdits('review')
+    expect((await hub()).name).toBe('Hub name')
+    expect((await webflow()).name).toBe('Webflow name')
+    const summary = (await world.admin('GET', `/sites/${DEMO.siteId}/links/${link.id}`)).json()
+    expect(summary.counts.conflict).toBe(1)
+    const { conflicts } = (await world.admin('GET', `/sites/${DEMO.siteId}/conflicts`)).json()
+    expect(conflicts).toHaveLength(1)
+    expect(conflicts[0].fields).toEqual([
+      { field: 'name', base: 'Original', hub: 'Hub name', webflow: 'Webflow name' },
+    ])
+
+    const resolved = await world.admin('POST', `/sites/${DEMO.siteId}/conflicts/${conflicts[0].id}/resolve`, {
+      side: 'webflow',
+    })
+    expect(resolved.statusCode).toBe(204)
+    await world.settle()
+    expect(await hub()).toMatchObject({ name: 'Webflow name', fields: { body: 'hub body' } })
+    expect(await webflow()).toMatchObject({ name: 'Webflow name', body: 'hub body' })
+    expect((await world.admin('GET', `/sites/${DEMO.siteId}/conflicts`)).json().conflicts).toEqual([])
+    const again = await world.admin('POST', `/sites/${DEMO.siteId}/conflicts/${conflicts[0].id}/resolve`, {
+      side: 'hub',
+    })
+    expect(again.statusCode).toBe(404)
+  })
+})
