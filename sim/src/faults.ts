@@ -19,7 +19,8 @@ export const FaultConfig = z.object({
   /** Probability that the request never gets an answer: the socket is held for hangMs, then destroyed. */
   timeoutRate: rate.default(0),
   /** Apply the write before hanging: the idempotency trap (client sees a timeout, the change exists). */
-  commitBeforeTimeout: z.boolean().default(false),
+  /** true, false, or the probability that a timed-out write was applied before the hang. */
+  commitBeforeTimeout: z.union([z.boolean(), rate]).default(false),
   hangMs: z.number().int().nonnegative().default(30_000),
   webhooks: z
     .object({
@@ -78,7 +79,8 @@ export class Faults {
     if (c.errorRate > 0 && this.random() < c.errorRate) return { kind: 'error' }
     if (c.rate429 > 0 && this.random() < c.rate429) return { kind: '429', retryAfter: c.retryAfterSeconds }
     if (c.timeoutRate > 0 && this.random() < c.timeoutRate) {
-      return { kind: 'timeout', commit: c.commitBeforeTimeout, hangMs: c.hangMs }
+      const commit = typeof c.commitBeforeTimeout === 'number' ? this.chance(c.commitBeforeTimeout) : c.commitBeforeTimeout
+      return { kind: 'timeout', commit, hangMs: c.hangMs }
     }
     return null
   }

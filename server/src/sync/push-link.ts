@@ -16,6 +16,7 @@ import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
 import { type FieldMapEntry, toWebflow, type WebflowState, webflowStateOf } from './field-map'
 import { findBySlug } from './find-by-slug'
+import { mergeUnseenWebflowEdits } from './freshen'
 import { chunks, type PlannedItem, planPush } from './push-plan'
 
 export type PushStats = {
@@ -53,6 +54,8 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
     }
     const plan = planPush(dirty, link)
     for (const p of plan.held) held.add(p.itemLink.id)
+    // A Webflow edit whose webhook was lost is merged before the push could overwrite it.
+    if (await mergeUnseenWebflowEdits(ctx, wf, link, [...plan.updateLive, ...plan.updateStaged])) continue
     const refs = await webflowIdsOf(ctx.db, referencedIds(plan, link.fieldMap))
     const writer = new BatchWriter(ctx, wf, link, refs, stats, deferred)
     for (const p of plan.clean) await markClean(ctx.db, p.itemLink.id, p.item.version)

@@ -89,3 +89,49 @@ describe('conflicts: the same field changed on both sides', () => {
     expect(again.statusCode).toBe(404)
   })
 })
+
+describe('a Webflow edit whose webhook was lost', () => {
+  it('is merged before a hub push could overwrite it', async () => {
+    const world = await startSyncWorld()
+    const hubCollectionId = await world.content.createCollection('memos', [
+      { slug: 'body', name: 'Body', type: 'text' },
+    ])
+    const item = (
+      await world.content.call('POST', `/collections/${hubCollectionId}/items`, {
+        slug: 'memo',
+        name: 'Memo',
+        status: 'published',
+        fields: { body: 'v1' },
+      })
+    ).json()
+    const link = (
+      await world.admin('POST', `/sites/${DEMO.siteId}/links`, {
+        mode: 'publish',
+        hubCollectionId,
+        fields: ['body'],
+      })
+    ).json()
+    await world.settle()
+    const wfItem = (await webflowItems(world, link.webflowCollectionId))[0]!
+    await world.sim.app.inject({ method: 'PUT', url: '/_sim/faults', payload: { webhooks: { loseRate: 1 } } })
+    world.sim.control.designer.updateItem(link.webflowCollectionId, wfItem.id!, {
+      fieldData: { name: 'Renamed in Webflow' },
+    })
+    await world.settle()
+    await world.sim.app.inject({ method: 'DELETE', url: '/_sim/faults' })
+    await world.content.call('PATCH', `/collections/${hubCollectionId}/items/${item.id}`, {
+      fields: { body: 'v2' },
+    })
+    await world.settle()
+    expect((await webflowItems(world, link.webflowCollectionId))[0]!.fieldData).toMatchObject({
+      name: 'Renamed in Webflow',
+      body: 'v2',
+    })
+    expect(
+      (await world.content.call('GET', `/collections/${hubCollectionId}/items/${item.id}`)).json(),
+    ).toMatchObject({
+      name: 'Renamed in Webflow',
+      fields: { body: 'v2' },
+    })
+  })
+})
