@@ -16,6 +16,8 @@ type QueueOptions = {
   policy?: 'standard' | 'short' | 'singleton' | 'stately' | 'exclusive'
   /** Wake idle workers at once (LISTEN/NOTIFY) instead of at their next poll: for latency-bound queues. */
   notify?: boolean
+  /** A worker that dies mid-job stops beating: the job fails over after this long, not after expiry. */
+  heartbeatSeconds?: number
 }
 
 type QueueDefinition<S extends z.ZodType> = { schema: S; options: QueueOptions }
@@ -36,6 +38,7 @@ export const queues = {
   'link-push': queue(z.object({ linkId: z.uuid() }), {
     policy: 'stately',
     notify: true,
+    heartbeatSeconds: 10,
     retryLimit: 8,
     retryDelay: 2,
     retryBackoff: true,
@@ -52,6 +55,7 @@ export const queues = {
     {
       policy: 'stately',
       notify: true,
+      heartbeatSeconds: 10,
       retryLimit: 8,
       retryDelay: 5,
       retryBackoff: true,
@@ -65,16 +69,58 @@ export const queues = {
   'inbox-process': queue(z.object({ retryFailed: z.boolean().default(false) }), {
     policy: 'short',
     notify: true,
+    heartbeatSeconds: 10,
     retryLimit: 3,
     retryDelay: 2,
     expireInSeconds: 300,
   }),
+  /**
+   * Reconciles one link with Webflow (drift found and repaired, a drift report kept): scheduled by
+   * `reconcile-due`, or asked for. One queued and one running per link (stately).
+   */
+  'link-reconcile': queue(
+    z.object({ linkId: z.uuid(), trigger: z.enum(['scheduled', 'manual']).default('manual') }),
+    { policy: 'stately', retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 },
+  ),
+  /**
+   * "Sync now" (push what is pending, then reconcile) or "Full resync" (re-pull and re-push every
+   * item) of one link. `waits` counts the times it waited for the pending push.
+   */
+  'link-resync': queue(
+    z.object({
+      linkId: z.uuid(),
+      full: z.boolean().default(false),
+      waits: z.number().int().min(0).default(0),
+    }),
+    {
+      policy: 'stately',
+      notify: true,
+      retryLimit: 5,
+      retryDelay: 10,
+      retryBackoff: true,
+      expireInSeconds: 3600,
+    },
+  ),
+  /** The minute sweep that queues `link-reconcile` for links whose last reconcile is older than the interval. */
+  'reconcile-due': queue(z.object({}), { policy: 'short', retryLimit: 1, expireInSeconds: 300 }),
   /** Checks and repairs the webhooks of one site, or of every active site when `siteId` is absent. */
   'webhooks-check': queue(z.object({ siteId: z.string().optional() }), {
     policy: 'short',
     retryLimit: 2,
     retryDelay: 30,
     expireInSeconds: 900,
+  }),
+  /**
+   * Publishes a site after pushes changed it, for links with `publishSite` on. One queued per site
+   * (stately, keyed by site); the handler keeps publishes at least a minute apart.
+   */
+  'site-publish': queue(z.object({ siteId: z.string().min(1) }), {
+    policy: 'stately',
+    retryLimit: 5,
+    retryDelay: 30,
+    retryBackoff: true,
+    retryDelayMax: 600,
+    expireInSeconds: 300,
   }),
 } as const
 

@@ -1,9 +1,15 @@
 import { type QueueName, queues } from '@bindery/shared/queues'
+import { holdJob } from '../reliability/hold-job'
+import { SitePausedError } from '../reliability/site-paused'
 import * as inboxProcess from './inbox-process'
 import type { JobContext } from './job-context'
 import * as linkConnect from './link-connect'
 import * as linkPush from './link-push'
+import * as linkReconcile from './link-reconcile'
+import * as linkResync from './link-resync'
 import * as maintenancePrune from './maintenance-prune'
+import * as sitePublish from './site-publish'
+import * as reconcileDue from './reconcile-due'
 import * as webhooksCheck from './webhooks-check'
 
 type Handler = (data: never, ctx: JobContext) => Promise<unknown>
@@ -11,19 +17,37 @@ type HandlerModule = { queue: QueueName; handle: Handler }
 
 /** Queue name → its handler. One file per job, named after its queue. */
 export const handlers: Partial<Record<QueueName, Handler>> = Object.fromEntries(
-  ([maintenancePrune, inboxProcess, webhooksCheck, linkPush, linkConnect] as HandlerModule[]).map((m) => [
-    m.queue,
-    m.handle,
-  ]),
+  (
+    [
+      maintenancePrune,
+      inboxProcess,
+      webhooksCheck,
+      linkPush,
+      linkConnect,
+      linkResync,
+      linkReconcile,
+      reconcileDue,
+      sitePublish,
+    ] as HandlerModule[]
+  ).map((m) => [m.queue, m.handle]),
 )
 
-/** Parses the payload with the queue's schema (old or foreign jobs exist), then runs the handler. */
+/**
+ * Parses the payload with the queue's schema (old or foreign jobs exist), then runs the handler.
+ * A job that meets its site's kill switch is held for the site's resume, and completes.
+ */
 export async function runJob(name: QueueName, data: unknown, ctx: JobContext): Promise<unknown> {
   const handler = handlers[name]
   if (!handler) throw new Error(`no handler for queue ${name}`)
   const parsed = queues[name].schema.safeParse(data ?? {})
   if (!parsed.success) throw new InvalidJobPayload(`invalid payload for ${name}: ${parsed.error.message}`)
-  return handler(parsed.data as never, ctx)
+  try {
+    return await handler(parsed.data as never, ctx)
+  } catch (err) {
+    if (!(err instanceof SitePausedError)) throw err
+    await holdJob(ctx.db, err.siteId, name, parsed.data)
+    return { held: err.message }
+  }
 }
 
 /** A payload no retry can fix: the job goes straight to the dead letters. */

@@ -9,6 +9,8 @@ const schedules: { queue: QueueName; cron: string; data: object }[] = [
   // The sweep behind the inbox NOTIFY: a lost wake-up only delays; failed rows get their retries.
   { queue: 'inbox-process', cron: '* * * * *', data: { retryFailed: true } },
   { queue: 'webhooks-check', cron: '*/15 * * * *', data: {} },
+  // Queues a reconcile for each link whose interval (RECONCILE_INTERVAL_MINUTES) has elapsed.
+  { queue: 'reconcile-due', cron: '* * * * *', data: {} },
 ]
 
 /** Starts a worker for every queue that has a handler; returns a function that stops them all. */

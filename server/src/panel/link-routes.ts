@@ -16,6 +16,7 @@ import type { JobContext } from '../jobs/job-context'
 import { connect } from '../sync/connect'
 import { itemState } from './item-state'
 import { linkSummary } from './link-summary'
+import { resyncRoutes } from './resync-routes'
 import { siteCollections } from './site-collections'
 import { changeLink, disconnectLink } from './update-link'
 
@@ -32,6 +33,9 @@ export const linkRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (ap
     if (!link || link.siteId !== siteId || link.disconnectedAt) throw notFound('link')
     return link
   }
+
+  // Drift reports, "Sync now" and "Full resync": same mounts, same guards.
+  await app.register(resyncRoutes, { jobs })
 
   app.get(
     '/collections',

@@ -1,0 +1,17 @@
+import type { QueuePayload } from '@bindery/shared/queues'
+import { reconcileLink } from '../reconcile/reconcile-link'
+import type { JobContext } from './job-context'
+
+export const queue = 'link-reconcile'
+
+/**
+ * Reconciles one link. A scheduled run finding another reconcile of the link under way just skips
+ * (the next sweep comes); one asked for waits its turn.
+ */
+export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) {
+  const result = await reconcileLink(ctx, data.linkId, data.trigger)
+  if ('skipped' in result && result.skipped === 'busy' && data.trigger === 'manual') {
+    await ctx.boss.send(queue, data, { singletonKey: data.linkId, startAfter: 10 })
+  }
+  return result
+}

@@ -1,0 +1,37 @@
+import type { QueuePayload } from '@bindery/shared/queues'
+import { reconcileLink } from '../reconcile/reconcile-link'
+import type { JobContext } from './job-context'
+
+export const queue = 'link-resync'
+
+// "Sync now" waits this many times (2 s apart) for the pending push before reconciling anyway
+// (items waiting on a reference can stay dirty for a while).
+const MAX_WAITS = 15
+
+/**
+ * "Sync now": push what is pending, then reconcile. The push runs as its own job (never two pushes
+ * of one link at once), so this job queues it and comes back once nothing is pending.
+ * "Full resync": re-apply every Webflow item, then re-push every hub item (see `reconcileLink`).
+ */
+export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) {
+  const again = (startAfter: number, waits = data.waits) =>
+    ctx.boss.send(queue, { ...data, waits }, { singletonKey: data.linkId, startAfter })
+  if (!data.full && data.waits < MAX_WAITS && (await pushPending(ctx, data.linkId))) {
+    await ctx.boss.send('link-push', { linkId: data.linkId }, { singletonKey: data.linkId })
+    await again(2, data.waits + 1)
+    return { waiting: 'push' }
+  }
+  const result = await reconcileLink(ctx, data.linkId, data.full ? 'full' : 'sync-now')
+  if ('skipped' in result && result.skipped === 'busy') await again(10)
+  return result
+}
+
+async function pushPending(ctx: JobContext, linkId: string): Promise<boolean> {
+  const { rowCount } = await ctx.db.query(
+    `select 1 from item_links il join links l on l.id = il.link_id
+     where il.link_id = $1 and il.dirty and il.sync_state not in ('conflict', 'failed')
+       and l.direction <> 'pull-only' limit 1`,
+    [linkId],
+  )
+  return !!rowCount
+}

@@ -1,0 +1,160 @@
+import {
+  DRIFT_CLASSES,
+  type DriftClass,
+  type DriftSample,
+  type ReconcileTrigger,
+} from '@bindery/shared/api/reconcile'
+import { hubIdsOf } from '../db/item-links'
+import { getLink, type Link, updateLink } from '../db/links'
+import { inTransaction } from '../db/pool'
+import { webflowForSite } from '../install/site-client'
+import { getSite } from '../install/sites-table'
+import type { JobContext } from '../jobs/job-context'
+import { applyItem } from '../sync/apply-delivery'
+import { chunks } from '../sync/push-plan'
+import { type Classified, classifyDrift, type Drift } from './classify-drift'
+import { confirmGone } from './confirm-gone'
+import { countingClient } from './counting-client'
+import { finishReport, type ReportResult, startReport, zeroCounts } from './drift-reports'
+import { hubSide } from './hub-side'
+import { withLinkLock } from './link-lock'
+import { progressReporter, recordAgreement, repairDrift } from './repair-drift'
+import { referencedWebflowIds } from './webflow-content'
+import { webflowSnapshot } from './webflow-snapshot'
+
+const SAMPLES = 10
+
+export type ReconcileResult =
+  | { skipped: 'no such link' | 'paused' | 'busy' }
+  | { reportId: string; found: number; repaired: number; requests: number }
+
+/**
+ * Reconciles one link: reads the whole Webflow collection (staged and live, 100 items a request),
+ * compares it with the item links and the hub, repairs the drift per the link's direction and
+ * policy and stores a drift report. `full` also re-applies every Webflow item and re-pushes every
+ * hub item. A run the user asked for shows as `syncing` with progress; a scheduled one is quiet.
+ */
+export async function reconcileLink(
+  ctx: JobContext,
+  linkId: string,
+  trigger: ReconcileTrigger,
+): Promise<ReconcileResult> {
+  const link = await getLink(ctx.db, linkId)
+  if (!link || link.disconnectedAt) return { skipped: 'no such link' }
+  if (link.state === 'paused' || (await getSite(ctx.db, link.siteId))?.paused) return { skipped: 'paused' }
+  const result = await withLinkLock(ctx.db, link.id, () => run(ctx, link, trigger))
+  return result ?? { skipped: 'busy' }
+}
+
+async function run(ctx: JobContext, link: Link, trigger: ReconcileTrigger): Promise<ReconcileResult> {
+  const watched = trigger !== 'scheduled'
+  const full = trigger === 'full'
+  const reportId = await startReport(ctx.db, link, trigger)
+  const wf = countingClient(await webflowForSite(ctx.db, ctx.config, link.siteId, ctx))
+  const report: ReportResult = {
+    webflowItems: 0,
+    hubItems: 0,
+    requests: 0,
+    found: zeroCounts(),
+    repaired: zeroCounts(),
+    samples: {},
+  }
+  try {
+    if (watched) await updateLink(ctx.db, link.id, { state: 'syncing', progressDone: 0, progressTotal: 0 })
+    const snapshot = await webflowSnapshot(wf.api, link.webflowCollectionId)
+    const rows = await hubSide(ctx.db, link)
+    const refs = referencedWebflowIds(link, [...snapshot.staged.values(), ...snapshot.live.values()])
+    const classified = classifyDrift(link, rows, snapshot, await hubIdsOf(ctx.db, refs))
+    const drifts = await confirmGone(
+      wf.api,
+      link.webflowCollectionId,
+      classified.drifts,
+      snapshot.staged.size,
+    )
+    Object.assign(report, { webflowItems: snapshot.staged.size, hubItems: rows.length }, tally(drifts))
+
+    const reapply = full && link.direction !== 'push-only' ? classified.linked : []
+    const total = drifts.length + reapply.length
+    const progress = watched ? progressReporter(ctx, link, total) : undefined
+    await progress?.(0)
+    const outcome = await repairDrift(ctx, wf.api, link, drifts, reportId, progress)
+    report.repaired = outcome.repaired
+    await recordAgreement(ctx, link, classified.refresh)
+    if (full) await fullResync(ctx, link, reapply, async (n) => progress?.(drifts.length + n))
+    report.requests = wf.calls()
+    await finishReport(ctx.db, reportId, report)
+    await settle(ctx, link, watched)
+    ctx.log.info({ link: link.id, trigger, found: report.found, requests: report.requests }, 'reconciled')
+    return {
+      reportId,
+      found: sum(report.found),
+      repaired: sum(report.repaired),
+      requests: report.requests,
+    }
+  } catch (err) {
+    report.requests = wf.calls()
+    await finishReport(ctx.db, reportId, { ...report, error: (err as Error).message })
+    if (watched) await updateLink(ctx.db, link.id, { state: 'live' })
+    throw err
+  }
+}
+
+/**
+ * Full resync: re-applies every Webflow item through the merge (so changes only Webflow has reach
+ * the hub first), then marks every hub item dirty with no synced hash, so the push rewrites them all.
+ */
+async function fullResync(
+  ctx: JobContext,
+  link: Link,
+  linked: Classified['linked'],
+  progress: (done: number) => Promise<unknown>,
+) {
+  let done = 0
+  for (const batch of chunks(linked)) {
+    await inTransaction(ctx.db, async (tx) => {
+      for (const { itemLink, item } of batch) {
+        // Without the synced hash, applyItem cannot take the item for an echo and merges it for real.
+        await applyItem(tx, ctx, link, { ...itemLink, syncedHash: null }, item)
+      }
+    })
+    done += batch.length
+    await progress(done)
+  }
+  if (link.direction === 'pull-only') return
+  await ctx.db.query(
+    `insert into item_links (link_id, hub_item_id, dirty)
+     select $1, id, true from hub_items where collection_id = $2 and deleted_at is null
+     on conflict (link_id, hub_item_id) do update set dirty = true, synced_hash = null,
+       sync_state = case when item_links.sync_state = 'conflict' then 'conflict' else 'pending' end`,
+    [link.id, link.hubCollectionId],
+  )
+}
+
+/** Queues the push of anything left dirty; a watched run is done when nothing is left to push. */
+async function settle(ctx: JobContext, link: Link, watched: boolean) {
+  const { rowCount } = await ctx.db.query(
+    `select 1 from item_links where link_id = $1 and dirty and sync_state <> 'conflict' limit 1`,
+    [link.id],
+  )
+  if (rowCount && link.direction !== 'pull-only') {
+    // The push's own progress takes over and returns the link to `live` when it is done.
+    await ctx.boss.send('link-push', { linkId: link.id }, { singletonKey: link.id })
+    return
+  }
+  if (watched) await updateLink(ctx.db, link.id, { state: 'live', lastSyncedAt: new Date() })
+}
+
+function tally(drifts: Drift[]) {
+  const found = zeroCounts()
+  const samples: Partial<Record<DriftClass, DriftSample[]>> = {}
+  for (const d of drifts) {
+    found[d.cls]++
+    const list = samples[d.cls] ?? []
+    if (list.length < SAMPLES) samples[d.cls] = [...list, d.sample]
+  }
+  return { found, samples }
+}
+
+function sum(counts: Record<DriftClass, number>): number {
+  return DRIFT_CLASSES.reduce((n, c) => n + counts[c], 0)
+}

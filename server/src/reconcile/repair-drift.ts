@@ -1,0 +1,181 @@
+import type { DriftCounts } from '@bindery/shared/api/reconcile'
+import type { CollectionItem } from '@bindery/shared/webflow'
+import { type AuditEntry, appendAudit } from '../db/audit-log'
+import { softDeleteHubItem } from '../db/hub-items'
+import { recordSynced } from '../db/item-links'
+import { type Link, updateLink } from '../db/links'
+import { inTransaction, type Tx } from '../db/pool'
+import type { JobContext } from '../jobs/job-context'
+import { applyItem } from '../sync/apply-delivery'
+import { isLive, webflowStateOf } from '../sync/field-map'
+import { chunks } from '../sync/push-plan'
+import { WebflowApiError } from '../webflow/webflow-api-error'
+import type { WebflowApi } from '../webflow/webflow-client'
+import type { Drift, Refresh } from './classify-drift'
+import { zeroCounts } from './drift-reports'
+
+const BATCH = 100
+
+export type RepairOutcome = { repaired: DriftCounts; failed: number; pushNeeded: boolean }
+
+/**
+ * Repairs drift per the link's direction and policy, and audits each repair under the report's id.
+ * Webflow-side changes go through `applyItem` (the pull's merge); hub-side ones are marked dirty for
+ * the push; duplicates are deleted in Webflow. One item failing does not stop the others.
+ */
+export async function repairDrift(
+  ctx: JobContext,
+  wf: WebflowApi,
+  link: Link,
+  drifts: Drift[],
+  reportId: string,
+  progress?: (done: number) => Promise<void>,
+): Promise<RepairOutcome> {
+  const out: RepairOutcome = { repaired: zeroCounts(), failed: 0, pushNeeded: false }
+  const audit: AuditEntry[] = []
+  const note = (d: Drift, action: string) => {
+    out.repaired[d.cls]++
+    audit.push({
+      direction: 'system',
+      action: `reconcile.${d.cls}`,
+      siteId: link.siteId,
+      subjectType: d.sample.hubItemId ? 'hub_item' : 'webflow_item',
+      subjectId: d.sample.hubItemId ?? d.sample.webflowItemId ?? '',
+      after: { repair: action, ...d.sample },
+      correlationId: `reconcile:${reportId}`,
+    })
+  }
+
+  const duplicates = drifts.filter((d) => d.repair.kind === 'deleteWebflow')
+  for (const chunk of chunks(duplicates)) {
+    const items = chunk.map((d) => (d.repair as { item: CollectionItem }).item)
+    const live = items.filter((i) => isLive(webflowStateOf(i)))
+    if (live.length)
+      await wf
+        .unpublishItems(
+          link.webflowCollectionId,
+          live.map((i) => i.id),
+        )
+        .catch(ignore404)
+    await wf
+      .deleteItems(
+        link.webflowCollectionId,
+        items.map((i) => i.id),
+      )
+      .catch(ignore404)
+    for (const d of chunk) note(d, 'deleted in Webflow')
+  }
+
+  const rest = drifts.filter((d) => d.repair.kind !== 'deleteWebflow' && d.repair.kind !== 'none')
+  let done = duplicates.length
+  for (const batch of chunks(rest, BATCH)) {
+    await inTransaction(ctx.db, async (tx) => {
+      for (const d of batch) {
+        await tx.query('savepoint repair')
+        try {
+          const action = await repairOne(tx, ctx, link, d)
+          if (action === 'push') out.pushNeeded = true
+          await tx.query('release savepoint repair')
+          note(d, action)
+        } catch (err) {
+          await tx.query('rollback to savepoint repair')
+          out.failed++
+          ctx.log.warn({ link: link.id, drift: d.cls, sample: d.sample, err }, 'reconcile repair failed')
+        }
+      }
+    })
+    done += batch.length
+    await progress?.(done)
+  }
+  await appendAudit(ctx.db, audit)
+  return out
+}
+
+async function repairOne(tx: Tx, ctx: JobContext, link: Link, d: Drift): Promise<string> {
+  const r = d.repair
+  switch (r.kind) {
+    case 'pull': {
+      if (link.direction === 'push-only') {
+        // A push-only link adopts the Webflow item and overwrites it with the hub's content.
+        await tx.query(
+          `update item_links set webflow_item_id = $3, webflow_state = $4, synced_hash = null, dirty = true,
+             sync_state = 'pending' where link_id = $1 and hub_item_id = $2`,
+          [link.id, d.sample.hubItemId, r.item.id, webflowStateOf(r.item)],
+        )
+        return 'push'
+      }
+      if (r.webflowWins) {
+        // The link only pulls: Webflow's values replace the hub's, field by field.
+        const forced = r.itemLink && { ...r.itemLink, base: null, syncedHash: null }
+        await applyItem(tx, ctx, { ...link, conflictPolicy: 'webflow' }, forced ?? undefined, r.item)
+      } else {
+        await applyItem(tx, ctx, link, r.itemLink ?? undefined, r.item)
+      }
+      return 'applied to the hub'
+    }
+    case 'push':
+      await tx.query(
+        `update item_links set dirty = true, synced_hash = null, sync_state = 'pending', webflow_state = $2
+         where id = $1 and not dirty`,
+        [r.itemLink.id, r.observed],
+      )
+      return 'push'
+    case 'create':
+      if (r.itemLink) {
+        // Forget the vanished Webflow item: the push creates it again, adopting its slug if taken.
+        await tx.query(
+          `update item_links set webflow_item_id = null, webflow_state = null, synced_hash = null, dirty = true,
+             sync_state = 'pending', create_sent_at = null
+           where id = $1 and not dirty and webflow_item_id is not distinct from $2`,
+          [r.itemLink.id, r.itemLink.webflowItemId],
+        )
+      } else {
+        await tx.query(
+          `insert into item_links (link_id, hub_item_id, dirty) values ($1, $2, true)
+           on conflict (link_id, hub_item_id) do update set dirty = true, sync_state = 'pending'`,
+          [link.id, r.hubItemId],
+        )
+      }
+      return 'push'
+    case 'deleteHub':
+      await softDeleteHubItem(tx, r.itemLink.hubItemId)
+      await tx.query(
+        `update item_links set dirty = false, sync_state = 'synced', webflow_state = 'deleted', last_pulled_at = now()
+         where id = $1`,
+        [r.itemLink.id],
+      )
+      return 'deleted in the hub'
+    default:
+      throw new Error(`repair ${r.kind} is not done item by item`)
+  }
+}
+
+/** Records agreement the item link had not caught up with (state, hash), in one statement. */
+export async function recordAgreement(ctx: JobContext, link: Link, refresh: Refresh[]) {
+  for (const chunk of chunks(refresh, 500)) {
+    await recordSynced(
+      ctx.db,
+      link.id,
+      'pull',
+      chunk.map((r) => ({
+        hubItemId: r.itemLink.hubItemId,
+        webflowItemId: r.item.id,
+        hash: r.hash,
+        base: r.content,
+        webflowState: webflowStateOf(r.item),
+        webflowLastUpdated: r.item.lastUpdated,
+        version: 0,
+      })),
+    )
+  }
+}
+
+/** Reports progress of a run the user is watching (sync now, full resync). */
+export function progressReporter(ctx: JobContext, link: Link, total: number) {
+  return async (done: number) => updateLink(ctx.db, link.id, { progressDone: done, progressTotal: total })
+}
+
+function ignore404(err: unknown) {
+  // Already gone in Webflow (or not live): what the repair wanted either way.
+  if (!(err instanceof WebflowApiError && err.status === 404)) throw err
+}
