@@ -21,6 +21,9 @@ export async function startBoss(
     max: 5,
     supervise: opts.worker,
     useListenNotify: true,
+    // Expiry and heartbeat checks run this often: a crashed worker's jobs move on within seconds.
+    superviseIntervalSeconds: 10,
+    monitorIntervalSeconds: 10,
     schedule: opts.worker,
   })
   boss.on('error', (err) => log.error({ err }, 'pg-boss error'))
