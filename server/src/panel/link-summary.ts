@@ -1,8 +1,9 @@
 import type { LinkSummary } from '@bindery/shared/api/links'
+import type { ReconcileTrigger } from '@bindery/shared/api/reconcile'
 import type { Link } from '../db/links'
 import type { Queryable } from '../db/pool'
 
-/** A link as the panel shows it: state, progress and how many items are in each sync state. */
+/** A link as the panel shows it: state, progress, how many items are in each sync state, the last reconcile. */
 export async function linkSummary(db: Queryable, link: Link): Promise<LinkSummary> {
   const { rows } = await db.query<{ synced: number; pending: number; failed: number; conflict: number }>(
     `select count(*) filter (where sync_state = 'synced' and not dirty)::int as synced,
@@ -12,6 +13,18 @@ export async function linkSummary(db: Queryable, link: Link): Promise<LinkSummar
      from item_links where link_id = $1`,
     [link.id],
   )
+  const last = await db.query<{
+    started_at: Date
+    trigger: ReconcileTrigger
+    status: 'running' | 'done' | 'failed'
+    drift: number
+  }>(
+    `select started_at, trigger, status,
+       (select coalesce(sum(value::int), 0)::int from jsonb_each_text(found)) as drift
+     from drift_reports where link_id = $1 order by started_at desc, id desc limit 1`,
+    [link.id],
+  )
+  const r = last.rows[0]
   return {
     id: link.id,
     hubCollectionId: link.hubCollectionId,
@@ -24,5 +37,8 @@ export async function linkSummary(db: Queryable, link: Link): Promise<LinkSummar
     counts: rows[0]!,
     lastSyncedAt: link.lastSyncedAt?.toISOString() ?? null,
     lastError: link.lastError,
+    lastReconcile: r
+      ? { at: r.started_at.toISOString(), trigger: r.trigger, status: r.status, drift: r.drift }
+      : null,
   }
 }

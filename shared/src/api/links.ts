@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { HubFieldType } from '../hub'
+import { ReconcileTrigger } from './reconcile'
 
 /**
  * The panel's (and the admin API's) view of collections and links, under
@@ -62,6 +63,16 @@ export const LinkSummary = z.object({
   counts: LinkCounts,
   lastSyncedAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** The latest reconcile: when it started, why, and how many drifted items it found (null before the first). */
+  lastReconcile: z
+    .object({
+      at: z.string(),
+      trigger: ReconcileTrigger,
+      status: z.enum(['running', 'done', 'failed']),
+      drift: z.number().int(),
+    })
+    .nullable()
+    .optional(),
 })
 export type LinkSummary = z.infer<typeof LinkSummary>
 
