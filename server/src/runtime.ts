@@ -7,7 +7,10 @@ import { createPool, type Db } from './db/pool'
 import { type Boss, startBoss } from './jobs/boss'
 import { startWorkers } from './jobs/workers'
 import { type Sandbox, startSandbox } from './sandbox'
-import { LocalRateGate, type RateGate } from './webflow/rate-gate'
+import type { CircuitBreaker } from './webflow/circuit-breaker'
+import { PgCircuitBreaker } from './webflow/pg-circuit-breaker'
+import { PgRateGate } from './webflow/pg-rate-gate'
+import type { RateGate } from './webflow/rate-gate'
 import { startInboxListener } from './webhooks/inbox-listener'
 
 export type Runtime = {
@@ -19,6 +22,7 @@ export type Runtime = {
   config: Config
   sandbox: Sandbox | undefined
   gate: RateGate
+  breaker: CircuitBreaker
   /** Stops everything in order: HTTP, workers, pg-boss, the pool, then an embedded Postgres. */
   close: () => Promise<void>
   /** Last resort when a graceful close hangs: make sure no Postgres child outlives the process. */
@@ -34,16 +38,18 @@ export async function startRuntime(given: Config, log: Logger): Promise<Runtime>
     const sandbox = given.sandbox ? await startSandbox(given, log) : undefined
     if (sandbox) stops.unshift(sandbox.close)
     const config = sandbox?.config ?? given
-    const gate = new LocalRateGate()
     const db = createPool(databaseUrl, log)
+    // Both keep their state in Postgres: every process shares each token's budget and breaker.
+    const gate = new PgRateGate(db)
+    const breaker = new PgCircuitBreaker(db)
     stops.unshift(() => db.end())
     await migrate(db, log)
     const worker = config.role !== 'web'
     const boss = await startBoss(databaseUrl, log, { worker })
     stops.unshift(() => boss.stop({ graceful: true, timeout: 10_000 }))
-    if (worker) stops.unshift(await startWorkers({ db, boss, log, config, gate }))
+    if (worker) stops.unshift(await startWorkers({ db, boss, log, config, gate, breaker }))
     if (worker) stops.unshift(startInboxListener({ databaseUrl, boss, log }))
-    const app = await buildApp({ config, db, boss, log, gate })
+    const app = await buildApp({ config, db, boss, log, gate, breaker })
     stops.unshift(() => app.close())
     return {
       app,
@@ -53,6 +59,7 @@ export async function startRuntime(given: Config, log: Logger): Promise<Runtime>
       config,
       sandbox,
       gate,
+      breaker,
       close: () => runInOrder(stops, log),
       kill: () => embedded?.kill(),
     }

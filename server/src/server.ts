@@ -49,12 +49,14 @@ async function main() {
     // Through the same OAuth flow as production, now that the callback is reachable.
     const { sim, demo } = runtime.sandbox
     // After the signal handlers: a SIGTERM during the install still shuts down gracefully.
-    const install = await installSandbox(runtime.sandbox, runtime.db, { gate: runtime.gate, log }).catch(
-      (err) => {
-        if (!stopping) log.error({ err }, 'sandbox install failed')
-        return null
-      },
-    )
+    const install = await installSandbox(runtime.sandbox, runtime.db, {
+      gate: runtime.gate,
+      breaker: runtime.breaker,
+      log,
+    }).catch((err) => {
+      if (!stopping) log.error({ err }, 'sandbox install failed')
+      return null
+    })
     if (!install) return
     log.info(
       {

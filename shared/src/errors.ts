@@ -18,6 +18,8 @@ export const ErrorCode = z.enum([
   'bad_signature',
   'invalid_payload',
   'webflow_error',
+  'site_paused',
+  'circuit_open',
   'service_unavailable',
   'internal_error',
 ])

@@ -50,7 +50,7 @@ export const adminInstallRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db 
     async (req) => {
       const site = await getSite(db, req.params.siteId)
       if (!site) throw notFound('site')
-      return checkSite(site, { db, config, log: deps.log, gate: deps.gate })
+      return checkSite(site, { db, config, ...deps })
     },
   )
 }

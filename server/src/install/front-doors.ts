@@ -12,11 +12,11 @@ import { oauthRoutes } from './oauth-routes'
  * session guard, a root hook, covers every `/api` route added later.
  */
 export async function registerFrontDoors(app: App, deps: AppDeps) {
-  const { config, db, gate, log } = deps
+  const { config, db, gate, breaker, log } = deps
   installSessionGuard(app, config.sessionSecret)
   await installApiCors(app, config.extensionOrigins)
-  await app.register(oauthRoutes, { config, db, gate, log })
+  await app.register(oauthRoutes, { config, db, gate, breaker, log })
   await app.register(webhookRoutes, { config, db })
-  await app.register(sessionRoutes, { config, db, gate, log })
-  await app.register(adminInstallRoutes, { config, db, gate, log })
+  await app.register(sessionRoutes, { config, db, gate, breaker, log })
+  await app.register(adminInstallRoutes, { config, db, gate, breaker, log })
 }

@@ -2,25 +2,34 @@ import type { Logger } from 'pino'
 import type { Config } from '../config'
 import { cipherFor } from '../crypto/cipher-for'
 import type { Queryable } from '../db/pool'
+import { SitePausedError } from '../reliability/site-paused'
+import type { CircuitBreaker } from '../webflow/circuit-breaker'
 import type { RateGate } from '../webflow/rate-gate'
 import { createWebflowClient, type WebflowApi } from '../webflow/webflow-client'
 import { type Installation, installationForSite, updateTokenCiphertext } from './installations-table'
 import { notInstalled } from './not-installed'
 
-export type WebflowDeps = { gate: RateGate; log: Logger }
+export type WebflowDeps = { gate: RateGate; breaker?: CircuitBreaker; log: Logger }
 
 /**
  * The Webflow client for a site, bound to its installation's token (decrypted here and nowhere
- * else). Throws the 409 `not_installed` AppError when the site has no active installation.
+ * else). Throws the 409 `not_installed` AppError when the site has no active installation, and
+ * SitePausedError while the site's kill switch is on, unless `allowPaused` (signing a designer in
+ * must still work, or the panel could not resume the site).
  */
 export async function webflowForSite(
   db: Queryable,
   config: Config,
   siteId: string,
   deps: WebflowDeps,
+  opts: { allowPaused?: boolean } = {},
 ): Promise<WebflowApi> {
   const installation = await installationForSite(db, siteId)
   if (!installation) throw notInstalled(config, siteId)
+  if (!opts.allowPaused) {
+    const { rows } = await db.query<{ paused: boolean }>('select paused from sites where id = $1', [siteId])
+    if (rows[0]?.paused) throw new SitePausedError(siteId)
+  }
   return webflowForInstallation(db, config, installation, deps)
 }
 
@@ -52,6 +61,7 @@ export function webflowClientForToken(
     accessToken,
     tokenKey,
     gate: deps.gate,
+    breaker: deps.breaker,
     log: deps.log,
   })
 }

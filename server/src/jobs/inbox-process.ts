@@ -37,7 +37,9 @@ async function runBatch(
 ): Promise<number> {
   return inTransaction(ctx.db, async (tx) => {
     const { rows } = await tx.query<Row>(
+      // A paused site's deliveries wait, pending, until it is resumed (the kill switch holds pulls too).
       `select id, payload from inbox where status = $1 and attempts < $2
+         and not exists (select 1 from sites s where s.id = inbox.site_id and s.paused)
        order by id limit $3 for update skip locked`,
       [status, MAX_ATTEMPTS, BATCH],
     )

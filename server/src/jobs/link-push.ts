@@ -3,10 +3,14 @@ import { getLink } from '../db/links'
 import { webflowForSite } from '../install/site-client'
 import { pushLink } from '../sync/push-link'
 import type { JobContext } from './job-context'
+import { enqueueSitePublish, linkPublishesSite } from './site-publish'
 
 export const queue = 'link-push'
 
-/** Pushes a link's dirty items. Items waiting on a referenced item are tried again shortly. */
+/**
+ * Pushes a link's dirty items. Items waiting on a referenced item are tried again shortly. A push that
+ * changed Webflow asks for a site publish when the link has that option on.
+ */
 export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) {
   const link = await getLink(ctx.db, data.linkId)
   if (!link || link.disconnectedAt) return { skipped: 'no such link' }
@@ -14,6 +18,9 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) 
   const stats = await pushLink(ctx, wf, link.id)
   if (stats.deferred) {
     await ctx.boss.send(queue, { linkId: link.id }, { singletonKey: link.id, startAfter: 5 })
+  }
+  if (stats.created + stats.updated + stats.removed > 0 && (await linkPublishesSite(ctx.db, link.id))) {
+    await enqueueSitePublish(ctx.boss, link.siteId)
   }
   return stats
 }

@@ -25,7 +25,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db } & W
       const site = await getSite(db, siteId)
       if (!site) throw notInstalled(config, siteId)
       // A revoked installation also answers not_installed (from webflowForSite).
-      const api = await webflowForSite(db, config, siteId, deps)
+      const api = await webflowForSite(db, config, siteId, deps, { allowPaused: true })
       let user: Awaited<ReturnType<typeof api.resolveIdToken>>
       try {
         user = await api.resolveIdToken(idToken)

@@ -5,15 +5,18 @@
  */
 export interface RateGate {
   acquire(tokenKey: string): Promise<void>
-  observe(tokenKey: string, limit: number, remaining: number): void
-  pause(tokenKey: string, seconds: number): void
+  observe(tokenKey: string, limit: number, remaining: number): void | Promise<void>
+  pause(tokenKey: string, seconds: number): void | Promise<void>
 }
 
 const WINDOW_MS = 60_000
 
 type Budget = { limit: number; sent: number[]; pausedUntil: number }
 
-/** One process's gate: a sliding one-minute log of calls per token. */
+/**
+ * One process's gate: a sliding one-minute log of calls per token. Production uses PgRateGate, whose
+ * budget every process shares; this one stays for apps built without a working database (tests).
+ */
 export class LocalRateGate implements RateGate {
   private budgets = new Map<string, Budget>()
 

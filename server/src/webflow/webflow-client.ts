@@ -2,6 +2,7 @@ import * as W from '@bindery/shared/webflow'
 import type { Logger } from 'pino'
 import { WebflowClient as Sdk, WebflowError } from 'webflow-api'
 import type { z } from 'zod'
+import type { CircuitBreaker } from './circuit-breaker'
 import type { RateGate } from './rate-gate'
 import { WebflowApiError } from './webflow-api-error'
 
@@ -10,7 +11,8 @@ import { WebflowApiError } from './webflow-api-error'
  * call paced by the token's rate gate, answers validated with the shapes in `shared/webflow`.
  * 429s wait out `Retry-After` and go again; other transient failures are retried only for calls that
  * are safe to repeat. A create whose outcome is unknown is left to the caller, which settles it by
- * looking the slug up (retrying blindly could make a second item).
+ * looking the slug up (retrying blindly could make a second item). With a breaker, a token whose
+ * calls keep failing fails fast (CircuitOpenError) until a probe gets through.
  */
 export type WebflowClientOptions = {
   apiUrl: string
@@ -18,13 +20,19 @@ export type WebflowClientOptions = {
   /** Identifies the token's budget in the gate without exposing the token. */
   tokenKey: string
   gate: RateGate
+  /** Every call asks it first and reports its outcome; see CircuitBreaker. */
+  breaker?: CircuitBreaker
   log: Logger
   timeoutSeconds?: number
   maxAttempts?: number
   sleep?: (ms: number) => Promise<void>
 }
 
-type CallOptions = { idempotent: boolean }
+type CallOptions = {
+  idempotent: boolean
+  /** A 429 here is the call's own limit (one site publish a minute), not the token's budget. */
+  ownLimit?: boolean
+}
 type Raw = { data: unknown; rawResponse: { headers: Headers } }
 export type ItemWrite = {
   id?: string
@@ -43,13 +51,16 @@ export function createWebflowClient(o: WebflowClientOptions) {
     label: string,
     schema: S | null,
     run: () => Promise<Raw>,
-    { idempotent }: CallOptions,
+    { idempotent, ownLimit }: CallOptions,
   ): Promise<z.infer<S>> {
     for (let attempt = 1; ; attempt++) {
+      // Before the gate: a refused call spends none of the budget.
+      await o.breaker?.before(o.tokenKey)
       await o.gate.acquire(o.tokenKey)
       try {
         const { data, rawResponse } = await run()
-        observe(rawResponse.headers)
+        await observe(rawResponse.headers)
+        await o.breaker?.success(o.tokenKey)
         if (!schema) return undefined as z.infer<S>
         const parsed = schema.safeParse(datesToIso(data))
         if (!parsed.success)
@@ -57,7 +68,9 @@ export function createWebflowClient(o: WebflowClientOptions) {
         return parsed.data
       } catch (err) {
         const e = toApiError(err)
-        if (e.status === 429) o.gate.pause(o.tokenKey, e.retryAfterSeconds ?? 60)
+        if (e.status === 429 && ownLimit) throw e
+        if (e.status === 429) await o.gate.pause(o.tokenKey, e.retryAfterSeconds ?? 60)
+        await reportOutcome(e)
         const retry = attempt < maxAttempts && (e.status === 429 || (e.transient && idempotent))
         o.log.warn({ call: label, status: e.status, code: e.code, attempt, retry }, 'Webflow call failed')
         if (!retry) throw e
@@ -66,10 +79,18 @@ export function createWebflowClient(o: WebflowClientOptions) {
     }
   }
 
-  function observe(headers: Headers) {
+  async function observe(headers: Headers) {
     const limit = Number(headers.get('x-ratelimit-limit'))
     const remaining = Number(headers.get('x-ratelimit-remaining'))
-    if (headers.has('x-ratelimit-remaining') && limit > 0) o.gate.observe(o.tokenKey, limit, remaining)
+    if (headers.has('x-ratelimit-remaining') && limit > 0) await o.gate.observe(o.tokenKey, limit, remaining)
+  }
+
+  /** No answer or Webflow's own failure trips the breaker; any other answer shows Webflow is up. */
+  async function reportOutcome(e: WebflowApiError) {
+    if (!o.breaker || e.code === 'unexpected_response') return
+    if (e.status === 0 || e.status >= 500)
+      await o.breaker.failure(o.tokenKey, `${e.status} ${e.code}: ${e.message}`)
+    else if (e.status !== 429) await o.breaker.success(o.tokenKey)
   }
 
   const items = sdk.collections.items
@@ -84,7 +105,7 @@ export function createWebflowClient(o: WebflowClientOptions) {
         'sites.publish',
         null,
         () => sdk.sites.publish(siteId, { publishToWebflowSubdomain: true }, per).withRawResponse(),
-        once,
+        { idempotent: false, ownLimit: true },
       ),
     listCollections: (siteId: string) =>
       call(

@@ -7,7 +7,8 @@ import { createPool, type Db } from '../../src/db/pool'
 import { type Boss, startBoss } from '../../src/jobs/boss'
 import { handlers, runJob } from '../../src/jobs/handlers'
 import type { JobContext } from '../../src/jobs/job-context'
-import { LocalRateGate } from '../../src/webflow/rate-gate'
+import { PgCircuitBreaker } from '../../src/webflow/pg-circuit-breaker'
+import { PgRateGate } from '../../src/webflow/pg-rate-gate'
 import { createTestDatabase, type TestDatabase } from './test-database'
 
 export type TestContext = {
@@ -46,10 +47,13 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   const config = testConfig({ DATABASE_URL: database.url, ...env })
   const db = createPool(database.url, silentLog)
   const boss = await startBoss(database.url, silentLog, { worker: false })
-  const gate = new LocalRateGate()
-  const app = await buildApp({ config, db, boss, log: silentLog, gate })
+  const gate = new PgRateGate(db)
+  // No cooldown: drains run retries at once, so an open breaker probes on the next call instead of
+  // stalling the drain; test/reliability checks the cooldowns with a breaker and clock of its own.
+  const breaker = new PgCircuitBreaker(db, { cooldownMs: 0 })
+  const app = await buildApp({ config, db, boss, log: silentLog, gate, breaker })
   await app.ready()
-  const jobs: JobContext = { db, boss, log: silentLog, config, gate }
+  const jobs: JobContext = { db, boss, log: silentLog, config, gate, breaker }
   afterAll(async () => {
     await app.close()
     await boss.stop({ graceful: false, close: true })

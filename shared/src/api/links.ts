@@ -125,6 +125,8 @@ export const UpdateLinkRequest = z.strictObject({
   fields: z.array(z.string()).optional(),
   paused: z.boolean().optional(),
   conflictPolicy: ConflictPolicy.optional(),
+  /** Publish the whole site after a push changed something (at most once a minute). Default off. */
+  publishSite: z.boolean().optional(),
 })
 export type UpdateLinkRequest = z.infer<typeof UpdateLinkRequest>
 

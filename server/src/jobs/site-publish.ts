@@ -1,0 +1,58 @@
+import type { QueuePayload } from '@bindery/shared/queues'
+import type { Queryable } from '../db/pool'
+import { webflowForSite } from '../install/site-client'
+import { WebflowApiError } from '../webflow/webflow-api-error'
+import type { Boss } from './boss'
+import type { JobContext } from './job-context'
+
+export const queue = 'site-publish'
+
+/** Webflow publishes a site at most once a minute. */
+const SPACING_SECONDS = 60
+
+/**
+ * Publishes a site, at least a minute after its previous publish by Bindery: a publish asked for
+ * sooner waits in the queue, and the pushes that ask meanwhile coalesce into it. Webflow's own 429
+ * (the Designer published within the minute) defers it for `Retry-After`.
+ */
+export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) {
+  const wait = await secondsUntilAllowed(ctx.db, data.siteId)
+  if (wait === null) return { skipped: 'no such site' }
+  if (wait > 0) {
+    await enqueueSitePublish(ctx.boss, data.siteId, wait)
+    return { deferred: wait }
+  }
+  const wf = await webflowForSite(ctx.db, ctx.config, data.siteId, ctx)
+  // Claimed before the call: a publish whose answer is lost still counts for the spacing.
+  await ctx.db.query('update sites set last_published_at = now() where id = $1', [data.siteId])
+  try {
+    await wf.publishSite(data.siteId)
+  } catch (err) {
+    if (!(err instanceof WebflowApiError && err.status === 429)) throw err
+    await enqueueSitePublish(ctx.boss, data.siteId, err.retryAfterSeconds ?? SPACING_SECONDS)
+    return { deferred: err.retryAfterSeconds ?? SPACING_SECONDS }
+  }
+  return { published: data.siteId }
+}
+
+/** Asks for a publish of the site; one already waiting absorbs it. */
+export async function enqueueSitePublish(boss: Boss, siteId: string, afterSeconds = 0) {
+  await boss.send(queue, { siteId }, { singletonKey: siteId, startAfter: Math.ceil(afterSeconds) })
+}
+
+/** The link's "publish the site after sync" option. */
+export async function linkPublishesSite(db: Queryable, linkId: string): Promise<boolean> {
+  const { rows } = await db.query<{ publish_site: boolean }>('select publish_site from links where id = $1', [
+    linkId,
+  ])
+  return rows[0]?.publish_site === true
+}
+
+async function secondsUntilAllowed(db: Queryable, siteId: string): Promise<number | null> {
+  const { rows } = await db.query<{ wait: number }>(
+    `select coalesce(extract(epoch from last_published_at + make_interval(secs => $2) - now()), 0)::float8 as wait
+     from sites where id = $1`,
+    [siteId, SPACING_SECONDS],
+  )
+  return rows[0] ? Math.max(0, rows[0].wait) : null
+}

@@ -1,0 +1,11 @@
+import { AppError } from '../http/app-error'
+
+/**
+ * Thrown instead of any Webflow call for a site whose kill switch is on. Jobs that meet it hold
+ * their work (see hold-job.ts); a request that meets it answers 409 `site_paused`.
+ */
+export class SitePausedError extends AppError {
+  constructor(readonly siteId: string) {
+    super(409, 'site_paused', `site ${siteId} is paused; resume it to let Bindery call Webflow again`)
+  }
+}

@@ -1,0 +1,71 @@
+import type { Queryable } from '../db/pool'
+import type { RateGate } from './rate-gate'
+
+export type PgRateGateOptions = {
+  /** The limit of a token seen for the first time, until Webflow's headers tell the real one. */
+  defaultLimit?: number
+  /** Webflow's rolling window. */
+  windowMs?: number
+  /**
+   * Added to the window: a send is logged when its slot is reserved, Webflow counts it when it
+   * arrives, and the delay between the two varies (event loop, network). The margin keeps the
+   * spacing Webflow sees at least one window.
+   */
+  marginMs?: number
+  /** Milliseconds since the epoch; unset, Postgres's clock is used, which every process shares. */
+  clock?: () => number
+  sleep?: (ms: number) => Promise<void>
+}
+
+/**
+ * The rate budget of every token, shared by all processes through one `rate_budgets` row per token.
+ * `acquire` reserves a send slot in one short statement (`rate_budget_reserve`, migration 0005) and
+ * sleeps until it: tickets are handed out in arrival order, so the sites and links sharing a token
+ * take turns and no waiting caller starves. A token's first row is sized from its installation's
+ * introspected limit; `observe` corrects it from Webflow's headers; `pause` holds the token after
+ * a 429 for its `Retry-After`.
+ */
+export class PgRateGate implements RateGate {
+  private readonly defaultLimit: number
+  private readonly windowMs: number
+  private readonly sleep: (ms: number) => Promise<void>
+
+  constructor(
+    private db: Queryable,
+    private o: PgRateGateOptions = {},
+  ) {
+    // Webflow's lowest plan limit: safe until the token's own limit is known.
+    this.defaultLimit = o.defaultLimit ?? 60
+    this.windowMs = (o.windowMs ?? 60_000) + (o.marginMs ?? 1_000)
+    this.sleep = o.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)))
+  }
+
+  async acquire(tokenKey: string): Promise<void> {
+    const { rows } = await this.db.query<{ wait: string }>(
+      'select rate_budget_reserve($1, $2, $3, $4) as wait',
+      [tokenKey, this.defaultLimit, this.windowMs, this.o.clock?.() ?? null],
+    )
+    const wait = Number(rows[0]!.wait)
+    if (wait > 0) await this.sleep(wait)
+  }
+
+  async observe(tokenKey: string, limit: number, remaining: number): Promise<void> {
+    await this.db.query('select rate_budget_observe($1, $2, $3, $4, $5)', [
+      tokenKey,
+      limit,
+      Math.max(0, limit - remaining),
+      this.windowMs,
+      this.o.clock?.() ?? null,
+    ])
+  }
+
+  async pause(tokenKey: string, seconds: number): Promise<void> {
+    await this.db.query(
+      `insert into rate_budgets (token_key, rate_limit, paused_until_ms)
+       values ($1, $2, coalesce($3, (extract(epoch from clock_timestamp()) * 1000)::bigint) + $4::bigint)
+       on conflict (token_key) do update
+         set paused_until_ms = greatest(rate_budgets.paused_until_ms, excluded.paused_until_ms), updated_at = now()`,
+      [tokenKey, this.defaultLimit, this.o.clock?.() ?? null, Math.ceil(seconds * 1000)],
+    )
+  }
+}
