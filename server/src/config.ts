@@ -142,7 +142,15 @@ function sandboxSecrets(dataDir: string): SandboxSecrets {
 
 /** Test and tool code reads the few variables it needs through here, never from process.env. */
 export function readEnv(
-  name: 'DATABASE_URL' | 'CI' | 'CHROMIUM_PATH' | 'BENCH_QUICK' | 'BINDERY_URL' | 'ADMIN_TOKEN' | 'DATA_DIR',
+  name:
+    | 'DATABASE_URL'
+    | 'CI'
+    | 'CHROMIUM_PATH'
+    | 'BENCH_QUICK'
+    | 'BINDERY_URL'
+    | 'ADMIN_TOKEN'
+    | 'DATA_DIR'
+    | 'CHAOS_SEED',
 ): string | undefined {
   const v = process.env[name]
   return v === '' ? undefined : v

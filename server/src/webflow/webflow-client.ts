@@ -175,7 +175,10 @@ export function createWebflowClient(o: WebflowClientOptions) {
             .withRawResponse(),
         once,
       ),
-    /** Bulk PATCH of up to 100 items; `live` publishes the changes too. */
+    /**
+     * Bulk PATCH of up to 100 items; `live` publishes the changes too. Not retried on a lost answer:
+     * a late resend could undo a Designer edit made meanwhile, so the push re-reads Webflow first.
+     */
     updateItems: (collectionId: string, writes: ItemWrite[], opts: { live: boolean }) =>
       call(
         opts.live ? 'items.updateLive' : 'items.update',
@@ -184,7 +187,7 @@ export function createWebflowClient(o: WebflowClientOptions) {
           opts.live
             ? items.updateItemsLive(collectionId, { items: writes } as never, per).withRawResponse()
             : items.updateItems(collectionId, { items: writes } as never, per).withRawResponse(),
-        idem,
+        once,
       ),
     deleteItems: (collectionId: string, ids: string[]) =>
       call(
