@@ -79,7 +79,8 @@ export class Faults {
     if (c.errorRate > 0 && this.random() < c.errorRate) return { kind: 'error' }
     if (c.rate429 > 0 && this.random() < c.rate429) return { kind: '429', retryAfter: c.retryAfterSeconds }
     if (c.timeoutRate > 0 && this.random() < c.timeoutRate) {
-      const commit = typeof c.commitBeforeTimeout === 'number' ? this.chance(c.commitBeforeTimeout) : c.commitBeforeTimeout
+      const commit =
+        typeof c.commitBeforeTimeout === 'number' ? this.chance(c.commitBeforeTimeout) : c.commitBeforeTimeout
       return { kind: 'timeout', commit, hangMs: c.hangMs }
     }
     return null
