@@ -22,6 +22,7 @@ export type BenchWorld = {
     url: string,
     body?: unknown,
     token?: string,
+    // biome-ignore lint/suspicious/noExplicitAny: bench code reads whatever JSON each route answers
   ) => Promise<{ status: number; json: any }>
   apiKey: string
   adminToken: string
