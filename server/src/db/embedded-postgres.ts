@@ -16,14 +16,18 @@ const USER = 'bindery'
  * Works as root (the server runs as the OS user `postgres`) and as a normal user, and recovers
  * from a postmaster left behind by a crashed run.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: Logger,
+  opts: { port?: number } = {},
+): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(dataDir, 'pg')
   const asRoot = process.getuid?.() === 0
   const EmbeddedPostgres = await importWithoutSignalHooks()
   if (asRoot) makeTraversable(databaseDir, log)
   await stopOrphan(databaseDir, log)
 
-  const port = await freePort()
+  const port = opts.port ?? (await freePort())
   // A random password per data dir would be nicer, but the server only listens on 127.0.0.1.
   const password = USER
   const server = new EmbeddedPostgres({

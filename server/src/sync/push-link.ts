@@ -63,8 +63,8 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
     await writer.create(plan.createStaged, false)
     await writer.update(plan)
     await writer.remove(plan.remove)
+    await reportProgress(ctx, link)
     if (writer.unanswered) {
-      await reportProgress(ctx, link)
       // Sending again now could duplicate; the retry settles these creates by slug first.
       throw new Error(
         `${writer.unanswered} creates got no answer from Webflow; they are settled by slug on retry`,

@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import net from 'node:net'
-import os from 'node:os'
-import path from 'node:path'
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest'
 import { readEnv } from '../../src/config'
 import { contentClient } from '../content/content-client'
-import { spawnServer, waitForStatus } from '../helpers/server-process'
-import { CLIENT_ID, CLIENT_SECRET, DEMO, startInstallWorld } from '../install/install-world'
+import { DEMO, startInstallWorld } from '../install/install-world'
+import { startWorkerProcess } from './worker-process'
 
 const SEED = Number(readEnv('CHAOS_SEED') ?? Math.floor(Math.random() * 1e9))
 const ITEMS = 40
@@ -23,14 +19,6 @@ function mulberry32(seed: number) {
   }
 }
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo
-      srv.close(() => resolve(port))
-    })
-  })
-
 describe('chaos', () => {
   it('converges with no duplicate, no lost edit and a full audit trail', { timeout: 180_000 }, async () => {
     onTestFailed(() => console.log(`chaos seed: ${SEED} (rerun with CHAOS_SEED=${SEED})`))
@@ -38,31 +26,7 @@ describe('chaos', () => {
     const world = await startInstallWorld({ seed: SEED, webhookRetryIntervalMs: 300 })
     expect((await world.install()).status).toBe(200)
     const { ctx, sim } = world
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bindery-chaos-'))
-    afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
-
-    // The workers run in their own process, so it can be killed; this process serves HTTP only.
-    const startWorker = async () => {
-      const port = await freePort()
-      const worker = spawnServer({
-        ROLE: 'worker',
-        PORT: String(port),
-        DATABASE_URL: ctx.database.url,
-        PUBLIC_URL: world.publicUrl,
-        WEBFLOW_CLIENT_ID: CLIENT_ID,
-        WEBFLOW_CLIENT_SECRET: CLIENT_SECRET,
-        WEBFLOW_API_URL: sim.url,
-        WEBFLOW_AUTH_URL: sim.url,
-        ENCRYPTION_KEY: 'a'.repeat(64),
-        SESSION_SECRET: 's'.repeat(40),
-        ADMIN_TOKEN: 't'.repeat(32),
-        LOG_LEVEL: 'error',
-        DATA_DIR: dataDir,
-      })
-      await waitForStatus(`http://127.0.0.1:${port}/healthz`, 200)
-      return worker
-    }
-    let worker = await startWorker()
+    let worker = await startWorkerProcess(world)
     afterAll(() => {
       worker.child.kill('SIGKILL')
     })
@@ -133,7 +97,7 @@ describe('chaos', () => {
       if (!killed && Date.now() - started > CHAOS_MS * 0.4) {
         worker.child.kill('SIGKILL')
         await worker.exited
-        worker = await startWorker()
+        worker = await startWorkerProcess(world)
         killed = true
       }
       n++
