@@ -8,8 +8,8 @@ import * as linkPush from './link-push'
 import * as linkReconcile from './link-reconcile'
 import * as linkResync from './link-resync'
 import * as maintenancePrune from './maintenance-prune'
-import * as sitePublish from './site-publish'
 import * as reconcileDue from './reconcile-due'
+import * as sitePublish from './site-publish'
 import * as webhooksCheck from './webhooks-check'
 
 type Handler = (data: never, ctx: JobContext) => Promise<unknown>

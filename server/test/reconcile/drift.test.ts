@@ -134,7 +134,12 @@ describe('reconcile: drift found and repaired on a two-way link', async () => {
     const site = await world.admin('GET', `/sites/${DEMO.siteId}/drift`)
     expect(site.statusCode).toBe(200)
     const summary = (await world.admin('GET', `/sites/${DEMO.siteId}/links/${linkId}`)).json()
-    expect(summary.lastReconcile).toEqual({ at: expect.any(String), trigger: 'manual', status: 'done', drift: 0 })
+    expect(summary.lastReconcile).toEqual({
+      at: expect.any(String),
+      trigger: 'manual',
+      status: 'done',
+      drift: 0,
+    })
     expect(site.json().links).toEqual([
       expect.objectContaining({ linkId, report: expect.objectContaining({ status: 'done' }) }),
     ])
