@@ -1,6 +1,6 @@
 import type { QueuePayload } from '@bindery/shared/queues'
 import { WebhookDelivery } from '@bindery/shared/webflow'
-import { inTransaction } from '../db/pool'
+import { inTransaction, type Tx } from '../db/pool'
 import { applyDelivery } from '../sync/apply-delivery'
 import type { JobContext } from './job-context'
 
@@ -43,7 +43,12 @@ async function runBatch(
        order by id limit $3 for update skip locked`,
       [status, MAX_ATTEMPTS, BATCH],
     )
-    for (const row of rows) {
+    const stale = await settleStale(
+      tx,
+      rows.map((r) => r.id),
+    )
+    totals.processed += stale.size
+    for (const row of rows.filter((r) => !stale.has(r.id))) {
       await tx.query('savepoint delivery')
       try {
         const delivery = WebhookDelivery.parse(row.payload)
@@ -68,4 +73,23 @@ async function runBatch(
     }
     return rows.length
   })
+}
+
+/**
+ * Echoes of Bindery's own writes and stale retries carry a `lastUpdated` no newer than what was
+ * applied: settled in one statement, so a bulk push's thousands of echoes cost a query per batch.
+ */
+async function settleStale(tx: Tx, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set()
+  const { rows } = await tx.query<{ id: string }>(
+    `update inbox i set status = 'processed', processed_at = now(), attempts = attempts + 1, error = null
+     from item_links il join links l on l.id = il.link_id and l.disconnected_at is null
+     where i.id = any($1::bigint[]) and i.trigger_type <> 'collection_item_deleted'
+       and l.webflow_collection_id = i.payload->'payload'->>'collectionId'
+       and il.webflow_item_id = i.payload->'payload'->>'id'
+       and il.webflow_last_updated >= (i.payload->'payload'->>'lastUpdated')::timestamptz
+     returning i.id`,
+    [ids],
+  )
+  return new Set(rows.map((r) => String(r.id)))
 }
