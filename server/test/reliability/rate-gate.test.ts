@@ -67,9 +67,9 @@ describe('the shared rate budget', async () => {
   })
 
   it('keeps two clients of one token under the simulator’s limit, with no 429', async () => {
-    // A minute lasts two real seconds here; the margin covers the real delays between a slot and
-    // the request's arrival (0.3 s real).
-    const clock = fastClock(30)
+    // A minute lasts three real seconds here; the margin covers the real delays between a slot and
+    // the request's arrival (0.75 s real, for a busy machine).
+    const clock = fastClock(20)
     const sim = await createSimulator({ port: 0, rateLimit: 5, clock: clock.now })
     afterAll(() => sim.close())
     seedDemo(sim)
@@ -80,16 +80,16 @@ describe('the shared rate budget', async () => {
         accessToken: token,
         tokenKey: 'token-d',
         // The introspected limit, as an installation would have it.
-        gate: new PgRateGate(p, { clock: clock.now, sleep: clock.sleep, marginMs: 9_000, defaultLimit: 5 }),
+        gate: new PgRateGate(p, { clock: clock.now, sleep: clock.sleep, marginMs: 15_000, defaultLimit: 5 }),
         log: silentLog,
       }),
     )
     const started = clock.now()
-    await Promise.all(Array.from({ length: 16 }, (_, i) => clients[i % 2]!.getSite(DEMO.siteId)))
+    await Promise.all(Array.from({ length: 11 }, (_, i) => clients[i % 2]!.getSite(DEMO.siteId)))
     const counters = sim.control.counters()
     expect(counters.status429).toBe(0)
-    expect(counters.requests.total).toBe(16)
-    expect(clock.now() - started).toBeGreaterThanOrEqual(3 * 60_000)
+    expect(counters.requests.total).toBe(11)
+    expect(clock.now() - started).toBeGreaterThanOrEqual(2 * 60_000)
   })
 
   it('corrects itself from Webflow’s headers when another app spends the token', async () => {
