@@ -91,6 +91,28 @@ describe('link status', () => {
     expect(designer.notify).toHaveBeenCalledWith('Success', 'Sync paused')
   })
 
+  it('starts "Sync now" and a full resync', async () => {
+    const accepted = (kind: string) => ({ linkId: L.id, kind, queuedAt: new Date().toISOString() })
+    const { calls } = stubBackend(
+      routes({
+        [`POST ${path}/resync`]: ({ body }: { body: { full?: boolean } }) => ({
+          status: 202,
+          body: accepted(body.full ? 'full' : 'sync-now'),
+        }),
+      }),
+    )
+    const { user, designer } = await openStatus()
+    await user.click(screen.getByRole('button', { name: 'Sync now' }))
+    await waitFor(() =>
+      expect(designer.notify).toHaveBeenCalledWith('Success', expect.stringMatching(/^Sync started/)),
+    )
+    await user.click(screen.getByRole('button', { name: 'Full resync' }))
+    await waitFor(() => expect(designer.notify).toHaveBeenCalledWith('Success', 'Full resync started'))
+    expect(calls.filter((c) => c.method === 'POST' && c.path.endsWith('/resync')).map((c) => c.body)).toEqual(
+      [{}, { full: true }],
+    )
+  })
+
   it('changes the field selection', async () => {
     const { calls } = stubBackend(routes({ [`PATCH ${path}`]: L }))
     const { user } = await openStatus()

@@ -9,6 +9,7 @@ import { ApiError } from '../../lib/api-client'
 import { formatTime } from '../../lib/format-time'
 import { usePanel } from '../../lib/panel-context'
 import { deleteLink } from './api/delete-link'
+import { resyncLink } from './api/resync-link'
 import { updateLink } from './api/update-link'
 import { useLiveLink } from './api/watch-link'
 import { FieldEditor } from './field-editor'
@@ -139,6 +140,33 @@ export function LinkStatus({ linkId, title, candidates, initialSync = false, onD
         </Notice>
       ) : (
         <div className="row row-wrap">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy || syncing || link.state === 'paused'}
+            onClick={() =>
+              act('Sync started: pending changes go out, then both sides are compared', async () => {
+                await resyncLink(api, siteId, link.id, false)
+                await reload()
+              })
+            }
+          >
+            Sync now
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={busy || syncing || link.state === 'paused'}
+            title="Re-sends every item to Webflow and re-reads every Webflow item"
+            onClick={() =>
+              act('Full resync started', async () => {
+                await resyncLink(api, siteId, link.id, true)
+                await reload()
+              })
+            }
+          >
+            Full resync
+          </button>
           <button
             type="button"
             className="button"
