@@ -1,5 +1,5 @@
 import type { HubContent, WebflowState } from '../sync/field-map'
-import type { HubItem } from './hub-items'
+import { type HubItem, toHubItem } from './hub-items'
 import type { Queryable } from './pool'
 
 export type ItemLink = {
@@ -53,21 +53,7 @@ export async function listDirty(db: Queryable, linkId: string, limit: number): P
      where il.link_id = $1 and il.dirty order by hi.updated_at, hi.id limit $2`,
     [linkId, limit],
   )
-  return rows.map((r) => ({
-    itemLink: toItemLink(r),
-    item: {
-      id: r.hub_item_id,
-      collectionId: r.collection_id,
-      slug: r.slug,
-      name: r.name,
-      status: r.status,
-      fields: r.fields,
-      version: r.version,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      deletedAt: r.deleted_at,
-    },
-  }))
+  return rows.map((r) => ({ itemLink: toItemLink(r), item: toHubItem({ ...r, id: r.hub_item_id }) }))
 }
 
 export async function getItemLinkByWebflowId(db: Queryable, linkId: string, webflowItemId: string) {
