@@ -5,6 +5,7 @@ import { notInstalled } from '../install/not-installed'
 import { ensureSiteWebhooks } from '../install/register-webhooks'
 import { webflowForInstallation } from '../install/site-client'
 import { getSite, listCheckableSites, type SiteRow } from '../install/sites-table'
+import { SitePausedError } from '../reliability/site-paused'
 import type { JobContext } from './job-context'
 
 export const queue = 'webhooks-check'
@@ -24,12 +25,14 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) 
 
 export async function checkSite(
   site: SiteRow,
-  ctx: Pick<JobContext, 'db' | 'config' | 'log' | 'gate'>,
+  ctx: Pick<JobContext, 'db' | 'config' | 'log' | 'gate'> & Partial<Pick<JobContext, 'breaker'>>,
 ): Promise<WebhookHealth> {
   const installation = await getInstallation(ctx.db, site.installationId)
   if (installation?.status !== 'active') {
     throw notInstalled(ctx.config, site.id)
   }
+  // The kill switch covers webhook repairs too; a held check runs again on resume.
+  if (site.paused) throw new SitePausedError(site.id)
   const api = await webflowForInstallation(ctx.db, ctx.config, installation, ctx)
   const health = await ensureSiteWebhooks(ctx.db, ctx.config, api, site.id)
   if (!health.ok) ctx.log.warn({ site: site.id, error: health.error }, 'webhook check failed')
