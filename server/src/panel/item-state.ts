@@ -4,8 +4,8 @@ import { hubIdsOf, toItemLink } from '../db/item-links'
 import { getLink } from '../db/links'
 import type { Queryable } from '../db/pool'
 import { canonicalJson } from '../sync/content-hash'
-import { fromWebflow } from '../sync/field-map'
 import { hubContentOf } from '../sync/push-plan'
+import { referencedWebflowIds, webflowContentOf } from '../sync/webflow-content'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { WebflowApi } from '../webflow/webflow-client'
 
@@ -44,13 +44,8 @@ export async function itemState(
     throw e
   })
   if (item) {
-    const refs = await hubIdsOf(
-      db,
-      link.fieldMap
-        .flatMap((f) => [item.fieldData[f.webflowSlug]].flat())
-        .filter((v): v is string => typeof v === 'string'),
-    )
-    const webflow = fromWebflow(item, link.fieldMap, (id) => refs.get(id))
+    const refs = await hubIdsOf(db, referencedWebflowIds(link, [item]))
+    const webflow = webflowContentOf(link, item, refs)
     const pairs: [string, unknown, unknown][] = [
       ['name', hub.name, webflow.name],
       ['slug', hub.slug, webflow.slug],

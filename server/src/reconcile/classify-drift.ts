@@ -6,8 +6,8 @@ import type { Link } from '../db/links'
 import { contentHash } from '../sync/content-hash'
 import { type HubContent, type WebflowState, webflowStateOf } from '../sync/field-map'
 import { hubContentOf } from '../sync/push-plan'
+import { webflowContentOf } from '../sync/webflow-content'
 import type { HubRow } from './hub-side'
-import { webflowContentOf } from './webflow-content'
 import type { WebflowSnapshot } from './webflow-snapshot'
 
 /** What a repair does; which one follows from the drift class, the link's direction and its policy. */

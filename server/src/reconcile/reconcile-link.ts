@@ -12,6 +12,7 @@ import { getSite } from '../install/sites-table'
 import type { JobContext } from '../jobs/job-context'
 import { applyItem } from '../sync/apply-delivery'
 import { chunks } from '../sync/push-plan'
+import { referencedWebflowIds } from '../sync/webflow-content'
 import { type Classified, classifyDrift, type Drift } from './classify-drift'
 import { confirmGone } from './confirm-gone'
 import { countingClient } from './counting-client'
@@ -19,7 +20,6 @@ import { finishReport, type ReportResult, startReport, zeroCounts } from './drif
 import { hubSide } from './hub-side'
 import { withLinkLock } from './link-lock'
 import { progressReporter, recordAgreement, repairDrift } from './repair-drift'
-import { referencedWebflowIds } from './webflow-content'
 import { webflowSnapshot } from './webflow-snapshot'
 
 const SAMPLES = 10

@@ -1,5 +1,4 @@
 import type { CollectionItem, CollectionItemPayload, WebhookDelivery } from '@bindery/shared/webflow'
-import { sanitizeRichText } from '../content/sanitize-rich-text'
 import { appendAudit } from '../db/audit-log'
 import { upsertOpenConflict } from '../db/conflicts'
 import {
@@ -16,10 +15,11 @@ import type { Tx } from '../db/pool'
 import { webflowForSite } from '../install/site-client'
 import type { JobContext } from '../jobs/job-context'
 import { canonicalJson, contentHash } from './content-hash'
-import { fromWebflow, type HubContent, webflowStateOf } from './field-map'
+import { type HubContent, webflowStateOf } from './field-map'
 import { enqueuePush } from './mark-dirty'
 import { mergeContent } from './merge'
 import { hubContentOf } from './push-plan'
+import { referencedWebflowIds, webflowContentOf } from './webflow-content'
 
 export type DeliveryOutcome = 'processed' | 'ignored'
 
@@ -80,15 +80,8 @@ export async function applyItem(
   itemLink: ItemLink | undefined,
   item: CollectionItem,
 ): Promise<void> {
-  const refIds = link.fieldMap
-    .filter((f) => f.type === 'reference' || f.type === 'multiReference')
-    .flatMap((f) => [item.fieldData[f.webflowSlug]].flat())
-    .filter((v): v is string => typeof v === 'string')
-  const hubIds = await hubIdsOf(tx, refIds)
-  const incoming = sanitized(
-    fromWebflow(item, link.fieldMap, (id) => hubIds.get(id)),
-    link,
-  )
+  const hubIds = await hubIdsOf(tx, referencedWebflowIds(link, [item]))
+  const incoming = webflowContentOf(link, item, hubIds)
   const hash = contentHash(incoming)
   const webflowState = webflowStateOf(item)
   const synced = { webflowItemId: item.id, webflowState, webflowLastUpdated: item.lastUpdated }
@@ -170,14 +163,6 @@ async function deleteFromHub(tx: Tx, link: Link, itemLink: ItemLink) {
     [itemLink.id],
   )
   if (deleted) await audit(tx, link, deleted.id, 'hub.delete', null, null)
-}
-
-function sanitized(c: HubContent, link: Link): HubContent {
-  for (const f of link.fieldMap) {
-    const v = c.fields[f.hubSlug]
-    if (f.type === 'richText' && typeof v === 'string') c.fields[f.hubSlug] = sanitizeRichText(v)
-  }
-  return c
 }
 
 function audit(tx: Tx, link: Link, hubItemId: string, action: string, before: unknown, after: unknown) {

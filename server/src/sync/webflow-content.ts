@@ -1,12 +1,11 @@
 import type { CollectionItem } from '@bindery/shared/webflow'
 import { sanitizeRichText } from '../content/sanitize-rich-text'
 import type { Link } from '../db/links'
-import { fromWebflow, type HubContent } from '../sync/field-map'
+import { fromWebflow, type HubContent } from './field-map'
 
 /**
- * A Webflow item in hub terms exactly as the pull would store it (rich text sanitised), so its hash
- * is comparable with the item link's synced hash. Mirrors `applyItem`'s conversion, which keeps its
- * own copy private.
+ * A Webflow item in hub terms exactly as the pull stores it (rich text sanitised, whichever side it
+ * comes from), so its hash is comparable with the item link's synced hash.
  */
 export function webflowContentOf(link: Link, item: CollectionItem, hubIds: Map<string, string>): HubContent {
   const c = fromWebflow(item, link.fieldMap, (id) => hubIds.get(id))
