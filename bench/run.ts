@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { benchPush } from './push'
+import { benchRate } from './rate'
+import { benchReconcile } from './reconcile'
 import { benchSim } from './sim'
 import { benchWebhooks } from './webhooks'
 
@@ -19,6 +21,10 @@ results.push = sync.push
 results.latency = sync.latency
 print('push', results.push)
 print('latency', results.latency)
+results.reconcile = await benchReconcile()
+print('reconcile', results.reconcile)
+results.rate = await benchRate()
+print('rate', results.rate)
 
 const file = path.resolve(import.meta.dirname, '..', 'bench-results.json')
 writeFileSync(file, `${JSON.stringify({ ranAt: new Date().toISOString(), ...results }, null, 2)}\n`)
