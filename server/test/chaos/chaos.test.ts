@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it, onTestFailed } from 'vitest'
+import { describe, expect, it, onTestFailed, onTestFinished } from 'vitest'
 import { readEnv } from '../../src/config'
 import { contentClient } from '../content/content-client'
 import { DEMO, startInstallWorld } from '../install/install-world'
@@ -19,15 +19,17 @@ function mulberry32(seed: number) {
   }
 }
 
-describe('chaos', () => {
+describe('chaos', async () => {
+  // Set up at the suite level: the world's clean-up hooks belong to the suite, not to the test.
+  const world = await startInstallWorld({ seed: SEED, webhookRetryIntervalMs: 300 })
+
   it('converges with no duplicate, no lost edit and a full audit trail', { timeout: 180_000 }, async () => {
     onTestFailed(() => console.log(`chaos seed: ${SEED} (rerun with CHAOS_SEED=${SEED})`))
     const random = mulberry32(SEED)
-    const world = await startInstallWorld({ seed: SEED, webhookRetryIntervalMs: 300 })
     expect((await world.install()).status).toBe(200)
     const { ctx, sim } = world
     let worker = await startWorkerProcess(world)
-    afterAll(() => {
+    onTestFinished(() => {
       worker.child.kill('SIGKILL')
     })
 

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createSimulator } from '@bindery/sim/create-simulator'
 import { DEMO, seedDemo } from '@bindery/sim/demo-seed'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { loadConfig } from '../../src/config'
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres'
 import { startRuntime } from '../../src/runtime'
@@ -20,7 +20,7 @@ describe('crash safety', () => {
     expect((await world.install()).status).toBe(200)
     const { ctx, sim } = world
     let worker = await startWorkerProcess(world)
-    afterAll(() => {
+    onTestFinished(() => {
       worker.child.kill('SIGKILL')
     })
     const content = await contentClient(ctx, DEMO.siteId)
@@ -72,12 +72,14 @@ describe('crash safety', () => {
     expect(new Set(slugs).size).toBe(5_000)
     expect((await summary()).counts).toMatchObject({ synced: 5_000, pending: 0, failed: 0 })
   })
+})
 
+describe('crash safety: Postgres going away', () => {
   it('answers webhooks 503 while Postgres is down, and everything resumes when it is back', {
     timeout: 120_000,
   }, async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bindery-crash-'))
-    afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+    onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }))
     const pgPort = await freePort()
     let postgres = await startEmbeddedPostgres(dataDir, silentLog, { port: pgPort })
     const port = await freePort()
@@ -86,7 +88,7 @@ describe('crash safety', () => {
       port: 0,
       rateLimit: 'off',
       webhookRetryIntervalMs: 500,
-      webhookMaxRetries: 20,
+      webhookMaxRetries: 100,
       app: {
         clientId: 'crash-client',
         clientSecret: 'crash-secret',
@@ -109,10 +111,13 @@ describe('crash safety', () => {
       DATA_DIR: dataDir,
     })
     const runtime = await startRuntime(config, silentLog)
-    afterAll(async () => {
-      await runtime.close()
-      await sim.close()
-      await postgres.stop()
+    onTestFinished(async () => {
+      try {
+        await runtime.close()
+        await sim.close()
+      } finally {
+        await postgres.stop()
+      }
     })
     await runtime.app.listen({ port, host: '127.0.0.1' })
     expect((await browse(`${publicUrl}/oauth/install`)).status).toBe(200)
