@@ -60,7 +60,8 @@ export async function startEmbeddedPostgres(
   await ensureDatabase(port, password)
   log.info({ port, databaseDir, reused: !fresh }, 'embedded Postgres started')
 
-  const child = () => (server as unknown as { process?: { kill: (s: string) => void } }).process
+  type Child = { kill: (s: string) => void; exitCode: number | null; signalCode: string | null }
+  const child = () => (server as unknown as { process?: Child }).process
   // However the process ends, its Postgres gets the signal for a fast shutdown on the way out.
   const onExit = () => child()?.kill('SIGINT')
   process.once('exit', onExit)
@@ -68,7 +69,18 @@ export async function startEmbeddedPostgres(
     url: `postgres://${USER}:${password}@127.0.0.1:${port}/${DATABASE}`,
     stop: async () => {
       process.off('exit', onExit)
-      await server.stop()
+      const c = child()
+      // The library waits for an exit event, which never comes for a postmaster that already died.
+      if (!c || c.exitCode !== null || c.signalCode !== null) return
+      let timer: NodeJS.Timeout | undefined
+      const forced = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          c.kill('SIGKILL')
+          resolve()
+        }, 15_000)
+      })
+      await Promise.race([server.stop(), forced])
+      clearTimeout(timer)
     },
     kill: () => child()?.kill('SIGINT'),
   }

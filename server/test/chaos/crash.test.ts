@@ -10,7 +10,7 @@ import { startRuntime } from '../../src/runtime'
 import { contentClient } from '../content/content-client'
 import { silentLog } from '../helpers/test-context'
 import { browse, signedHeaders, startInstallWorld } from '../install/install-world'
-import { freePort, startWorkerProcess } from './worker-process'
+import { freePort, portOutsideEphemeralRange, startWorkerProcess } from './worker-process'
 
 describe('crash safety', () => {
   it('a worker killed during the initial sync of 5,000 items is restarted and finishes with no duplicate', {
@@ -80,7 +80,8 @@ describe('crash safety: Postgres going away', () => {
   }, async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bindery-crash-'))
     onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }))
-    const pgPort = await freePort()
+    // Postgres restarts on the same port, so it must not be one the OS may hand out meanwhile.
+    const pgPort = await portOutsideEphemeralRange()
     let postgres = await startEmbeddedPostgres(dataDir, silentLog, { port: pgPort })
     const port = await freePort()
     const publicUrl = `http://127.0.0.1:${port}`
