@@ -14,6 +14,7 @@ import { getLinkByWebflowCollection, type Link } from '../db/links'
 import type { Tx } from '../db/pool'
 import { webflowForSite } from '../install/site-client'
 import type { JobContext } from '../jobs/job-context'
+import { WebflowApiError } from '../webflow/webflow-api-error'
 import { canonicalJson, contentHash } from './content-hash'
 import { type HubContent, webflowStateOf } from './field-map'
 import { enqueuePush } from './mark-dirty'
@@ -64,12 +65,11 @@ async function fullItem(
 ): Promise<CollectionItem | undefined> {
   if (p.fieldData?.slug && p.lastUpdated && p.createdOn && p.isDraft !== undefined) return p as CollectionItem
   const wf = await webflowForSite(ctx.db, ctx.config, link.siteId, ctx)
-  const { items } = await wf.listItems(link.webflowCollectionId, {
-    limit: 100,
-    sortBy: 'lastUpdated',
-    sortOrder: 'desc',
+  return wf.getItem(link.webflowCollectionId, p.id).catch((err) => {
+    // Gone since the event: its deletion arrives as an event of its own.
+    if (err instanceof WebflowApiError && err.status === 404) return undefined
+    throw err
   })
-  return items.find((i) => i.id === p.id)
 }
 
 /** Applies a Webflow item to the hub through the field map and the three-way merge. */

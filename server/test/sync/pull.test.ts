@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { signedHeaders } from '../install/install-world'
 import { DEMO, startSyncWorld } from './sync-world'
 
 type Link = { id: string; hubCollectionId: string; webflowCollectionId: string; state: string }
@@ -103,6 +104,29 @@ describe('importing Webflow collections and pulling Designer edits', async () =>
     await world.sim.app.inject({ method: 'DELETE', url: '/_sim/faults' })
     const hub = (await hubItems(authors.hubCollectionId)).find((a) => a.slug === author!.fieldData!.slug)!
     expect(hub.fields.bio).toBe('second')
+  })
+
+  it('completes a minimal delivery (ids only) from Webflow before applying it', async () => {
+    const [author] = (await world.webflow.collections.items.listItems(DEMO.authorsCollectionId, { limit: 1 }))
+      .items!
+    await world.sim.app.inject({ method: 'PUT', url: '/_sim/faults', payload: { webhooks: { loseRate: 1 } } })
+    world.sim.control.designer.updateItem(DEMO.authorsCollectionId, author!.id!, {
+      fieldData: { bio: 'from a thin event' },
+    })
+    await world.sim.app.inject({ method: 'DELETE', url: '/_sim/faults' })
+    const body = JSON.stringify({
+      triggerType: 'collection_item_changed',
+      payload: { id: author!.id, siteId: DEMO.siteId, collectionId: DEMO.authorsCollectionId },
+    })
+    const res = await fetch(`${world.publicUrl}/webhooks/webflow`, {
+      method: 'POST',
+      headers: signedHeaders(body),
+      body,
+    })
+    expect(res.status).toBe(200)
+    await world.settle()
+    const hub = (await hubItems(authors.hubCollectionId)).find((a) => a.slug === author!.fieldData!.slug)!
+    expect(hub.fields.bio).toBe('from a thin event')
   })
 
   it('pushes hub edits of imported items back to Webflow', async () => {
