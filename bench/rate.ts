@@ -11,6 +11,7 @@ import pg from 'pg'
 import { loadConfig, readEnv } from '../server/src/config'
 import { createLogger } from '../server/src/logger'
 import { startRuntime } from '../server/src/runtime'
+import { installThroughRedirects, until } from './sync-world'
 
 export type RateFigures = {
   status429: number
@@ -156,7 +157,7 @@ export async function benchRate(): Promise<RateFigures> {
         links.map((id) => call<LinkSummary>('GET', `/admin/api/sites/${DEMO.siteId}/links/${id}`)),
       )
       return summaries.every((s) => s.state === 'live' && s.progress.done === ITEMS / LINKS)
-    }, 300_000)
+    }, 300_000, 250)
     const seconds = (performance.now() - started) / 1000
     const counters = sim.control.counters()
     const times = sim.control
@@ -211,28 +212,6 @@ function stopWorker(child: ChildProcess): Promise<void> {
     child.kill('SIGTERM')
     setTimeout(() => child.kill('SIGKILL'), 20_000).unref()
   })
-}
-
-async function installThroughRedirects(url: string) {
-  for (let hop = 0; hop < 6; hop++) {
-    const res = await fetch(url, { redirect: 'manual' })
-    const location = res.headers.get('location')
-    if (res.status >= 300 && res.status < 400 && location) {
-      url = new URL(location, url).toString()
-      continue
-    }
-    if (res.status !== 200) throw new Error(`install failed: ${res.status} ${await res.text()}`)
-    return
-  }
-  throw new Error('install: too many redirects')
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('bench: condition not met in time')
-    await new Promise((r) => setTimeout(r, 250))
-  }
 }
 
 function freePort(): Promise<number> {

@@ -101,7 +101,7 @@ export async function startBenchWorld(sim: SimulatorOptionsInput = {}): Promise<
   }
 }
 
-async function installThroughRedirects(url: string) {
+export async function installThroughRedirects(url: string) {
   for (let hop = 0; hop < 6; hop++) {
     const res = await fetch(url, { redirect: 'manual' })
     const location = res.headers.get('location')

@@ -1,4 +1,5 @@
 import type { HubItem } from '../db/hub-items'
+import { toHubItem } from '../db/hub-items'
 import { type ItemLink, toItemLink } from '../db/item-links'
 import type { Link } from '../db/links'
 import type { Queryable } from '../db/pool'
@@ -25,17 +26,6 @@ export async function hubSide(db: Queryable, link: Link): Promise<HubRow[]> {
   )
   return rows.map((r) => ({
     itemLink: r.id ? toItemLink(r) : null,
-    item: {
-      id: r.hub_item_id,
-      collectionId: r.collection_id,
-      slug: r.slug,
-      name: r.name,
-      status: r.status,
-      fields: r.fields,
-      version: r.version,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      deletedAt: r.deleted_at,
-    },
+    item: toHubItem({ ...r, id: r.hub_item_id }),
   }))
 }
