@@ -152,12 +152,16 @@ export async function benchRate(): Promise<RateFigures> {
       // Each link's push goes to an idle worker: the four processes work at the same time.
       await new Promise((r) => setTimeout(r, 200))
     }
-    await until(async () => {
-      const summaries = await Promise.all(
-        links.map((id) => call<LinkSummary>('GET', `/admin/api/sites/${DEMO.siteId}/links/${id}`)),
-      )
-      return summaries.every((s) => s.state === 'live' && s.progress.done === ITEMS / LINKS)
-    }, 300_000, 250)
+    await until(
+      async () => {
+        const summaries = await Promise.all(
+          links.map((id) => call<LinkSummary>('GET', `/admin/api/sites/${DEMO.siteId}/links/${id}`)),
+        )
+        return summaries.every((s) => s.state === 'live' && s.progress.done === ITEMS / LINKS)
+      },
+      300_000,
+      250,
+    )
     const seconds = (performance.now() - started) / 1000
     const counters = sim.control.counters()
     const times = sim.control
