@@ -1,6 +1,7 @@
 import { describe, expect, it, onTestFailed, onTestFinished } from 'vitest'
 import { readEnv } from '../../src/config'
 import { contentClient } from '../content/content-client'
+import { adminApi } from '../helpers/test-context'
 import { DEMO, startInstallWorld } from '../install/install-world'
 import { startWorkerProcess } from './worker-process'
 
@@ -46,13 +47,7 @@ describe('chaos', async () => {
     expect(
       (await content.call('POST', `/collections/${collectionId}/items/bulk`, { items })).statusCode,
     ).toBe(200)
-    const admin = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-      ctx.app.inject({
-        method,
-        url: `/admin/api${url}`,
-        headers: { authorization: `Bearer ${ctx.config.adminToken}` },
-        payload,
-      })
+    const admin = adminApi(ctx)
     const link = (
       await admin('POST', `/sites/${DEMO.siteId}/links`, {
         mode: 'publish',

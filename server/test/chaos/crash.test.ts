@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config'
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres'
 import { startRuntime } from '../../src/runtime'
 import { contentClient } from '../content/content-client'
-import { silentLog } from '../helpers/test-context'
+import { adminApi, silentLog } from '../helpers/test-context'
 import { browse, signedHeaders, startInstallWorld } from '../install/install-world'
 import { freePort, portOutsideEphemeralRange, startWorkerProcess } from './worker-process'
 
@@ -41,13 +41,7 @@ describe('crash safety', () => {
       url: '/_sim/faults',
       payload: { routes: ['POST /v2/collections/*'], latencyMs: 150 },
     })
-    const admin = (method: 'GET' | 'POST', url: string, payload?: object) =>
-      ctx.app.inject({
-        method,
-        url: `/admin/api${url}`,
-        headers: { authorization: `Bearer ${ctx.config.adminToken}` },
-        payload,
-      })
+    const admin = adminApi(ctx)
     const link = (
       await admin('POST', `/sites/${DEMO.siteId}/links`, {
         mode: 'publish',

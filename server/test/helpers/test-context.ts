@@ -85,3 +85,14 @@ async function drain(ctx: JobContext, only?: QueueName[]) {
   }
   return { completed, failed }
 }
+
+/** The admin API of the context's app, authenticated with its admin token. */
+export function adminApi(ctx: Pick<TestContext, 'app' | 'config'>) {
+  return (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
+    ctx.app.inject({
+      method,
+      url: `/admin/api${url}`,
+      headers: { authorization: `Bearer ${ctx.config.adminToken}` },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    })
+}

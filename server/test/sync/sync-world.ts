@@ -3,6 +3,7 @@ import type { Response as LightResponse } from 'light-my-request'
 import { expect } from 'vitest'
 import { WebflowClient } from 'webflow-api'
 import { contentClient } from '../content/content-client'
+import { adminApi } from '../helpers/test-context'
 import { DEMO, type InstallWorld, startInstallWorld } from '../install/install-world'
 
 export { DEMO }
@@ -34,13 +35,7 @@ export async function startSyncWorld(sim: SimulatorOptionsInput = {}): Promise<S
     baseUrl: `${world.sim.url}/v2`,
     maxRetries: 0,
   })
-  const admin: SyncWorld['admin'] = (method, url, payload) =>
-    ctx.app.inject({
-      method,
-      url: `/admin/api${url}`,
-      headers: { authorization: `Bearer ${ctx.config.adminToken}` },
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    })
+  const admin: SyncWorld['admin'] = adminApi(ctx)
   const settle = async () => {
     for (let round = 0; round < 30; round++) {
       await world.sim.control.webhooksIdle()
