@@ -8,6 +8,10 @@ export type FieldMapEntry = {
   webflowFieldId: string
   type: HubFieldType
   options?: Record<string, string>
+  /** Webflow's display name when last read; the slug is what syncs, the name is what people see. */
+  webflowName?: string
+  /** Webflow requires a value: nulls are not sent and creates without one are held (docs/webflow.md). */
+  required?: boolean
 }
 
 /** An item's synced content in hub terms: what is hashed, merged and compared. */
