@@ -89,7 +89,17 @@ export function buildField(
   }
 }
 
-export function addField(c: CollectionRec, field: FieldRec, now: number): void {
+/** A slug no field of the collection has or had: a deleted field's slug gets `-<n>`. */
+export function freeFieldSlug(c: CollectionRec, slug: string, from: number): string {
+  const taken = (s: string) => c.retiredSlugs.has(s) || c.fields.some((f) => f.slug === s)
+  if (!c.retiredSlugs.has(slug)) return slug
+  let n = from
+  while (taken(`${slug}-${n}`)) n++
+  return `${slug}-${n}`
+}
+
+export function addField(c: CollectionRec, field: FieldRec, now: number, suffixFrom = 1): void {
+  field.slug = freeFieldSlug(c, field.slug, suffixFrom)
   if (c.fields.length >= maxFields) {
     throw validationError([
       { param: 'fields', description: `A collection can have at most ${maxFields} fields` },
@@ -132,6 +142,7 @@ export function createCollection(
     createdOn: now,
     lastUpdated: now,
     fields: [systemField('name'), systemField('slug')],
+    retiredSlugs: new Set(),
     items: new Map(),
     slugs: new Map(),
   }
@@ -162,6 +173,7 @@ export function removeField(c: CollectionRec, fieldId: string, now: number): boo
     throw validationError([{ param: 'fieldId', description: 'The name and slug fields cannot be deleted' }])
   }
   c.fields.splice(index, 1)
+  c.retiredSlugs.add(field.slug)
   for (const item of c.items.values()) {
     for (const v of item.variants.values()) {
       delete v.staged.fieldData[field.slug]

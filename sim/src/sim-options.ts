@@ -42,6 +42,15 @@ export const RuntimeConfig = z.object({
   webhookTimeoutMs: z.number().int().positive().default(10_000),
   /** Site publish: one successful publish per this window. */
   sitePublishIntervalMs: z.number().int().nonnegative().default(60_000),
+  /**
+   * A field created with the slug of a deleted one gets `slug-<n>`, n counting from this (reported:
+   * `field-1` → `field-1-1`). [unconfirmed]
+   */
+  fieldSlugSuffixFrom: z.number().int().min(1).max(2).default(1),
+  /** Items holding a removed Option: 'cleared' (the value becomes null) or 'kept' (the dead id stays). [unconfirmed] */
+  removedOptionValues: z.enum(['cleared', 'kept']).default('cleared'),
+  /** Renaming an Option keeps its id (true) or gives it a new one, items following (false). [unconfirmed] */
+  optionRenameKeepsId: z.boolean().default(true),
   /** Show a consent page on /oauth/authorize instead of auto-approving. */
   consent: z.boolean().default(false),
 })

@@ -87,6 +87,8 @@ export interface CollectionRec {
   createdOn: number
   lastUpdated: number
   fields: FieldRec[]
+  /** Slugs of deleted fields: Webflow never hands a field slug out twice (docs/webflow.md). */
+  retiredSlugs: Set<string>
   items: Map<string, ItemRec>
   /** `${cmsLocaleId}/${slug}` → item id: slugs are unique per collection and locale. */
   slugs: Map<string, string>

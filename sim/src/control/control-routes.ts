@@ -60,6 +60,23 @@ export function controlRoutes(app: FastifyInstance, control: Control): void {
     control.designer.deleteItem(req.params.collectionId, req.params.itemId, req.params.siteId)
     reply.code(204).send()
   })
+  type FieldRoute = { Params: { collectionId: string; fieldId: string }; Body: Body }
+  const fields = '/_sim/collections/:collectionId/fields'
+  app.post<FieldRoute>(fields, async (req, reply) => {
+    reply.code(201)
+    return control.designer.addField(req.params.collectionId, req.body ?? {})
+  })
+  app.patch<FieldRoute>(`${fields}/:fieldId`, async (req) =>
+    control.designer.patchField(req.params.collectionId, req.params.fieldId, req.body ?? {}),
+  )
+  app.delete<FieldRoute>(`${fields}/:fieldId`, async (req, reply) => {
+    control.designer.deleteField(req.params.collectionId, req.params.fieldId)
+    reply.code(204).send()
+  })
+  app.delete<FieldRoute>('/_sim/collections/:collectionId', async (req, reply) => {
+    control.designer.deleteCollection(req.params.collectionId)
+    reply.code(204).send()
+  })
   app.post<{ Params: { siteId: string }; Body: Body }>('/_sim/sites/:siteId/publish', async (req) => {
     control.designer.publishSite(req.params.siteId, req.body?.displayName as string | undefined)
     return { ok: true }

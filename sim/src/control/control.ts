@@ -11,6 +11,13 @@ import { updateItems } from '../item-update.ts'
 import type { SitePlan } from '../plans.ts'
 import type { RateLimiter } from '../rate-limit.ts'
 import { RuntimeConfig } from '../sim-options.ts'
+import {
+  designerAddField,
+  designerDeleteCollection,
+  designerDeleteField,
+  designerPatchField,
+} from '../schema-edits.ts'
+import { toField } from '../serialize.ts'
 import type { CollectionRec, User } from '../store.ts'
 import { issueOAuthToken, issueSiteToken } from '../tokens.ts'
 import type { WebhookDispatcher } from '../webhook-dispatcher.ts'
@@ -113,6 +120,15 @@ export class Control {
       })[0] as CollectionItem,
     deleteItem: (collectionId: string, itemId: string, siteId?: string): void =>
       deleteItems(this.ctx, this.collection(collectionId, siteId), [{ id: itemId }], 'designer'),
+    /** Schema edits: no webhook, as in Webflow. Answers in the Data API's field shape. */
+    addField: (collectionId: string, body: Record<string, unknown>) =>
+      toField(designerAddField(this.ctx, this.collection(collectionId), body)),
+    patchField: (collectionId: string, fieldId: string, body: Record<string, unknown>) =>
+      toField(designerPatchField(this.ctx, this.collection(collectionId), fieldId, body)),
+    deleteField: (collectionId: string, fieldId: string): void =>
+      designerDeleteField(this.ctx, this.collection(collectionId), fieldId),
+    deleteCollection: (collectionId: string): void =>
+      designerDeleteCollection(this.ctx, this.collection(collectionId)),
     /** A Designer publish: not held to the one-per-minute API limit, but it counts toward it. */
     publishSite: (siteId: string, displayName = 'Dana Designer'): void => {
       const site = this.ctx.store.sites.get(siteId)

@@ -15,7 +15,7 @@ export function fieldRoutes(app: FastifyInstance, ctx: SimContext): void {
     const site = ctx.store.sites.get(c.siteId)!
     const field = buildField(ctx, site, c, (req.body ?? {}) as Record<string, unknown>)
     if (Array.isArray(field)) throw validationError(field)
-    addField(c, field, ctx.now())
+    addField(c, field, ctx.now(), ctx.config.fieldSlugSuffixFrom)
     return toField(field)
   })
 
