@@ -1,3 +1,4 @@
+import type { SchemaDrift } from '@bindery/shared/api/schema-drift'
 import type { FieldMapEntry } from '../sync/field-map'
 import type { Queryable } from './pool'
 
@@ -92,7 +93,10 @@ export async function updateLink(
   db: Queryable,
   id: string,
   patch: Partial<
-    Pick<Link, 'state' | 'progressDone' | 'progressTotal' | 'lastError' | 'fieldMap' | 'lastSyncedAt'>
+    Pick<
+      Link,
+      'state' | 'progressDone' | 'progressTotal' | 'lastError' | 'fieldMap' | 'lastSyncedAt' | 'webflowCollectionId'
+    >
   >,
 ) {
   const columns: Record<string, unknown> = {
@@ -102,11 +106,48 @@ export async function updateLink(
     last_error: patch.lastError,
     field_map: patch.fieldMap && JSON.stringify(patch.fieldMap),
     last_synced_at: patch.lastSyncedAt,
+    webflow_collection_id: patch.webflowCollectionId,
   }
   const set = Object.entries(columns).filter(([, v]) => v !== undefined)
   if (!set.length) return
   await db.query(
     `update links set ${set.map(([k], i) => `${k} = $${i + 2}`).join(', ')}, updated_at = now() where id = $1`,
     [id, ...set.map(([, v]) => v)],
+  )
+}
+
+/** The Webflow fields a link saw at its last schema check, by field id: what "added" is measured against. */
+export type KnownFields = Record<string, { slug: string; name: string; type: string; required: boolean }>
+
+/** What a link knows of its Webflow collection's schema (see reconcile/schema-check.ts). */
+export type SchemaState = {
+  known: KnownFields | null
+  drift: SchemaDrift[]
+  checkedAt: Date | null
+}
+
+export async function getSchemaState(db: Queryable, linkId: string): Promise<SchemaState> {
+  const { rows } = await db.query(
+    'select schema_known, schema_drift, schema_checked_at from links where id = $1',
+    [linkId],
+  )
+  const r = rows[0]
+  return { known: r?.schema_known ?? null, drift: r?.schema_drift ?? [], checkedAt: r?.schema_checked_at ?? null }
+}
+
+export async function saveSchemaState(
+  db: Queryable,
+  linkId: string,
+  s: { known?: KnownFields; drift?: SchemaDrift[]; checked?: boolean },
+) {
+  await db.query(
+    `update links set schema_known = coalesce($2, schema_known), schema_drift = coalesce($3, schema_drift),
+       schema_checked_at = case when $4 then now() else schema_checked_at end, updated_at = now() where id = $1`,
+    [
+      linkId,
+      s.known ? JSON.stringify(s.known) : null,
+      s.drift ? JSON.stringify(s.drift) : null,
+      s.checked ?? false,
+    ],
   )
 }

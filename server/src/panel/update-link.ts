@@ -5,6 +5,7 @@ import { getLink, type Link, listLinks, updateLink } from '../db/links'
 import type { Db } from '../db/pool'
 import { AppError, notFound } from '../http/app-error'
 import type { JobContext } from '../jobs/job-context'
+import { checkLinkSchema } from '../reconcile/schema-check'
 import { buildFieldMap, webflowFieldFor } from '../sync/field-plan'
 import type { WebflowApi } from '../webflow/webflow-client'
 
@@ -24,6 +25,8 @@ export async function changeLink(
     const unknown = req.fields.filter((s) => !hub.fields.some((f) => f.slug === s))
     if (unknown.length) throw new AppError(400, 'validation_error', `unknown fields: ${unknown.join(', ')}`)
     let collection = await wf.getCollection(link.webflowCollectionId)
+    // A field change is a moment to notice what the Designer changed (docs/webflow.md).
+    await checkLinkSchema(ctx.db, wf, link, collection)
     const links = await listLinks(ctx.db, link.siteId)
     for (const f of hub.fields.filter((f) => req.fields!.includes(f.slug))) {
       if (collection.fields.some((w) => w.slug === f.slug)) continue

@@ -16,6 +16,7 @@ import { referencedWebflowIds } from '../sync/webflow-content'
 import { type Classified, classifyDrift, type Drift } from './classify-drift'
 import { confirmGone } from './confirm-gone'
 import { countingClient } from './counting-client'
+import { checkLinkSchema } from './schema-check'
 import { finishReport, type ReportResult, startReport, zeroCounts } from './drift-reports'
 import { hubSide } from './hub-side'
 import { withLinkLock } from './link-lock'
@@ -46,7 +47,8 @@ export async function reconcileLink(
   return result ?? { skipped: 'busy' }
 }
 
-async function run(ctx: JobContext, link: Link, trigger: ReconcileTrigger): Promise<ReconcileResult> {
+async function run(ctx: JobContext, linked: Link, trigger: ReconcileTrigger): Promise<ReconcileResult> {
+  let link = linked
   const watched = trigger !== 'scheduled'
   const full = trigger === 'full'
   const reportId = await startReport(ctx.db, link, trigger)
@@ -60,6 +62,16 @@ async function run(ctx: JobContext, link: Link, trigger: ReconcileTrigger): Prom
     samples: {},
   }
   try {
+    // Webflow sends no webhook for schema edits: read the schema first, so the items are compared
+    // through a field map that matches it (docs/webflow.md, "Collection schemas").
+    const schema = await checkLinkSchema(ctx.db, wf.api, link)
+    report.schema = schema.found
+    if (schema.collectionGone) {
+      report.requests = wf.calls()
+      await finishReport(ctx.db, reportId, { ...report, error: schema.link.lastError ?? 'collection deleted' })
+      return { reportId, found: 0, repaired: 0, requests: report.requests }
+    }
+    link = schema.link
     if (watched) await updateLink(ctx.db, link.id, { state: 'syncing', progressDone: 0, progressTotal: 0 })
     const snapshot = await webflowSnapshot(wf.api, link.webflowCollectionId)
     const rows = await hubSide(ctx.db, link)

@@ -1,11 +1,10 @@
 import type { SchemaDrift } from '@bindery/shared/api/schema-drift'
 import { type HubField, WEBFLOW_TYPE_OF } from '@bindery/shared/hub'
 import type { Collection, Field } from '@bindery/shared/webflow'
+import type { KnownFields } from '../db/links'
 import type { FieldMapEntry } from '../sync/field-map'
 import { optionIds } from '../sync/field-plan'
 
-/** The Webflow fields a link saw at its last schema check, by field id: what "added" is measured against. */
-export type KnownFields = Record<string, { slug: string; name: string; type: string; required: boolean }>
 
 export type Found = Omit<SchemaDrift, 'at'>
 

@@ -20,6 +20,7 @@ import { type HubContent, webflowStateOf } from './field-map'
 import { enqueuePush } from './mark-dirty'
 import { mergeContent } from './merge'
 import { hubContentOf } from './push-plan'
+import { keepUnknown, learnOptions } from './schema-recheck'
 import { referencedWebflowIds, webflowContentOf } from './webflow-content'
 
 export type DeliveryOutcome = 'processed' | 'ignored'
@@ -76,10 +77,11 @@ async function fullItem(
 export async function applyItem(
   tx: Tx,
   ctx: JobContext,
-  link: Link,
+  linked: Link,
   itemLink: ItemLink | undefined,
   item: CollectionItem,
 ): Promise<void> {
+  const link = await learnOptions(tx, ctx, linked, item)
   const hubIds = await hubIdsOf(tx, referencedWebflowIds(link, [item]))
   const incoming = webflowContentOf(link, item, hubIds)
   const hash = contentHash(incoming)
@@ -105,6 +107,7 @@ export async function applyItem(
     return
   }
   const current = hubContentOf(hubItem, link)
+  keepUnknown(link.fieldMap, item, incoming, current)
   const webflowIsNewer = new Date(item.lastUpdated) > hubItem.updatedAt
   const { merged, conflicts } = mergeContent(
     itemLink?.base ?? null,

@@ -8,7 +8,8 @@ import {
   insertHubCollection,
   insertHubFields,
 } from '../db/hub-collections'
-import { insertLink, type Link, listLinks, type NewLink } from '../db/links'
+import { insertLink, type Link, listLinks, type NewLink, saveSchemaState } from '../db/links'
+import { knownFieldsOf } from '../reconcile/schema-drift'
 import { inTransaction, type Tx } from '../db/pool'
 import { AppError, badRequest, notFound } from '../http/app-error'
 import { webflowForSite } from '../install/site-client'
@@ -51,7 +52,7 @@ export async function connect(ctx: JobContext, siteId: string, req: ConnectReque
     const fieldMap = buildFieldMap(fields.map((f) => ({ hub: f, webflow: webflowField(created, f.slug) })))
     return start(
       ctx,
-      { ...common, hubCollectionId: hub.id, webflowCollectionId: created.id, fieldMap },
+      { ...common, hubCollectionId: hub.id, webflowCollectionId: created.id, fieldMap, schema: created },
       'publish',
     )
   }
@@ -78,7 +79,7 @@ export async function connect(ctx: JobContext, siteId: string, req: ConnectReque
       )
       return start(
         ctx,
-        { ...common, hubCollectionId, webflowCollectionId: collection.id, fieldMap },
+        { ...common, hubCollectionId, webflowCollectionId: collection.id, fieldMap, schema: collection },
         'import',
         tx,
       )
@@ -101,7 +102,7 @@ export async function connect(ctx: JobContext, siteId: string, req: ConnectReque
   const fieldMap = buildFieldMap(pairs)
   return start(
     ctx,
-    { ...common, hubCollectionId: hub.id, webflowCollectionId: collection.id, fieldMap },
+    { ...common, hubCollectionId: hub.id, webflowCollectionId: collection.id, fieldMap, schema: collection },
     'link',
     undefined,
     req.firstMatchWinner,
@@ -111,13 +112,15 @@ export async function connect(ctx: JobContext, siteId: string, req: ConnectReque
 /** Inserts the link and queues its initial sync in one transaction. */
 async function start(
   ctx: JobContext,
-  l: NewLink,
+  l: NewLink & { schema: Collection },
   mode: 'publish' | 'import' | 'link',
   tx?: Tx,
   firstMatchWinner?: 'hub' | 'webflow',
 ): Promise<Link> {
   if (!tx) return inTransaction(ctx.db, (t) => start(ctx, l, mode, t, firstMatchWinner))
   const link = await insertLink(tx, l)
+  // The schema as connected: what later schema checks measure "added" against.
+  await saveSchemaState(tx, link.id, { known: knownFieldsOf(l.schema), checked: true })
   await tx.query(`update links set state = 'syncing' where id = $1`, [link.id])
   if (mode === 'publish') {
     // Every item is new to Webflow: the push creates them in bulk, published ones live.

@@ -53,6 +53,8 @@ export function buildFieldMap(pairs: { hub: HubField; webflow: Field }[]): Field
       webflowSlug: webflow.slug,
       webflowFieldId: webflow.id,
       type: hub.type,
+      webflowName: webflow.displayName,
+      required: webflow.isRequired,
     }
     if (hub.type === 'select') {
       entry.options = optionIds(webflow)

@@ -10,10 +10,12 @@ import {
   type SyncedRecord,
   webflowIdsOf,
 } from '../db/item-links'
-import { getLink, type Link, updateLink } from '../db/links'
+import { getLink, getSchemaState, type Link, updateLink } from '../db/links'
 import type { JobContext } from '../jobs/job-context'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
+import { guardWrite, isSchemaError, requiredUnmappedOf } from './schema-guard'
+import { recheckSchema } from './schema-recheck'
 import { type FieldMapEntry, toWebflow, type WebflowState, webflowStateOf } from './field-map'
 import { findBySlug } from './find-by-slug'
 import { mergeUnseenWebflowEdits } from './freshen'
@@ -40,6 +42,8 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
   const link = await getLink(ctx.db, linkId)
   if (!link || link.disconnectedAt || link.direction === 'pull-only' || link.state === 'paused') return stats
   const deferred = new Set<string>()
+  const required = requiredUnmappedOf((await getSchemaState(ctx.db, link.id)).known, link.fieldMap)
+  let schemaErrors = 0
   // Items in review wait for a person, not for a retry.
   const held = new Set<string>()
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -57,13 +61,14 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
     // A Webflow edit whose webhook was lost is merged before the push could overwrite it.
     if (await mergeUnseenWebflowEdits(ctx, wf, link, [...plan.updateLive, ...plan.updateStaged])) continue
     const refs = await webflowIdsOf(ctx.db, referencedIds(plan, link.fieldMap))
-    const writer = new BatchWriter(ctx, wf, link, refs, stats, deferred)
+    const writer = new BatchWriter(ctx, wf, link, refs, stats, deferred, required)
     for (const p of plan.clean) await markClean(ctx.db, p.itemLink.id, p.item.version)
     await writer.create(plan.createLive, true)
     await writer.create(plan.createStaged, false)
     await writer.update(plan)
     await writer.remove(plan.remove)
     await reportProgress(ctx, link)
+    schemaErrors += writer.schemaErrors
     if (writer.unanswered) {
       // Sending again now could duplicate; the retry settles these creates by slug first.
       throw new Error(
@@ -73,6 +78,7 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
   }
   stats.deferred = deferred.size
   await reportProgress(ctx, link)
+  if (schemaErrors) await recheckSchema(ctx, wf, link)
   return stats
 }
 
@@ -161,10 +167,14 @@ class BatchWriter {
     private refs: Map<string, string>,
     private stats: PushStats,
     private deferred: Set<string>,
+    private required: { slug: string; name: string }[],
   ) {}
 
+  /** Items Webflow refused for a schema reason: the schema is read again after the push. */
+  schemaErrors = 0
+
   /** Turns planned items into writes; items with a bad value fail alone, unresolved references wait. */
-  private async writes(items: PlannedItem[], extra: (p: PlannedItem) => Partial<ItemWrite>) {
+  private async writes(items: PlannedItem[], extra: (p: PlannedItem) => Partial<ItemWrite>, creating = false) {
     const ok: { p: PlannedItem; write: ItemWrite; unresolved: boolean }[] = []
     for (const p of items) {
       const w = toWebflow(p.content, this.link.fieldMap, (id) => this.refs.get(id))
@@ -172,13 +182,18 @@ class BatchWriter {
         await this.fail(p, w.errors.join('; '))
         continue
       }
-      ok.push({ p, write: { fieldData: w.fieldData, ...extra(p) }, unresolved: w.unresolved.length > 0 })
+      const guarded = guardWrite(w.fieldData, this.link.fieldMap, this.required, creating)
+      if ('blocked' in guarded) {
+        await this.fail(p, guarded.blocked)
+        continue
+      }
+      ok.push({ p, write: { fieldData: guarded.fieldData, ...extra(p) }, unresolved: w.unresolved.length > 0 })
     }
     return ok
   }
 
   async create(items: PlannedItem[], live: boolean) {
-    for (const chunk of chunks(await this.writes(items, (p) => statusFlags(p)))) {
+    for (const chunk of chunks(await this.writes(items, (p) => statusFlags(p), true))) {
       await markCreateSent(
         this.ctx.db,
         chunk.map((c) => c.p.itemLink.id),
@@ -338,6 +353,7 @@ class BatchWriter {
   }
 
   private async fail(p: PlannedItem, message: string) {
+    if (isSchemaError(message)) this.schemaErrors++
     await markFailed(this.ctx.db, p.itemLink.id, message, p.item.version)
     this.stats.failed++
   }

@@ -1,7 +1,8 @@
 import type { HubField } from '@bindery/shared/hub'
 import type { Collection, Field } from '@bindery/shared/webflow'
 import { describe, expect, it } from 'vitest'
-import { checkSchema, type KnownFields } from '../../src/reconcile/schema-drift'
+import type { KnownFields } from '../../src/db/links'
+import { checkSchema } from '../../src/reconcile/schema-drift'
 import type { FieldMapEntry } from '../../src/sync/field-map'
 
 // Pure: the schema drift classes and the safe reactions, no database, no simulator.

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SchemaDrift } from './schema-drift'
 
 /**
  * Reconcile and resync, under `/api/sites/:siteId/...` (designer session) and
@@ -55,6 +56,8 @@ export const DriftReport = z.object({
   repaired: DriftCounts,
   /** Up to 10 examples per class. */
   samples: z.partialRecord(DriftClass, z.array(DriftSample)),
+  /** How the Webflow collection's schema differed from the link, and what Bindery did (schema drift). */
+  schema: z.array(SchemaDrift),
   error: z.string().nullable(),
 })
 export type DriftReport = z.infer<typeof DriftReport>

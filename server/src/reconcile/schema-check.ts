@@ -1,0 +1,103 @@
+import type { SchemaDrift } from '@bindery/shared/api/schema-drift'
+import type { Collection } from '@bindery/shared/webflow'
+import { appendAudit } from '../db/audit-log'
+import { getSiteCollection, updateHubField } from '../db/hub-collections'
+import { getLink, getSchemaState, type Link, saveSchemaState, updateLink } from '../db/links'
+import type { Queryable } from '../db/pool'
+import { WebflowApiError } from '../webflow/webflow-api-error'
+import type { WebflowApi } from '../webflow/webflow-client'
+import { checkSchema, type Found, type SchemaCheck } from './schema-drift'
+
+/** Kinds that describe how things are now: recomputed by every check rather than kept until dismissed. */
+const CONDITIONS = new Set(['hubOptionMissing', 'collectionDeleted'])
+const KEEP = 50
+
+export type SchemaOutcome = { link: Link; found: SchemaDrift[]; collectionGone: boolean }
+
+/**
+ * Reads the Webflow collection's schema (one request), compares it with the link's field map and
+ * hub collection, and applies the safe reactions: the field map follows renames and new Option ids,
+ * new Options join the hub select, deleted or retyped fields stop syncing (hub values kept), a
+ * deleted collection puts the link in `error`. Every reaction is in the audit log.
+ */
+export async function checkLinkSchema(
+  db: Queryable,
+  wf: WebflowApi,
+  link: Link,
+  read?: Collection,
+): Promise<SchemaOutcome> {
+  const webflow =
+    read ??
+    (await wf.getCollection(link.webflowCollectionId).catch((err): Collection | null => {
+      if (err instanceof WebflowApiError && err.status === 404) return null
+      throw err
+    }))
+  const hub = await getSiteCollection(db, link.siteId, link.hubCollectionId)
+  const state = await getSchemaState(db, link.id)
+  const check = checkSchema({ map: link.fieldMap, hubFields: hub?.fields ?? [], webflow, known: state.known })
+  const at = new Date().toISOString()
+  const found = check.drifts.map((d) => ({ ...d, at }))
+  await react(db, link, check, hub ? { id: hub.id, fields: hub.fields } : null)
+  await saveSchemaState(db, link.id, {
+    known: webflow ? check.known : undefined,
+    drift: merge(state.drift, found),
+    checked: true,
+  })
+  // An event is found once (the map absorbs it); a condition is news only when it appears.
+  const fresh = found.filter((d) => !CONDITIONS.has(d.kind) || !state.drift.some((o) => keyOf(o) === keyOf(d)))
+  if (fresh.length) {
+    await appendAudit(
+      db,
+      fresh.map((d) => ({
+        direction: 'system' as const,
+        action: `schema.${d.kind}`,
+        siteId: link.siteId,
+        subjectType: 'link',
+        subjectId: link.id,
+        after: d,
+      })),
+    )
+  }
+  return { link: (await getLink(db, link.id))!, found, collectionGone: webflow === null }
+}
+
+async function react(
+  db: Queryable,
+  link: Link,
+  check: SchemaCheck,
+  hub: { id: string; fields: { slug: string; name: string; required: boolean; options?: string[] }[] } | null,
+) {
+  if (check.drifts.some((d) => d.kind === 'collectionDeleted')) {
+    await updateLink(db, link.id, {
+      state: 'error',
+      lastError: 'The Webflow collection was deleted: recreate it in Webflow or disconnect the link.',
+    })
+    return
+  }
+  if (JSON.stringify(check.fieldMap) !== JSON.stringify(link.fieldMap)) {
+    await updateLink(db, link.id, { fieldMap: check.fieldMap })
+  }
+  for (const h of check.hubOptions) {
+    const field = hub?.fields.find((f) => f.slug === h.hubSlug)
+    if (!hub || !field) continue
+    const renamed = (field.options ?? []).map((o) => h.rename.find((r) => r.from === o)?.to ?? o)
+    const options = [...new Set([...renamed, ...h.add])]
+    await updateHubField(db, hub.id, { ...field, options })
+  }
+}
+
+/** Open schema drift of a link: conditions as of now, events kept (newest last) until resolved. */
+function merge(previous: SchemaDrift[], found: SchemaDrift[]): SchemaDrift[] {
+  const kept = previous.filter((d) => !CONDITIONS.has(d.kind) && !found.some((f) => keyOf(f) === keyOf(d)))
+  return [...kept, ...found].slice(-KEEP)
+}
+
+export function keyOf(d: Pick<Found, 'kind' | 'webflowFieldId' | 'option'>): string {
+  return `${d.kind}:${d.webflowFieldId ?? ''}:${d.option?.id ?? d.option?.name ?? ''}`
+}
+
+/** Whether a check ran recently enough to trust; keeps per-item triggers from re-reading the schema. */
+export async function checkedWithin(db: Queryable, linkId: string, ms: number): Promise<boolean> {
+  const { checkedAt } = await getSchemaState(db, linkId)
+  return checkedAt !== null && Date.now() - checkedAt.getTime() < ms
+}
