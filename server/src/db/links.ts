@@ -95,7 +95,13 @@ export async function updateLink(
   patch: Partial<
     Pick<
       Link,
-      'state' | 'progressDone' | 'progressTotal' | 'lastError' | 'fieldMap' | 'lastSyncedAt' | 'webflowCollectionId'
+      | 'state'
+      | 'progressDone'
+      | 'progressTotal'
+      | 'lastError'
+      | 'fieldMap'
+      | 'lastSyncedAt'
+      | 'webflowCollectionId'
     >
   >,
 ) {
@@ -132,7 +138,11 @@ export async function getSchemaState(db: Queryable, linkId: string): Promise<Sch
     [linkId],
   )
   const r = rows[0]
-  return { known: r?.schema_known ?? null, drift: r?.schema_drift ?? [], checkedAt: r?.schema_checked_at ?? null }
+  return {
+    known: r?.schema_known ?? null,
+    drift: r?.schema_drift ?? [],
+    checkedAt: r?.schema_checked_at ?? null,
+  }
 }
 
 export async function saveSchemaState(

@@ -16,11 +16,11 @@ import { referencedWebflowIds } from '../sync/webflow-content'
 import { type Classified, classifyDrift, type Drift } from './classify-drift'
 import { confirmGone } from './confirm-gone'
 import { countingClient } from './counting-client'
-import { checkLinkSchema } from './schema-check'
 import { finishReport, type ReportResult, startReport, zeroCounts } from './drift-reports'
 import { hubSide } from './hub-side'
 import { withLinkLock } from './link-lock'
 import { progressReporter, recordAgreement, repairDrift } from './repair-drift'
+import { checkLinkSchema } from './schema-check'
 import { webflowSnapshot } from './webflow-snapshot'
 
 const SAMPLES = 10
@@ -68,7 +68,10 @@ async function run(ctx: JobContext, linked: Link, trigger: ReconcileTrigger): Pr
     report.schema = schema.found
     if (schema.collectionGone) {
       report.requests = wf.calls()
-      await finishReport(ctx.db, reportId, { ...report, error: schema.link.lastError ?? 'collection deleted' })
+      await finishReport(ctx.db, reportId, {
+        ...report,
+        error: schema.link.lastError ?? 'collection deleted',
+      })
       return { reportId, found: 0, repaired: 0, requests: report.requests }
     }
     link = schema.link

@@ -44,7 +44,9 @@ export async function checkLinkSchema(
     checked: true,
   })
   // An event is found once (the map absorbs it); a condition is news only when it appears.
-  const fresh = found.filter((d) => !CONDITIONS.has(d.kind) || !state.drift.some((o) => keyOf(o) === keyOf(d)))
+  const fresh = found.filter(
+    (d) => !CONDITIONS.has(d.kind) || !state.drift.some((o) => keyOf(o) === keyOf(d)),
+  )
   if (fresh.length) {
     await appendAudit(
       db,

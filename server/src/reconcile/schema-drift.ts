@@ -5,7 +5,6 @@ import type { KnownFields } from '../db/links'
 import type { FieldMapEntry } from '../sync/field-map'
 import { optionIds } from '../sync/field-plan'
 
-
 export type Found = Omit<SchemaDrift, 'at'>
 
 export type SchemaCheck = {
@@ -166,13 +165,16 @@ export function checkSchema({ map, hubFields, webflow, known }: SchemaInput): Sc
   const requiredUnmapped = webflow.fields
     .filter((f) => f.isRequired && !system(f) && !mappedNow.has(f.id))
     .map((f) => ({ slug: f.slug, name: f.displayName }))
-  const nextKnown: KnownFields = Object.fromEntries(
+  return { drifts, fieldMap, hubOptions, known: knownFieldsOf(webflow), requiredUnmapped }
+}
+
+export function knownFieldsOf(webflow: Collection): KnownFields {
+  return Object.fromEntries(
     webflow.fields.map((f) => [
       f.id,
       { slug: f.slug, name: f.displayName, type: f.type, required: f.isRequired },
     ]),
   )
-  return { drifts, fieldMap, hubOptions, known: nextKnown, requiredUnmapped }
 }
 
 type OptionDrift = Pick<Found, 'kind' | 'message' | 'reaction' | 'option'>

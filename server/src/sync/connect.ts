@@ -9,11 +9,11 @@ import {
   insertHubFields,
 } from '../db/hub-collections'
 import { insertLink, type Link, listLinks, type NewLink, saveSchemaState } from '../db/links'
-import { knownFieldsOf } from '../reconcile/schema-drift'
 import { inTransaction, type Tx } from '../db/pool'
 import { AppError, badRequest, notFound } from '../http/app-error'
 import { webflowForSite } from '../install/site-client'
 import type { JobContext } from '../jobs/job-context'
+import { knownFieldsOf } from '../reconcile/schema-drift'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { WebflowApi } from '../webflow/webflow-client'
 import {

@@ -14,12 +14,12 @@ import { getLink, getSchemaState, type Link, updateLink } from '../db/links'
 import type { JobContext } from '../jobs/job-context'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
-import { guardWrite, isSchemaError, requiredUnmappedOf } from './schema-guard'
-import { recheckSchema } from './schema-recheck'
 import { type FieldMapEntry, toWebflow, type WebflowState, webflowStateOf } from './field-map'
 import { findBySlug } from './find-by-slug'
 import { mergeUnseenWebflowEdits } from './freshen'
 import { chunks, type PlannedItem, planPush } from './push-plan'
+import { guardWrite, isSchemaError, requiredUnmappedOf } from './schema-guard'
+import { recheckSchema } from './schema-recheck'
 
 export type PushStats = {
   created: number
@@ -174,7 +174,11 @@ class BatchWriter {
   schemaErrors = 0
 
   /** Turns planned items into writes; items with a bad value fail alone, unresolved references wait. */
-  private async writes(items: PlannedItem[], extra: (p: PlannedItem) => Partial<ItemWrite>, creating = false) {
+  private async writes(
+    items: PlannedItem[],
+    extra: (p: PlannedItem) => Partial<ItemWrite>,
+    creating = false,
+  ) {
     const ok: { p: PlannedItem; write: ItemWrite; unresolved: boolean }[] = []
     for (const p of items) {
       const w = toWebflow(p.content, this.link.fieldMap, (id) => this.refs.get(id))
@@ -187,7 +191,11 @@ class BatchWriter {
         await this.fail(p, guarded.blocked)
         continue
       }
-      ok.push({ p, write: { fieldData: guarded.fieldData, ...extra(p) }, unresolved: w.unresolved.length > 0 })
+      ok.push({
+        p,
+        write: { fieldData: guarded.fieldData, ...extra(p) },
+        unresolved: w.unresolved.length > 0,
+      })
     }
     return ok
   }

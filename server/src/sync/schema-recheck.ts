@@ -29,7 +29,9 @@ export function unknownOptions(map: FieldMapEntry[], item: CollectionItem): Fiel
   const data = item.fieldData as Record<string, unknown>
   return map.filter((f) => {
     const v = data[f.webflowSlug]
-    return f.type === 'select' && typeof v === 'string' && v !== '' && !Object.values(f.options ?? {}).includes(v)
+    return (
+      f.type === 'select' && typeof v === 'string' && v !== '' && !Object.values(f.options ?? {}).includes(v)
+    )
   })
 }
 
@@ -47,7 +49,12 @@ export async function learnOptions(db: Queryable, ctx: JobContext, link: Link, i
  * An Option id still unknown after a check (removed in Webflow while items kept it) says nothing
  * about what the item should hold: the hub keeps its value rather than clearing it.
  */
-export function keepUnknown(map: FieldMapEntry[], item: CollectionItem, incoming: HubContent, hub?: HubContent) {
+export function keepUnknown(
+  map: FieldMapEntry[],
+  item: CollectionItem,
+  incoming: HubContent,
+  hub?: HubContent,
+) {
   for (const f of unknownOptions(map, item)) {
     const v = hub?.fields[f.hubSlug]
     if (v !== undefined) incoming.fields[f.hubSlug] = v

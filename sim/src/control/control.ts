@@ -10,7 +10,6 @@ import { deleteItems, unpublishItems } from '../item-remove.ts'
 import { updateItems } from '../item-update.ts'
 import type { SitePlan } from '../plans.ts'
 import type { RateLimiter } from '../rate-limit.ts'
-import { RuntimeConfig } from '../sim-options.ts'
 import {
   designerAddField,
   designerDeleteCollection,
@@ -18,6 +17,7 @@ import {
   designerPatchField,
 } from '../schema-edits.ts'
 import { toField } from '../serialize.ts'
+import { RuntimeConfig } from '../sim-options.ts'
 import type { CollectionRec, User } from '../store.ts'
 import { issueOAuthToken, issueSiteToken } from '../tokens.ts'
 import type { WebhookDispatcher } from '../webhook-dispatcher.ts'
