@@ -17,6 +17,7 @@ import { connect } from '../sync/connect'
 import { itemState } from './item-state'
 import { linkSummary } from './link-summary'
 import { resyncRoutes } from './resync-routes'
+import { schemaRoutes } from './schema-routes'
 import { siteCollections } from './site-collections'
 import { changeLink, disconnectLink } from './update-link'
 
@@ -36,6 +37,8 @@ export const linkRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (ap
 
   // Drift reports, "Sync now" and "Full resync": same mounts, same guards.
   await app.register(resyncRoutes, { jobs })
+  // Schema drift: re-map a field, recreate a deleted Webflow collection, dismiss.
+  await app.register(schemaRoutes, { jobs })
 
   app.get(
     '/collections',

@@ -1,6 +1,6 @@
 import type { LinkSummary } from '@bindery/shared/api/links'
 import type { ReconcileTrigger } from '@bindery/shared/api/reconcile'
-import type { Link } from '../db/links'
+import { getSchemaState, type Link } from '../db/links'
 import type { Queryable } from '../db/pool'
 
 /** A link as the panel shows it: state, progress, how many items are in each sync state, the last reconcile. */
@@ -25,6 +25,7 @@ export async function linkSummary(db: Queryable, link: Link): Promise<LinkSummar
     [link.id],
   )
   const r = last.rows[0]
+  const schema = await getSchemaState(db, link.id)
   return {
     id: link.id,
     hubCollectionId: link.hubCollectionId,
@@ -32,11 +33,18 @@ export async function linkSummary(db: Queryable, link: Link): Promise<LinkSummar
     direction: link.direction,
     conflictPolicy: link.conflictPolicy,
     state: link.state,
-    fields: link.fieldMap.map((f) => ({ hubSlug: f.hubSlug, webflowSlug: f.webflowSlug, type: f.type })),
+    fields: link.fieldMap.map((f) => ({
+      hubSlug: f.hubSlug,
+      webflowSlug: f.webflowSlug,
+      type: f.type,
+      webflowName: f.webflowName,
+      required: f.required,
+    })),
     progress: { done: link.progressDone, total: link.progressTotal },
     counts: rows[0]!,
     lastSyncedAt: link.lastSyncedAt?.toISOString() ?? null,
     lastError: link.lastError,
+    schemaDrift: schema.drift,
     lastReconcile: r
       ? { at: r.started_at.toISOString(), trigger: r.trigger, status: r.status, drift: r.drift }
       : null,

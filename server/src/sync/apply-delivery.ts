@@ -20,7 +20,7 @@ import { type HubContent, webflowStateOf } from './field-map'
 import { enqueuePush } from './mark-dirty'
 import { mergeContent } from './merge'
 import { hubContentOf } from './push-plan'
-import { keepUnknown, learnOptions } from './schema-recheck'
+import { learnOptions } from './schema-recheck'
 import { referencedWebflowIds, webflowContentOf } from './webflow-content'
 
 export type DeliveryOutcome = 'processed' | 'ignored'
@@ -107,7 +107,6 @@ export async function applyItem(
     return
   }
   const current = hubContentOf(hubItem, link)
-  keepUnknown(link.fieldMap, item, incoming, current)
   const webflowIsNewer = new Date(item.lastUpdated) > hubItem.updatedAt
   const { merged, conflicts } = mergeContent(
     itemLink?.base ?? null,

@@ -41,6 +41,8 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
   const stats: PushStats = { created: 0, updated: 0, removed: 0, failed: 0, deferred: 0 }
   const link = await getLink(ctx.db, linkId)
   if (!link || link.disconnectedAt || link.direction === 'pull-only' || link.state === 'paused') return stats
+  // A link in error (its Webflow collection was deleted) waits for a person: recreate or disconnect.
+  if (link.state === 'error') return stats
   const deferred = new Set<string>()
   const required = requiredUnmappedOf((await getSchemaState(ctx.db, link.id)).known, link.fieldMap)
   let schemaErrors = 0

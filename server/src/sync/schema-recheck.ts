@@ -5,7 +5,7 @@ import { webflowForSite } from '../install/site-client'
 import type { JobContext } from '../jobs/job-context'
 import { checkedWithin, checkLinkSchema } from '../reconcile/schema-check'
 import type { WebflowApi } from '../webflow/webflow-client'
-import type { FieldMapEntry, HubContent } from './field-map'
+import type { FieldMapEntry } from './field-map'
 
 /**
  * After Webflow refused items for a schema reason (a deleted field, a new required one, an unknown
@@ -43,20 +43,4 @@ export async function learnOptions(db: Queryable, ctx: JobContext, link: Link, i
   if (!unknownOptions(link.fieldMap, item).length || (await checkedWithin(db, link.id, 5_000))) return link
   const wf = await webflowForSite(ctx.db, ctx.config, link.siteId, ctx)
   return (await checkLinkSchema(db, wf, link)).link
-}
-
-/**
- * An Option id still unknown after a check (removed in Webflow while items kept it) says nothing
- * about what the item should hold: the hub keeps its value rather than clearing it.
- */
-export function keepUnknown(
-  map: FieldMapEntry[],
-  item: CollectionItem,
-  incoming: HubContent,
-  hub?: HubContent,
-) {
-  for (const f of unknownOptions(map, item)) {
-    const v = hub?.fields[f.hubSlug]
-    if (v !== undefined) incoming.fields[f.hubSlug] = v
-  }
 }

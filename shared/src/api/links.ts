@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { HubFieldType } from '../hub'
 import { ReconcileTrigger } from './reconcile'
+import { SchemaDrift } from './schema-drift'
 
 /**
  * The panel's (and the admin API's) view of collections and links, under
@@ -42,6 +43,10 @@ export const FieldMapping = z.object({
   hubSlug: z.string(),
   webflowSlug: z.string(),
   type: HubFieldType,
+  /** The field's name in Webflow now (it follows renames; the slug is what syncs). */
+  webflowName: z.string().optional(),
+  /** Webflow requires a value: creates without one wait, each with the reason. */
+  required: z.boolean().optional(),
 })
 
 export const LinkCounts = z.object({
@@ -63,6 +68,8 @@ export const LinkSummary = z.object({
   counts: LinkCounts,
   lastSyncedAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** How Webflow's schema changed under the link and what Bindery did ("Webflow's fields changed: …"). */
+  schemaDrift: z.array(SchemaDrift).optional(),
   /** The latest reconcile: when it started, why, and how many drifted items it found (null before the first). */
   lastReconcile: z
     .object({
