@@ -152,7 +152,7 @@ export async function saveSchemaState(
 ) {
   await db.query(
     `update links set schema_known = coalesce($2, schema_known), schema_drift = coalesce($3, schema_drift),
-       schema_checked_at = case when $4 then now() else schema_checked_at end, updated_at = now() where id = $1`,
+       schema_checked_at = case when $4 then clock_timestamp() else schema_checked_at end, updated_at = now() where id = $1`,
     [
       linkId,
       s.known ? JSON.stringify(s.known) : null,

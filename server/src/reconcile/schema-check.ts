@@ -98,8 +98,8 @@ export function keyOf(d: Pick<Found, 'kind' | 'webflowFieldId' | 'option'>): str
   return `${d.kind}:${d.webflowFieldId ?? ''}:${d.option?.id ?? d.option?.name ?? ''}`
 }
 
-/** Whether a check ran recently enough to trust; keeps per-item triggers from re-reading the schema. */
-export async function checkedWithin(db: Queryable, linkId: string, ms: number): Promise<boolean> {
+/** Whether the schema was read after `moment`; keeps per-item triggers from re-reading it. */
+export async function checkedSince(db: Queryable, linkId: string, moment: Date): Promise<boolean> {
   const { checkedAt } = await getSchemaState(db, linkId)
-  return checkedAt !== null && Date.now() - checkedAt.getTime() < ms
+  return checkedAt !== null && checkedAt.getTime() > moment.getTime()
 }

@@ -39,6 +39,7 @@ const MAX_ROUNDS = 50
  */
 export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string): Promise<PushStats> {
   const stats: PushStats = { created: 0, updated: 0, removed: 0, failed: 0, deferred: 0 }
+  const started = new Date()
   const link = await getLink(ctx.db, linkId)
   if (!link || link.disconnectedAt || link.direction === 'pull-only' || link.state === 'paused') return stats
   // A link in error (its Webflow collection was deleted) waits for a person: recreate or disconnect.
@@ -80,7 +81,7 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
   }
   stats.deferred = deferred.size
   await reportProgress(ctx, link)
-  if (schemaErrors) await recheckSchema(ctx, wf, link)
+  if (schemaErrors) await recheckSchema(ctx, wf, link, started)
   return stats
 }
 

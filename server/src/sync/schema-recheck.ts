@@ -3,7 +3,7 @@ import type { Link } from '../db/links'
 import type { Queryable } from '../db/pool'
 import { webflowForSite } from '../install/site-client'
 import type { JobContext } from '../jobs/job-context'
-import { checkedWithin, checkLinkSchema } from '../reconcile/schema-check'
+import { checkedSince, checkLinkSchema } from '../reconcile/schema-check'
 import type { WebflowApi } from '../webflow/webflow-client'
 import type { FieldMapEntry } from './field-map'
 
@@ -12,8 +12,9 @@ import type { FieldMapEntry } from './field-map'
  * Option): reads the schema, unless it was just read, and when the field map changed sends the
  * refused items again through the new map.
  */
-export async function recheckSchema(ctx: JobContext, wf: WebflowApi, link: Link): Promise<void> {
-  if (await checkedWithin(ctx.db, link.id, 5_000)) return
+export async function recheckSchema(ctx: JobContext, wf: WebflowApi, link: Link, since: Date): Promise<void> {
+  // A check since the refused request started saw the schema that refused it.
+  if (await checkedSince(ctx.db, link.id, since)) return
   const { link: after } = await checkLinkSchema(ctx.db, wf, link)
   if (JSON.stringify(after.fieldMap) === JSON.stringify(link.fieldMap)) return
   await ctx.db.query(
@@ -38,9 +39,12 @@ export function unknownOptions(map: FieldMapEntry[], item: CollectionItem): Fiel
 /**
  * A Webflow item holds an Option added in the Designer since the last check: read the schema, so
  * the value reaches the hub as its name instead of being dropped (and later pushed back as null).
+ * An Option is created before an item can hold it, so a check newer than the item's last edit has
+ * seen it if it exists: the id is dead (removed in Webflow), and is not worth another request.
  */
 export async function learnOptions(db: Queryable, ctx: JobContext, link: Link, item: CollectionItem) {
-  if (!unknownOptions(link.fieldMap, item).length || (await checkedWithin(db, link.id, 5_000))) return link
+  if (!unknownOptions(link.fieldMap, item).length) return link
+  if (await checkedSince(db, link.id, new Date(item.lastUpdated))) return link
   const wf = await webflowForSite(ctx.db, ctx.config, link.siteId, ctx)
   return (await checkLinkSchema(db, wf, link)).link
 }
