@@ -127,6 +127,8 @@ export function checkSchema({ map, hubFields, webflow, known }: SchemaInput): Sc
       )
       drifts.push(...option.drifts.map((d) => ({ ...base, name: f.displayName, ...d })))
       next.options = option.options
+      if (Object.keys(option.aliases).length) next.optionAliases = option.aliases
+      else delete next.optionAliases
       if (option.hub.add.length || option.hub.rename.length)
         hubOptions.push({ hubSlug: entry.hubSlug, ...option.hub })
     }
@@ -188,8 +190,8 @@ function optionDrift(entry: FieldMapEntry, f: Field, hub: HubField | undefined) 
   const drifts: OptionDrift[] = []
   const add: string[] = []
   const rename: { from: string; to: string }[] = []
-  // New names first, so fromWebflow reads an id as its current name; old names stay as aliases.
   const options: Record<string, string> = { ...now }
+  const aliases: Record<string, string> = { ...entry.optionAliases }
   for (const [id, name] of nameOf) {
     const old = oldNameOf.get(id)
     if (old === undefined) {
@@ -212,7 +214,7 @@ function optionDrift(entry: FieldMapEntry, f: Field, hub: HubField | undefined) 
   }
   for (const [name, id] of Object.entries(before)) {
     if (nameOf.has(id)) {
-      if (!(name in options)) options[name] = id
+      if (!(name in options)) aliases[name] = id
       continue
     }
     drifts.push({
@@ -225,7 +227,7 @@ function optionDrift(entry: FieldMapEntry, f: Field, hub: HubField | undefined) 
   const gone = new Set(drifts.filter((d) => d.kind === 'optionRemoved').map((d) => d.option!.name))
   const renamedFrom = new Set(rename.map((r) => r.from))
   for (const name of hub?.options ?? []) {
-    if (name in options || renamedFrom.has(name) || gone.has(name)) continue
+    if (name in options || name in aliases || renamedFrom.has(name) || gone.has(name)) continue
     drifts.push({
       kind: 'hubOptionMissing',
       option: { id: null, name },
@@ -233,5 +235,7 @@ function optionDrift(entry: FieldMapEntry, f: Field, hub: HubField | undefined) 
       reaction: 'reported',
     })
   }
-  return { drifts, options, hub: { add, rename } }
+  for (const [name, id] of Object.entries(aliases))
+    if (name in options || !nameOf.has(id)) delete aliases[name]
+  return { drifts, options, aliases, hub: { add, rename } }
 }

@@ -8,6 +8,8 @@ export type FieldMapEntry = {
   webflowFieldId: string
   type: HubFieldType
   options?: Record<string, string>
+  /** Former names of renamed Options → their (stable) id, so hub values still under an old name push. */
+  optionAliases?: Record<string, string>
   /** Webflow's display name when last read; the slug is what syncs, the name is what people see. */
   webflowName?: string
   /** Webflow requires a value: nulls are not sent and creates without one are held (docs/webflow.md). */
@@ -35,7 +37,7 @@ export function toWebflow(c: HubContent, map: FieldMapEntry[], toWebflowId: RefR
     }
     switch (f.type) {
       case 'select': {
-        const id = f.options?.[v as string]
+        const id = f.options?.[v as string] ?? f.optionAliases?.[v as string]
         if (id) fieldData[f.webflowSlug] = id
         else errors.push(`${f.hubSlug}: option "${String(v)}" does not exist in Webflow`)
         break
