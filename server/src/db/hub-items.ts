@@ -230,3 +230,16 @@ export async function countHubItemsWithValue(
   )
   return rows[0]!.n
 }
+
+/** Clears a select's values that are one of `names` (Options removed in Webflow); returns the items changed. */
+export async function clearSelectValues(db: Queryable, collectionId: string, slug: string, names: string[]) {
+  if (!names.length) return []
+  const { rows } = await db.query<{ id: string; value: string }>(
+    `update hub_items h set fields = h.fields - $2::text, version = h.version + 1, updated_at = now()
+     from hub_items old
+     where old.id = h.id and h.collection_id = $1 and h.deleted_at is null and h.fields ->> $2 = any($3::text[])
+     returning h.id, old.fields ->> $2 as value`,
+    [collectionId, slug, names],
+  )
+  return rows
+}

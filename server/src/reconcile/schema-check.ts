@@ -2,6 +2,7 @@ import type { SchemaDrift } from '@bindery/shared/api/schema-drift'
 import type { Collection } from '@bindery/shared/webflow'
 import { appendAudit } from '../db/audit-log'
 import { getSiteCollection, updateHubField } from '../db/hub-collections'
+import { clearSelectValues } from '../db/hub-items'
 import { getLink, getSchemaState, type Link, saveSchemaState, updateLink } from '../db/links'
 import type { Queryable } from '../db/pool'
 import { WebflowApiError } from '../webflow/webflow-api-error'
@@ -79,12 +80,37 @@ async function react(
   if (JSON.stringify(check.fieldMap) !== JSON.stringify(link.fieldMap)) {
     await updateLink(db, link.id, { fieldMap: check.fieldMap })
   }
+  if (link.direction !== 'push-only' && hub) await followRemovedOptions(db, link, hub.id, check)
   for (const h of check.hubOptions) {
     const field = hub?.fields.find((f) => f.slug === h.hubSlug)
     if (!hub || !field) continue
     const renamed = (field.options ?? []).map((o) => h.rename.find((r) => r.from === o)?.to ?? o)
     const options = [...new Set([...renamed, ...h.add])]
     await updateHubField(db, hub.id, { ...field, options })
+  }
+}
+
+/**
+ * Webflow clears the items holding a removed Option [unconfirmed; see docs/webflow.md]: on a link
+ * that pulls, the hub follows, as it would any Webflow edit, so no stale name is pushed back.
+ */
+async function followRemovedOptions(db: Queryable, link: Link, hubCollectionId: string, check: SchemaCheck) {
+  for (const d of check.drifts) {
+    if (d.kind !== 'optionRemoved' || !d.hubSlug || !d.option) continue
+    const cleared = await clearSelectValues(db, hubCollectionId, d.hubSlug, [d.option.name])
+    await appendAudit(
+      db,
+      cleared.map((c) => ({
+        direction: 'pull' as const,
+        action: 'hub.update',
+        siteId: link.siteId,
+        subjectType: 'hub_item',
+        subjectId: c.id,
+        before: { [d.hubSlug!]: c.value },
+        after: { [d.hubSlug!]: null },
+        correlationId: `schema:${link.id}`,
+      })),
+    )
   }
 }
 

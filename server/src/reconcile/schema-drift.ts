@@ -220,7 +220,7 @@ function optionDrift(entry: FieldMapEntry, f: Field, hub: HubField | undefined) 
     drifts.push({
       kind: 'optionRemoved',
       option: { id, name },
-      message: `Option "${name}" was removed from "${f.displayName}" in Webflow: hub items keep it, but cannot be pushed with it until it is added back.`,
+      message: `Option "${name}" was removed from "${f.displayName}" in Webflow, which cleared it on its items; the hub follows unless the link only pushes.`,
       reaction: 'reported',
     })
   }
