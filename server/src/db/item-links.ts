@@ -179,3 +179,15 @@ export async function hubIdsOf(db: Queryable, webflowItemIds: string[]): Promise
   )
   return new Map(rows.map((r) => [r.webflow_item_id, r.hub_item_id]))
 }
+
+/**
+ * Drops a field from the last synced snapshot where it held one of `values`: the value went away on
+ * both sides at once (a removed Option), which is neither side's edit for the next merge.
+ */
+export async function forgetBaseValues(db: Queryable, linkId: string, hubSlug: string, values: string[]) {
+  await db.query(
+    `update item_links set base = base #- array['fields', $2]
+     where link_id = $1 and base -> 'fields' ->> $2 = any($3::text[])`,
+    [linkId, hubSlug, values],
+  )
+}

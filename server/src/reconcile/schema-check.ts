@@ -3,6 +3,7 @@ import type { Collection } from '@bindery/shared/webflow'
 import { appendAudit } from '../db/audit-log'
 import { getSiteCollection, updateHubField } from '../db/hub-collections'
 import { clearSelectValues } from '../db/hub-items'
+import { forgetBaseValues } from '../db/item-links'
 import { getLink, getSchemaState, type Link, saveSchemaState, updateLink } from '../db/links'
 import type { Queryable } from '../db/pool'
 import { WebflowApiError } from '../webflow/webflow-api-error'
@@ -98,6 +99,7 @@ async function followRemovedOptions(db: Queryable, link: Link, hubCollectionId: 
   for (const d of check.drifts) {
     if (d.kind !== 'optionRemoved' || !d.hubSlug || !d.option) continue
     const cleared = await clearSelectValues(db, hubCollectionId, d.hubSlug, [d.option.name])
+    await forgetBaseValues(db, link.id, d.hubSlug, [d.option.name])
     await appendAudit(
       db,
       cleared.map((c) => ({

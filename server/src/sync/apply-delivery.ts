@@ -78,10 +78,12 @@ export async function applyItem(
   tx: Tx,
   ctx: JobContext,
   linked: Link,
-  itemLink: ItemLink | undefined,
+  seen: ItemLink | undefined,
   item: CollectionItem,
 ): Promise<void> {
   const link = await learnOptions(tx, ctx, linked, item)
+  // Reading the schema may have changed the item's synced snapshot (a removed Option): read it again.
+  const itemLink = seen && link !== linked ? await getItemLinkByWebflowId(tx, link.id, item.id) : seen
   const hubIds = await hubIdsOf(tx, referencedWebflowIds(link, [item]))
   const incoming = webflowContentOf(link, item, hubIds)
   const hash = contentHash(incoming)
