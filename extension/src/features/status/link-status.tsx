@@ -9,12 +9,16 @@ import { ApiError } from '../../lib/api-client'
 import { formatTime } from '../../lib/format-time'
 import { usePanel } from '../../lib/panel-context'
 import { deleteLink } from './api/delete-link'
+import { dismissSchemaDrift } from './api/dismiss-schema-drift'
+import { recreateCollection } from './api/recreate-collection'
+import { remapField } from './api/remap-field'
 import { resyncLink } from './api/resync-link'
 import { updateLink } from './api/update-link'
 import { useLiveLink } from './api/watch-link'
 import { FieldEditor } from './field-editor'
 import { LinkCounts } from './link-counts'
 import { LinkErrorList } from './link-errors'
+import { SchemaDriftNotice } from './schema-drift'
 
 type Props = {
   linkId: string
@@ -93,6 +97,27 @@ export function LinkStatus({ linkId, title, candidates, initialSync = false, onD
           <p>{link.lastError}</p>
         </Notice>
       ) : null}
+      <SchemaDriftNotice
+        link={link}
+        canEdit={canEdit}
+        busy={busy}
+        onRemap={(hubSlug, webflowFieldId) =>
+          act('Field re-mapped: hub values fill it in Webflow', async () => {
+            set(await remapField(api, siteId, link.id, { hubSlug, webflowFieldId }))
+          })
+        }
+        onRecreate={() =>
+          act('Collection recreated in Webflow: every item is being sent again', async () => {
+            set(await recreateCollection(api, siteId, link.id))
+          })
+        }
+        onDisconnect={() => setConfirming(true)}
+        onDismiss={() =>
+          act('Schema changes dismissed', async () => {
+            set(await dismissSchemaDrift(api, siteId, link.id))
+          })
+        }
+      />
       <LinkErrorList linkId={link.id} failed={link.counts.failed} />
 
       {!canEdit ? (

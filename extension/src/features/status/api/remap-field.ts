@@ -1,0 +1,14 @@
+import { LinkSummary } from '@bindery/shared/api/links'
+import type { RemapFieldRequest } from '@bindery/shared/api/schema-drift'
+import type { ApiClient } from '../../../lib/api-client'
+import { linkPath } from './get-link'
+
+/** `POST …/links/:linkId/schema/remap`: sync a hub field with a recreated Webflow field. */
+export function remapField(
+  api: ApiClient,
+  siteId: string,
+  linkId: string,
+  body: RemapFieldRequest,
+): Promise<LinkSummary> {
+  return api.post(`${linkPath(siteId, linkId)}/schema/remap`, LinkSummary, body)
+}
