@@ -36,7 +36,8 @@ export async function applyDelivery(
 ): Promise<DeliveryOutcome> {
   if (delivery.triggerType === 'site_publish') return 'processed'
   const payload = delivery.payload
-  const link = await getLinkByWebflowCollection(tx, payload.collectionId)
+  // Only a link of the site the delivery names: a collection id of another site is ignored.
+  const link = await getLinkByWebflowCollection(tx, payload.siteId, payload.collectionId)
   if (!link || link.direction === 'push-only') return 'ignored'
   const itemLink = await getItemLinkByWebflowId(tx, link.id, payload.id)
 
