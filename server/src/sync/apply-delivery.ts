@@ -16,7 +16,7 @@ import { webflowForSite } from '../install/site-client'
 import type { JobContext } from '../jobs/job-context'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import { canonicalJson, contentHash } from './content-hash'
-import { type HubContent, webflowStateOf } from './field-map'
+import { type DroppedValue, type HubContent, webflowStateOf } from './field-map'
 import { enqueuePush } from './mark-dirty'
 import { mergeContent } from './merge'
 import { hubContentOf } from './push-plan'
@@ -82,7 +82,9 @@ export async function applyItem(
   item: CollectionItem,
 ): Promise<void> {
   const hubIds = await hubIdsOf(tx, referencedWebflowIds(link, [item]))
-  const incoming = webflowContentOf(link, item, hubIds)
+  const dropped: DroppedValue[] = []
+  const incoming = webflowContentOf(link, item, hubIds, dropped)
+  if (dropped.length) await auditDropped(tx, link, item, dropped)
   const hash = contentHash(incoming)
   const webflowState = webflowStateOf(item)
   const synced = { webflowItemId: item.id, webflowState, webflowLastUpdated: item.lastUpdated }
@@ -164,6 +166,21 @@ async function deleteFromHub(tx: Tx, link: Link, itemLink: ItemLink) {
     [itemLink.id],
   )
   if (deleted) await audit(tx, link, deleted.id, 'hub.delete', null, null)
+}
+
+/** Unsafe URLs never enter the hub; the audit log keeps what Webflow had, so someone can fix it there. */
+function auditDropped(tx: Tx, link: Link, item: CollectionItem, dropped: DroppedValue[]) {
+  return appendAudit(tx, [
+    {
+      direction: 'pull',
+      action: 'pull.unsafe_url_dropped',
+      siteId: link.siteId,
+      subjectType: 'webflow_item',
+      subjectId: item.id,
+      before: { fields: Object.fromEntries(dropped.map((d) => [d.field, d.value])) },
+      after: { dropped: dropped.map((d) => ({ field: d.field, reason: d.reason })) },
+    },
+  ])
 }
 
 function audit(tx: Tx, link: Link, hubItemId: string, action: string, before: unknown, after: unknown) {
