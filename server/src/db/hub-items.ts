@@ -205,15 +205,24 @@ export async function updateHubItems(db: Queryable, ws: (HubItemWrite & { id: st
 }
 
 /** Drops the values of removed fields from every item that has one; returns those items' ids. */
-export async function removeHubFieldValues(db: Queryable, collectionId: string, slugs: string[]) {
+export async function removeHubFieldValues(
+  db: Queryable,
+  collectionId: string,
+  slugs: string[],
+): Promise<{ id: string; removed: Record<string, unknown>; deleted: boolean }[]> {
   if (!slugs.length) return []
-  const { rows } = await db.query<{ id: string }>(
-    `update hub_items set fields = fields - $2::text[], version = version + 1, updated_at = now()
-     where collection_id = $1 and fields ?| $2::text[] and deleted_at is null
-     returning id`,
+  // Tombstones lose the values too: a restored item must not bring back a removed field's data.
+  const { rows } = await db.query(
+    `with old as (
+       select id, fields from hub_items where collection_id = $1 and fields ?| $2::text[] for update
+     )
+     update hub_items h set fields = h.fields - $2::text[], version = h.version + 1, updated_at = now()
+     from old where h.id = old.id
+     returning h.id, h.deleted_at is not null as deleted,
+       (select jsonb_object_agg(k, old.fields -> k) from unnest($2::text[]) as k where old.fields ? k) as removed`,
     [collectionId, slugs],
   )
-  return rows.map((r) => r.id)
+  return rows.map((r) => ({ id: r.id, removed: r.removed, deleted: r.deleted }))
 }
 
 /** How many live items hold one of these values in a (select) field. */
