@@ -103,12 +103,32 @@ export async function softDeleteHubItem(db: Queryable, id: string, expectedVersi
   return rows[0] && toHubItem(rows[0])
 }
 
+/** Brings a tombstone back (a new version); undefined when the item is not deleted. */
+export async function restoreHubItem(db: Queryable, id: string) {
+  const { rows } = await db.query<Row>(
+    `update hub_items set deleted_at = null, updated_at = now(), version = version + 1
+     where id = $1 and deleted_at is not null
+     returning ${COLUMNS}`,
+    [id],
+  )
+  return rows[0] && toHubItem(rows[0])
+}
+
 // --- content API: locking reads, cursor list, multi-row writes ---
 
 /** The live item, row-locked until the transaction ends: a write decides on the version it read. */
 export async function lockLiveHubItem(db: Queryable, collectionId: string, id: string) {
   const { rows } = await db.query<Row>(
     `select ${COLUMNS} from hub_items where id = $1 and collection_id = $2 and deleted_at is null for update`,
+    [id, collectionId],
+  )
+  return rows[0] && toHubItem(rows[0])
+}
+
+/** The item, deleted or not, row-locked until the transaction ends. */
+export async function lockHubItem(db: Queryable, collectionId: string, id: string) {
+  const { rows } = await db.query<Row>(
+    `select ${COLUMNS} from hub_items where id = $1 and collection_id = $2 for update`,
     [id, collectionId],
   )
   return rows[0] && toHubItem(rows[0])

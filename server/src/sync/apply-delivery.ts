@@ -17,6 +17,7 @@ import type { JobContext } from '../jobs/job-context'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import { canonicalJson, contentHash } from './content-hash'
 import { type DroppedValue, type HubContent, webflowStateOf } from './field-map'
+import { holdPulledDelete } from './hold-deletes'
 import { enqueuePush } from './mark-dirty'
 import { mergeContent } from './merge'
 import { hubContentOf } from './push-plan'
@@ -42,7 +43,7 @@ export async function applyDelivery(
   const itemLink = await getItemLinkByWebflowId(tx, link.id, payload.id)
 
   if (delivery.triggerType === 'collection_item_deleted') {
-    if (itemLink) await deleteFromHub(tx, link, itemLink)
+    if (itemLink) await deleteFromHubUnlessHeld(tx, ctx, link, itemLink)
     return 'processed'
   }
   if (
@@ -159,7 +160,20 @@ async function writeHub(tx: Tx, link: Link, hubItem: HubItem, merged: HubContent
   await audit(tx, link, hubItem.id, 'hub.update', hubContentOf(hubItem, link), merged)
 }
 
-async function deleteFromHub(tx: Tx, link: Link, itemLink: ItemLink) {
+/** A burst of deletes from Webflow past the mass-delete threshold waits for a person (hold-deletes.ts). */
+async function deleteFromHubUnlessHeld(tx: Tx, ctx: JobContext, link: Link, itemLink: ItemLink) {
+  const hubItem = await getHubItem(tx, itemLink.hubItemId)
+  if (!hubItem || hubItem.deletedAt) return deleteFromHub(tx, link, itemLink)
+  const held = {
+    hubItemId: hubItem.id,
+    webflowItemId: itemLink.webflowItemId,
+    slug: hubItem.slug,
+    name: hubItem.name,
+  }
+  if ((await holdPulledDelete(tx, ctx, link, held)) === 'allowed') await deleteFromHub(tx, link, itemLink)
+}
+
+export async function deleteFromHub(tx: Tx, link: Link, itemLink: ItemLink) {
   const deleted = await softDeleteHubItem(tx, itemLink.hubItemId)
   await tx.query(
     `update item_links set dirty = false, sync_state = 'synced', webflow_state = 'deleted', last_pulled_at = now() where id = $1`,
