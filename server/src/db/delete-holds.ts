@@ -131,4 +131,9 @@ export async function releaseHeldItem(db: Queryable, hubItemId: string) {
      where status = 'held' and items @> jsonb_build_array(jsonb_build_object('hubItemId', $1::text))`,
     [hubItemId],
   )
+  // A hold whose every item came back has nothing left to decide.
+  await db.query(
+    `update delete_holds set status = 'rejected', decided_at = now(), decided_by = 'restore'
+     where status = 'held' and items = '[]'::jsonb`,
+  )
 }
