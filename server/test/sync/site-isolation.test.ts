@@ -81,6 +81,34 @@ describe('two sites under one installation', async () => {
     }
     expect((await admin('DELETE', `/sites/${DEMO.siteId}/links/${linkB.id}`)).statusCode).toBe(404)
     expect((await admin('GET', `/sites/${siteB.id}/links/${linkB.id}`)).statusCode).toBe(200)
+    // A designer of site A, with a session bound to site A.
+    const session = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { idToken: sim.control.idToken(DEMO.siteId), siteId: DEMO.siteId },
+    })
+    expect(session.statusCode, session.body).toBe(200)
+    const panel = (method: 'GET' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+      ctx.app.inject({
+        method,
+        url: `/api${url}`,
+        headers: { authorization: `Bearer ${session.json().token}` },
+        ...(payload ? { payload } : {}),
+      })
+    expect((await panel('GET', `/sites/${DEMO.siteId}/links/${linkB.id}`)).statusCode).toBe(404)
+    expect(
+      (await panel('PATCH', `/sites/${DEMO.siteId}/links/${linkB.id}`, { paused: true })).statusCode,
+    ).toBe(404)
+    const collections = (await panel('GET', `/sites/${DEMO.siteId}/collections`)).json()
+    expect(collections.webflow.map((c: { id: string }) => c.id)).not.toContain(secretsId)
+    expect(collections.links).toEqual([])
+    for (const res of [
+      await panel('GET', `/sites/${siteB.id}/links/${linkB.id}`),
+      await panel('DELETE', `/sites/${siteB.id}/links/${linkB.id}`),
+    ])
+      expect([401, 403, 404]).toContain(res.statusCode)
+    expect((await admin('GET', `/sites/${siteB.id}/links/${linkB.id}`)).json().state).not.toBe('paused')
+
     const contentA = await contentClient(ctx, DEMO.siteId)
     expect((await contentA.call('GET', `/collections/${linkB.hubCollectionId}`)).statusCode).toBe(404)
     expect((await contentA.call('GET', `/collections/${linkB.hubCollectionId}/items`)).statusCode).toBe(404)
