@@ -56,6 +56,8 @@ export const DriftReport = z.object({
   repaired: DriftCounts,
   /** Up to 10 examples per class. */
   samples: z.partialRecord(DriftClass, z.array(DriftSample)),
+  /** Repairs left undone because they belong to a held mass delete (confirm or reject the hold). */
+  held: z.number().int().optional(),
   /** How the Webflow collection's schema differed from the link, and what Bindery did (schema drift). */
   schema: z.array(SchemaDrift),
   error: z.string().nullable(),
