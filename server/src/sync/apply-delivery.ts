@@ -21,7 +21,7 @@ import { holdPulledDelete } from './hold-deletes'
 import { enqueuePush } from './mark-dirty'
 import { mergeContent } from './merge'
 import { hubContentOf } from './push-plan'
-import { learnOptions } from './schema-recheck'
+import { learnSchema } from './schema-recheck'
 import { referencedWebflowIds, webflowContentOf } from './webflow-content'
 
 export type DeliveryOutcome = 'processed' | 'ignored'
@@ -83,7 +83,7 @@ export async function applyItem(
   seen: ItemLink | undefined,
   item: CollectionItem,
 ): Promise<void> {
-  const link = await learnOptions(tx, ctx, linked, item)
+  const link = await learnSchema(tx, ctx, linked, item, seen?.base)
   // Reading the schema may have changed the item's synced snapshot (a removed Option): read it again.
   const itemLink = seen && link !== linked ? await getItemLinkByWebflowId(tx, link.id, item.id) : seen
   const hubIds = await hubIdsOf(tx, referencedWebflowIds(link, [item]))

@@ -5,7 +5,7 @@ import { webflowForSite } from '../install/site-client'
 import type { JobContext } from '../jobs/job-context'
 import { checkedSince, checkLinkSchema } from '../reconcile/schema-check'
 import type { WebflowApi } from '../webflow/webflow-client'
-import type { FieldMapEntry } from './field-map'
+import type { FieldMapEntry, HubContent } from './field-map'
 
 /**
  * After Webflow refused items for a schema reason (a deleted field, a new required one, an unknown
@@ -37,13 +37,34 @@ export function unknownOptions(map: FieldMapEntry[], item: CollectionItem): Fiel
 }
 
 /**
- * A Webflow item holds an Option added in the Designer since the last check: read the schema, so
- * the value reaches the hub as its name instead of being dropped (and later pushed back as null).
- * An Option is created before an item can hold it, so a check newer than the item's last edit has
- * seen it if it exists: the id is dead (removed in Webflow), and is not worth another request.
+ * Whether an incoming Webflow item may mean the schema changed under the link: it holds an Option
+ * the field map does not know, or lacks a value the last sync had (a field deleted in the Designer
+ * looks exactly like a cleared value).
  */
-export async function learnOptions(db: Queryable, ctx: JobContext, link: Link, item: CollectionItem) {
-  if (!unknownOptions(link.fieldMap, item).length) return link
+export function schemaSuspect(
+  map: FieldMapEntry[],
+  item: CollectionItem,
+  base: HubContent | null | undefined,
+) {
+  if (unknownOptions(map, item).length) return true
+  const data = item.fieldData as Record<string, unknown>
+  return map.some((f) => base?.fields[f.hubSlug] != null && data[f.webflowSlug] == null)
+}
+
+/**
+ * Reads the schema before such an item is applied, so a new Option reaches the hub as its name and a
+ * deleted field is unmapped instead of being taken for cleared (and its hub values lost). The
+ * schema changes before an item can show it, so a check newer than the item's last edit has seen
+ * the change if there was one: no request then.
+ */
+export async function learnSchema(
+  db: Queryable,
+  ctx: JobContext,
+  link: Link,
+  item: CollectionItem,
+  base: HubContent | null | undefined,
+) {
+  if (!schemaSuspect(link.fieldMap, item, base)) return link
   if (await checkedSince(db, link.id, new Date(item.lastUpdated))) return link
   const wf = await webflowForSite(ctx.db, ctx.config, link.siteId, ctx)
   return (await checkLinkSchema(db, wf, link)).link
