@@ -17,9 +17,11 @@ import type { JobContext } from '../jobs/job-context'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import { canonicalJson, contentHash } from './content-hash'
 import { type HubContent, webflowStateOf } from './field-map'
+import { fieldMemoryOf } from './field-memory'
 import { enqueuePush } from './mark-dirty'
 import { mergeContent } from './merge'
 import { hubContentOf } from './push-plan'
+import { recordPulledAssets } from './record-answer'
 import { referencedWebflowIds, webflowContentOf } from './webflow-content'
 
 export type DeliveryOutcome = 'processed' | 'ignored'
@@ -81,7 +83,8 @@ export async function applyItem(
   item: CollectionItem,
 ): Promise<void> {
   const hubIds = await hubIdsOf(tx, referencedWebflowIds(link, [item]))
-  const incoming = webflowContentOf(link, item, hubIds)
+  const memory = await fieldMemoryOf(tx, itemLink?.id)
+  const incoming = webflowContentOf(link, item, hubIds, memory)
   const hash = contentHash(incoming)
   const webflowState = webflowStateOf(item)
   const synced = { webflowItemId: item.id, webflowState, webflowLastUpdated: item.lastUpdated }
@@ -114,6 +117,7 @@ export async function applyItem(
     webflowIsNewer,
   )
   if (canonicalJson(merged) !== canonicalJson(current)) await writeHub(tx, link, hubItem, merged)
+  if (itemLink) await recordPulledAssets(tx, itemLink.id, link.fieldMap, item, memory)
   const review = link.conflictPolicy === 'review' && conflicts.length > 0
   const agrees = canonicalJson(merged) === canonicalJson(incoming)
   await recordSynced(tx, link.id, 'pull', [
@@ -121,7 +125,8 @@ export async function applyItem(
       ...synced,
       hubItemId: hubItem.id,
       hash: agrees ? hash : (itemLink?.syncedHash ?? ''),
-      base: agrees ? merged : (itemLink?.base ?? incoming),
+      // What Webflow now holds: the push that follows sends only the hub's own changes against it.
+      base: agrees ? merged : review ? (itemLink?.base ?? incoming) : incoming,
       version: hubItem.version + 1,
       stillDirty: !agrees && !review,
     },

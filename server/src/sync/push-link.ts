@@ -14,10 +14,14 @@ import { getLink, type Link, updateLink } from '../db/links'
 import type { JobContext } from '../jobs/job-context'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
+import { knownAssetsToWebflow } from './asset-map'
+import { changedFieldData } from './changed-fields'
 import { type FieldMapEntry, toWebflow, type WebflowState, webflowStateOf } from './field-map'
+import { type FieldMemory, loadFieldMemory, NO_MEMORY } from './field-memory'
 import { findBySlug } from './find-by-slug'
 import { mergeUnseenWebflowEdits } from './freshen'
 import { chunks, type PlannedItem, planPush } from './push-plan'
+import { recordAnswer } from './record-answer'
 
 export type PushStats = {
   created: number
@@ -163,16 +167,34 @@ class BatchWriter {
     private deferred: Set<string>,
   ) {}
 
-  /** Turns planned items into writes; items with a bad value fail alone, unresolved references wait. */
-  private async writes(items: PlannedItem[], extra: (p: PlannedItem) => Partial<ItemWrite>) {
-    const ok: { p: PlannedItem; write: ItemWrite; unresolved: boolean }[] = []
+  /** What Webflow made of each item link's assets and rich text on earlier writes. */
+  private memory = new Map<string, FieldMemory>()
+
+  /**
+   * Turns planned items into writes; items with a bad value fail alone, unresolved references wait.
+   * Assets Webflow holds go by their fileId; an update sends only the fields changed since the last sync.
+   */
+  private async writes(items: PlannedItem[], extra: (p: PlannedItem) => Partial<ItemWrite>, update = false) {
+    const ok: Pending[] = []
+    const memory = await loadFieldMemory(
+      this.ctx.db,
+      items.map((p) => p.itemLink.id),
+    )
     for (const p of items) {
       const w = toWebflow(p.content, this.link.fieldMap, (id) => this.refs.get(id))
       if (w.errors.length) {
         await this.fail(p, w.errors.join('; '))
         continue
       }
-      ok.push({ p, write: { fieldData: w.fieldData, ...extra(p) }, unresolved: w.unresolved.length > 0 })
+      const mem = memory.get(p.itemLink.id) ?? NO_MEMORY
+      this.memory.set(p.itemLink.id, mem)
+      for (const f of this.link.fieldMap)
+        if (f.webflowSlug in w.fieldData)
+          w.fieldData[f.webflowSlug] = knownAssetsToWebflow(f, w.fieldData[f.webflowSlug], mem)
+      const fieldData = update
+        ? changedFieldData(w.fieldData, p.content, p.itemLink.base, this.link.fieldMap)
+        : w.fieldData
+      ok.push({ p, write: { fieldData, ...extra(p) }, unresolved: w.unresolved.length > 0 })
     }
     return ok
   }
@@ -199,19 +221,24 @@ class BatchWriter {
         chunk.map((p) => p.itemLink.webflowItemId!),
       )
     }
-    const live = await this.writes(plan.updateLive, (p) => ({
-      id: p.itemLink.webflowItemId!,
-      ...statusFlags(p),
-    }))
+    const live = await this.writes(
+      plan.updateLive,
+      (p) => ({ id: p.itemLink.webflowItemId!, ...statusFlags(p) }),
+      true,
+    )
     for (const chunk of chunks(live)) {
       await this.send(chunk, (writes) => this.wf.updateItems(cid, writes, { live: true }), 'update')
     }
-    const staged = await this.writes(plan.updateStaged, (p) => ({
-      id: p.itemLink.webflowItemId!,
-      isArchived: p.item.status === 'archived',
-      // Stays a draft until the publish below: publishing is its own call.
-      isDraft: true,
-    }))
+    const staged = await this.writes(
+      plan.updateStaged,
+      (p) => ({
+        id: p.itemLink.webflowItemId!,
+        isArchived: p.item.status === 'archived',
+        // Stays a draft until the publish below: publishing is its own call.
+        isDraft: true,
+      }),
+      true,
+    )
     for (const chunk of chunks(staged)) {
       await this.send(chunk, (writes) => this.wf.updateItems(cid, writes, { live: false }), 'update')
     }
@@ -266,7 +293,7 @@ class BatchWriter {
    * unknown outcome of a create is left for the slug lookup of the next round.
    */
   private async send(
-    chunk: { p: PlannedItem; write: ItemWrite; unresolved: boolean }[],
+    chunk: Pending[],
     request: (writes: ItemWrite[]) => Promise<{ items: CollectionItem[] }>,
     kind: 'create' | 'update',
   ): Promise<void> {
@@ -322,12 +349,25 @@ class BatchWriter {
       }
     })
     await recordSynced(this.ctx.db, this.link.id, 'push', records)
+    for (const [i, c] of chunk.entries()) {
+      const item = (kind === 'update' ? byId.get(c.write.id!) : res.items[i]) ?? res.items[i]!
+      await this.recordAnswer(c, item)
+    }
     await this.audit(
       chunk.map((c) => ({ p: c.p, after: c.write.fieldData })),
       `webflow.${kind}`,
     )
     if (kind === 'create') this.stats.created += chunk.length
     else this.stats.updated += chunk.length
+  }
+
+  /** Remembers what Webflow made of the assets and rich text sent; a skipped file is reported on the item. */
+  private async recordAnswer(c: Pending, item: CollectionItem) {
+    const sent = this.link.fieldMap.filter((f) => f.webflowSlug in c.write.fieldData)
+    const mem = this.memory.get(c.p.itemLink.id) ?? NO_MEMORY
+    const skipped = await recordAnswer(this.ctx.db, c.p.itemLink.id, sent, c.p.content, item, mem)
+    if (skipped)
+      this.ctx.log.warn({ link: this.link.id, hubItem: c.p.item.id, skipped }, 'Webflow skipped files')
   }
 
   private async adoptBySlug(p: PlannedItem) {
@@ -356,6 +396,8 @@ class BatchWriter {
     )
   }
 }
+
+type Pending = { p: PlannedItem; write: ItemWrite; unresolved: boolean }
 
 function statusFlags(p: PlannedItem): Pick<ItemWrite, 'isDraft' | 'isArchived'> {
   return { isDraft: p.item.status !== 'published', isArchived: p.item.status === 'archived' }

@@ -1,15 +1,29 @@
 import type { CollectionItem } from '@bindery/shared/webflow'
 import { sanitizeRichText } from '../content/sanitize-rich-text'
 import type { Link } from '../db/links'
+import { hasAssets, webflowValueToHub } from './asset-map'
 import { fromWebflow, type HubContent } from './field-map'
+import { type FieldMemory, NO_MEMORY } from './field-memory'
 
 /**
  * A Webflow item in hub terms exactly as the pull stores it (rich text sanitised, whichever side it
- * comes from), so its hash is comparable with the item link's synced hash.
+ * comes from), so its hash is comparable with the item link's synced hash. Assets and rich text go
+ * through the item link's field memory: the echo of a push reads as what was pushed, Webflow's copy
+ * of a hub image as the hub's URL, and a file Webflow skipped as still there.
  */
-export function webflowContentOf(link: Link, item: CollectionItem, hubIds: Map<string, string>): HubContent {
+export function webflowContentOf(
+  link: Link,
+  item: CollectionItem,
+  hubIds: Map<string, string>,
+  memory: FieldMemory = NO_MEMORY,
+): HubContent {
   const c = fromWebflow(item, link.fieldMap, (id) => hubIds.get(id))
   for (const f of link.fieldMap) {
+    if (hasAssets(f)) {
+      const v = webflowValueToHub(f, item.fieldData[f.webflowSlug], memory)
+      if (v === undefined) delete c.fields[f.hubSlug]
+      else c.fields[f.hubSlug] = v
+    }
     const v = c.fields[f.hubSlug]
     if (f.type === 'richText' && typeof v === 'string') c.fields[f.hubSlug] = sanitizeRichText(v)
   }
