@@ -25,6 +25,8 @@ const EMBED =
   '<p>Watch:</p><figure class="w-richtext-figure-type-video w-richtext-align-fullwidth" style="padding-bottom:56.25%" data-rt-type="video" data-rt-align="fullwidth" data-rt-max-width="" data-rt-max-height="56.25%" data-rt-dimensions="0:0" data-page-url="https://www.youtube.com/watch?v=abc"><div><iframe allowfullscreen="true" frameborder="0" scrolling="no" src="https://www.youtube.com/embed/abc" title="A talk"></iframe></div></figure>'
 
 type HubItem = { id: string; slug: string; fields: Record<string, unknown>; version: number }
+type WebflowAsset = { fileId: string; url: string; alt?: string | null }
+type WebflowFields = { photo?: WebflowAsset | null; gallery: WebflowAsset[]; body: string; summary: string }
 
 describe('images, files and rich text against Webflow as it is', async () => {
   const world = await startSyncWorld()
@@ -58,6 +60,8 @@ describe('images, files and rich text against Webflow as it is', async () => {
     const { items } = await world.webflow.collections.items.listItems(cid, { slug } as never)
     return items!.find((i) => i.fieldData?.slug === slug)!
   }
+  const webflowFields = async (slug: string) =>
+    (await webflowItem(slug)).fieldData as unknown as WebflowFields
   const counters = async () => (await world.sim.app.inject('/_sim/counters')).json()
   const edit = async (id: string, fields: Record<string, unknown>) => {
     const res = await world.content.call('PATCH', `${path}/${id}`, { fields })
@@ -71,9 +75,9 @@ describe('images, files and rich text against Webflow as it is', async () => {
   }
 
   it('Webflow holds its own copies (fileId, CDN url) while the hub keeps its own URLs and markup', async () => {
-    const wf = (await webflowItem('story')).fieldData as Record<string, any>
-    expect(wf.photo.url).toMatch(/^https:\/\/cdn\.prod\.website-files\.com\/.+_cat\.png$/)
-    expect(wf.gallery.map((g: { url: string }) => g.url)).toEqual([
+    const wf = await webflowFields('story')
+    expect(wf.photo?.url).toMatch(/^https:\/\/cdn\.prod\.website-files\.com\/.+_cat\.png$/)
+    expect(wf.gallery.map((g) => g.url)).toEqual([
       expect.stringMatching(/_g1\.png$/),
       expect.stringMatching(/_g2\.png$/),
     ])
@@ -96,17 +100,17 @@ describe('images, files and rich text against Webflow as it is', async () => {
   })
 
   it('an alt text changed in the hub goes to Webflow by fileId, without a new import', async () => {
-    const before = (await webflowItem('story')).fieldData as Record<string, any>
+    const before = await webflowFields('story')
     await world.sim.app.inject({ method: 'POST', url: '/_sim/counters/reset' })
     await edit(story.id, { photo: { url: STORY.photo.url, alt: 'A black cat' } })
-    const after = (await webflowItem('story')).fieldData as Record<string, any>
+    const after = await webflowFields('story')
     expect(after.photo).toEqual({ ...before.photo, alt: 'A black cat' })
     expect((await counters()).assets).toEqual({ imported: 0, reused: 1, skipped: 0 })
     expect((await hubItem(story.id)).fields.photo).toEqual({ url: STORY.photo.url, alt: 'A black cat' })
   })
 
   it('reports an image Webflow skipped on the item, and never deletes it from the hub', async () => {
-    const wf = (await webflowItem('skipping')).fieldData as Record<string, any>
+    const wf = await webflowFields('skipping')
     expect(wf.photo ?? null).toBeNull()
     expect(wf.gallery).toHaveLength(1)
     await syncNow()
@@ -142,7 +146,7 @@ describe('images, files and rich text against Webflow as it is', async () => {
 
   it('an image changed in Webflow reaches the hub; the images it did not change keep the hub URLs', async () => {
     const wfItem = await webflowItem('story')
-    const gallery = (wfItem.fieldData as Record<string, any>).gallery
+    const gallery = (wfItem.fieldData as unknown as WebflowFields).gallery
     world.sim.control.designer.updateItem(cid, wfItem.id!, {
       fieldData: {
         photo: { url: 'https://designer.example/dog.png', alt: 'A dog' },
@@ -176,7 +180,7 @@ describe('images, files and rich text against Webflow as it is', async () => {
       if (i % 10 === 0) await world.settle()
     }
     await syncNow()
-    const after = (await webflowItem('embed')).fieldData as Record<string, unknown>
+    const after = await webflowFields('embed')
     expect(after.summary).toBe('e50')
     expect(after.body).toBe(EMBED)
     expect((await hubItem(embed.id)).fields.body).toContain('<iframe')
