@@ -191,9 +191,11 @@ class BatchWriter {
       for (const f of this.link.fieldMap)
         if (f.webflowSlug in w.fieldData)
           w.fieldData[f.webflowSlug] = knownAssetsToWebflow(f, w.fieldData[f.webflowSlug], mem)
-      const fieldData = update
-        ? changedFieldData(w.fieldData, p.content, p.itemLink.base, this.link.fieldMap)
-        : w.fieldData
+      // Without a synced hash (adopted, or a reconcile repair) what Webflow holds is unknown: send all.
+      const fieldData =
+        update && p.itemLink.syncedHash
+          ? changedFieldData(w.fieldData, p.content, p.itemLink.base, this.link.fieldMap)
+          : w.fieldData
       ok.push({ p, write: { fieldData, ...extra(p) }, unresolved: w.unresolved.length > 0 })
     }
     return ok
