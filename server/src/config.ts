@@ -135,8 +135,15 @@ function sandboxSecrets(dataDir: string): SandboxSecrets {
     sessionSecret: randomBytes(32).toString('hex'),
     adminToken: randomBytes(24).toString('hex'),
   }
-  mkdirSync(dataDir, { recursive: true })
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  try {
+    mkdirSync(dataDir, { recursive: true })
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    throw new ConfigError([
+      `DATA_DIR: ${dataDir} cannot be written (${code}); make it writable for this user or point DATA_DIR at a directory that is`,
+    ])
+  }
   return secrets
 }
 
