@@ -17,27 +17,31 @@ export async function echoesOf(db: Queryable, itemLinkIds: string[]): Promise<Fi
   }))
 }
 
-/** Sets (or, with `null`, forgets) the echo of each given field of one item link. */
+/** Sets (or, with `null`, forgets) the echo of each given field of item links. */
 export async function saveEchoes(
   db: Queryable,
-  itemLinkId: string,
-  echoes: { field: string; echo: { webflowHash: string; hubValue: unknown } | null }[],
+  echoes: { itemLinkId: string; field: string; echo: { webflowHash: string; hubValue: unknown } | null }[],
 ) {
   if (!echoes.length) return
-  await db.query('delete from field_echoes where item_link_id = $1 and field = any($2::text[])', [
-    itemLinkId,
-    echoes.map((e) => e.field),
-  ])
-  const kept = echoes.filter((e) => e.echo)
+  await db.query(
+    `delete from field_echoes e using jsonb_to_recordset($1::jsonb) as x(item_link_id uuid, field text)
+     where e.item_link_id = x.item_link_id and e.field = x.field`,
+    [JSON.stringify(echoes.map((e) => ({ item_link_id: e.itemLinkId, field: e.field })))],
+  )
+  const kept = echoes.flatMap((e) => (e.echo ? [{ ...e, echo: e.echo }] : []))
   if (!kept.length) return
   await db.query(
     `insert into field_echoes (item_link_id, field, webflow_hash, hub_value)
-     select $1, x.field, x.webflow_hash, x.hub_value
-     from jsonb_to_recordset($2::jsonb) as x(field text, webflow_hash text, hub_value jsonb)`,
+     select x.item_link_id, x.field, x.webflow_hash, x.hub_value
+     from jsonb_to_recordset($1::jsonb) as x(item_link_id uuid, field text, webflow_hash text, hub_value jsonb)`,
     [
-      itemLinkId,
       JSON.stringify(
-        kept.map((e) => ({ field: e.field, webflow_hash: e.echo?.webflowHash, hub_value: e.echo?.hubValue })),
+        kept.map((e) => ({
+          item_link_id: e.itemLinkId,
+          field: e.field,
+          webflow_hash: e.echo.webflowHash,
+          hub_value: e.echo.hubValue,
+        })),
       ),
     ],
   )

@@ -41,25 +41,30 @@ export async function assetsOf(db: Queryable, itemLinkIds: string[]): Promise<As
   return rows.map(toAssetRow)
 }
 
-/** Replaces the rows of the given fields of one item link with `rows` (a field may end up with none). */
-export async function replaceAssets(db: Queryable, itemLinkId: string, fields: string[], rows: AssetRow[]) {
+/** Replaces the rows of the given fields of item links with `rows` (a field may end up with none). */
+export async function replaceAssets(
+  db: Queryable,
+  fields: { itemLinkId: string; field: string }[],
+  rows: AssetRow[],
+) {
   if (!fields.length) return
-  await db.query('delete from item_assets where item_link_id = $1 and field = any($2::text[])', [
-    itemLinkId,
-    fields,
-  ])
+  await db.query(
+    `delete from item_assets a using jsonb_to_recordset($1::jsonb) as x(item_link_id uuid, field text)
+     where a.item_link_id = x.item_link_id and a.field = x.field`,
+    [JSON.stringify(fields.map((f) => ({ item_link_id: f.itemLinkId, field: f.field })))],
+  )
   if (!rows.length) return
   await db.query(
     `insert into item_assets (item_link_id, field, position, kind, hub_url, hub_alt, hub_hash, webflow_file_id,
        webflow_url, status, error)
-     select $1, x.field, x.position, x.kind, x.hub_url, x.hub_alt, x.hub_hash, x.webflow_file_id, x.webflow_url,
-       x.status, x.error
-     from jsonb_to_recordset($2::jsonb) as x(field text, position int, kind text, hub_url text, hub_alt text,
-       hub_hash text, webflow_file_id text, webflow_url text, status text, error text)`,
+     select x.item_link_id, x.field, x.position, x.kind, x.hub_url, x.hub_alt, x.hub_hash, x.webflow_file_id,
+       x.webflow_url, x.status, x.error
+     from jsonb_to_recordset($1::jsonb) as x(item_link_id uuid, field text, position int, kind text, hub_url text,
+       hub_alt text, hub_hash text, webflow_file_id text, webflow_url text, status text, error text)`,
     [
-      itemLinkId,
       JSON.stringify(
         rows.map((r) => ({
+          item_link_id: r.itemLinkId,
           field: r.field,
           position: r.position,
           kind: r.kind,

@@ -21,7 +21,7 @@ import { type FieldMemory, loadFieldMemory, NO_MEMORY } from './field-memory'
 import { findBySlug } from './find-by-slug'
 import { mergeUnseenWebflowEdits } from './freshen'
 import { chunks, type PlannedItem, planPush } from './push-plan'
-import { recordAnswer } from './record-answer'
+import { recordAnswers } from './record-answer'
 
 export type PushStats = {
   created: number
@@ -351,10 +351,12 @@ class BatchWriter {
       }
     })
     await recordSynced(this.ctx.db, this.link.id, 'push', records)
-    for (const [i, c] of chunk.entries()) {
-      const item = (kind === 'update' ? byId.get(c.write.id!) : res.items[i]) ?? res.items[i]!
-      await this.recordAnswer(c, item)
-    }
+    await this.recordAnswers(
+      chunk.map((c, i) => ({
+        c,
+        item: (kind === 'update' ? byId.get(c.write.id!) : res.items[i]) ?? res.items[i]!,
+      })),
+    )
     await this.audit(
       chunk.map((c) => ({ p: c.p, after: c.write.fieldData })),
       `webflow.${kind}`,
@@ -364,12 +366,22 @@ class BatchWriter {
   }
 
   /** Remembers what Webflow made of the assets and rich text sent; a skipped file is reported on the item. */
-  private async recordAnswer(c: Pending, item: CollectionItem) {
-    const sent = this.link.fieldMap.filter((f) => f.webflowSlug in c.write.fieldData)
-    const mem = this.memory.get(c.p.itemLink.id) ?? NO_MEMORY
-    const skipped = await recordAnswer(this.ctx.db, c.p.itemLink.id, sent, c.p.content, item, mem)
-    if (skipped)
-      this.ctx.log.warn({ link: this.link.id, hubItem: c.p.item.id, skipped }, 'Webflow skipped files')
+  private async recordAnswers(answers: { c: Pending; item: CollectionItem }[]) {
+    const skipped = await recordAnswers(
+      this.ctx.db,
+      answers.map(({ c, item }) => ({
+        itemLinkId: c.p.itemLink.id,
+        sentFields: this.link.fieldMap.filter((f) => f.webflowSlug in c.write.fieldData),
+        sent: c.p.content,
+        answered: item,
+        memory: this.memory.get(c.p.itemLink.id) ?? NO_MEMORY,
+      })),
+    )
+    if (skipped.size)
+      this.ctx.log.warn(
+        { link: this.link.id, items: skipped.size },
+        'Webflow skipped files it could not import',
+      )
   }
 
   private async adoptBySlug(p: PlannedItem) {

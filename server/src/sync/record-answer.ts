@@ -6,41 +6,45 @@ import { echoFromAnswer, hasAssets, rowsFromAnswer, rowsFromPull } from './asset
 import type { FieldMapEntry, HubContent } from './field-map'
 import type { FieldMemory } from './field-memory'
 
+/** One item of a write Webflow answered: the fields sent (hub terms) and Webflow's item. */
+export type Answer = {
+  itemLinkId: string
+  sentFields: FieldMapEntry[]
+  sent: HubContent
+  answered: CollectionItem
+  memory: FieldMemory
+}
+
 /**
  * After Webflow answered a write: remembers, for each asset or rich-text field that was sent, what
- * Webflow made of it (its fileIds and CDN urls, files it skipped, the form it stored rich text in).
- * Returns the number of files Webflow skipped in this write.
+ * Webflow made of it (its fileIds and CDN urls, files it skipped, the form it stored rich text in),
+ * in four statements for the whole batch. Returns the number of skipped files per item link.
  */
-export async function recordAnswer(
-  db: Queryable,
-  itemLinkId: string,
-  sentFields: FieldMapEntry[],
-  sent: HubContent,
-  answered: CollectionItem,
-  memory: FieldMemory,
-): Promise<number> {
-  const fields = sentFields.filter(hasAssets)
-  if (!fields.length) return 0
-  const rows = fields.flatMap((f) =>
-    rowsFromAnswer(f, itemLinkId, sent.fields[f.hubSlug], answered.fieldData[f.webflowSlug], memory),
+export async function recordAnswers(db: Queryable, answers: Answer[]): Promise<Map<string, number>> {
+  const skipped = new Map<string, number>()
+  const fields = answers.flatMap((a) => a.sentFields.filter(hasAssets).map((f) => ({ a, f })))
+  if (!fields.length) return skipped
+  const rows = fields.flatMap(({ a, f }) =>
+    rowsFromAnswer(f, a.itemLinkId, a.sent.fields[f.hubSlug], a.answered.fieldData[f.webflowSlug], a.memory),
   )
   await replaceAssets(
     db,
-    itemLinkId,
-    fields.map((f) => f.hubSlug),
+    fields.map(({ a, f }) => ({ itemLinkId: a.itemLinkId, field: f.hubSlug })),
     rows,
   )
   await saveEchoes(
     db,
-    itemLinkId,
     fields
-      .filter((f) => f.type === 'richText')
-      .map((f) => ({
+      .filter(({ f }) => f.type === 'richText')
+      .map(({ a, f }) => ({
+        itemLinkId: a.itemLinkId,
         field: f.hubSlug,
-        echo: echoFromAnswer(sent.fields[f.hubSlug], answered.fieldData[f.webflowSlug]),
+        echo: echoFromAnswer(a.sent.fields[f.hubSlug], a.answered.fieldData[f.webflowSlug]),
       })),
   )
-  return rows.filter((r) => r.status === 'skipped').length
+  for (const r of rows)
+    if (r.status === 'skipped') skipped.set(r.itemLinkId, (skipped.get(r.itemLinkId) ?? 0) + 1)
+  return skipped
 }
 
 /** After a Webflow item was applied to the hub: its new assets are remembered by fileId. */
@@ -51,8 +55,13 @@ export async function recordPulledAssets(
   item: CollectionItem,
   memory: FieldMemory,
 ) {
-  for (const f of map) {
+  const changed = map.flatMap((f) => {
     const rows = rowsFromPull(f, itemLinkId, item.fieldData[f.webflowSlug], memory)
-    if (rows) await replaceAssets(db, itemLinkId, [f.hubSlug], rows)
-  }
+    return rows ? [{ field: f.hubSlug, rows }] : []
+  })
+  await replaceAssets(
+    db,
+    changed.map((c) => ({ itemLinkId, field: c.field })),
+    changed.flatMap((c) => c.rows),
+  )
 }
