@@ -28,8 +28,15 @@ type HubItem = { id: string; slug: string; fields: Record<string, unknown>; vers
 type WebflowAsset = { fileId: string; url: string; alt?: string | null }
 type WebflowFields = { photo?: WebflowAsset | null; gallery: WebflowAsset[]; body: string; summary: string }
 
-describe('images, files and rich text against Webflow as it is', async () => {
-  const world = await startSyncWorld()
+// Defaults, then the unconfirmed rich-text behaviours the other way round (docs/webflow.md "Rich text").
+const SETTINGS = [
+  { name: 'defaults', sim: {} },
+  { name: 'rich text kept as sent', sim: { richTextImages: 'keep', richTextFigures: false } },
+] as const
+
+describe.each(SETTINGS)('images, files and rich text against Webflow ($name)', async ({ sim }) => {
+  const defaults = Object.keys(sim).length === 0
+  const world = await startSyncWorld(sim)
   const collectionId = await world.content.createCollection('stories', FIELDS as never)
   const path = `/collections/${collectionId}/items`
   const write = async (slug: string, fields: Record<string, unknown>) => {
@@ -81,7 +88,10 @@ describe('images, files and rich text against Webflow as it is', async () => {
       expect.stringMatching(/_g1\.png$/),
       expect.stringMatching(/_g2\.png$/),
     ])
-    expect(wf.body).toContain('data-rt-type="image"')
+    if (defaults) {
+      expect(wf.body).toContain('data-rt-type="image"')
+      expect(wf.body).toMatch(/<img src="https:\/\/cdn\.prod\.website-files\.com\/.+_inline\.jpg"/)
+    }
     expect(wf.body).toContain('<pre></pre>')
     expect((await hubItem(story.id)).fields).toEqual(STORY)
   })
@@ -142,6 +152,19 @@ describe('images, files and rich text against Webflow as it is', async () => {
       expect(state.lastError, mode).toMatch(/private\.png/)
     }
     world.sim.control.setConfig({ skippedFileOnUpdate: 'clear' })
+  })
+
+  it('a rich-text edit in Webflow reaches the hub, with the hub’s own image sources kept', async () => {
+    const wfItem = await webflowItem('story')
+    const body = (wfItem.fieldData as unknown as WebflowFields).body
+    world.sim.control.designer.updateItem(cid, wfItem.id!, {
+      fieldData: { body: `${body}<p>Added in Webflow</p>` },
+    })
+    await world.settle()
+    const hub = (await hubItem(story.id)).fields.body as string
+    expect(hub).toContain('<p>Added in Webflow</p>')
+    expect(hub).toContain('src="https://hub.example/inline.jpg"')
+    expect(hub).not.toContain('website-files.com')
   })
 
   it('an image changed in Webflow reaches the hub; the images it did not change keep the hub URLs', async () => {
