@@ -14,8 +14,7 @@ import { getLink, type Link, updateLink } from '../db/links'
 import type { JobContext } from '../jobs/job-context'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
-import { knownAssetsToWebflow } from './asset-map'
-import { changedFieldData } from './changed-fields'
+import { fieldDataToSend } from './field-data-to-send'
 import { type FieldMapEntry, toWebflow, type WebflowState, webflowStateOf } from './field-map'
 import { type FieldMemory, loadFieldMemory, NO_MEMORY } from './field-memory'
 import { findBySlug } from './find-by-slug'
@@ -172,7 +171,7 @@ class BatchWriter {
 
   /**
    * Turns planned items into writes; items with a bad value fail alone, unresolved references wait.
-   * Assets Webflow holds go by their fileId; an update sends only the fields changed since the last sync.
+   * An update sends only what changed (`fieldDataToSend`).
    */
   private async writes(items: PlannedItem[], extra: (p: PlannedItem) => Partial<ItemWrite>, update = false) {
     const ok: Pending[] = []
@@ -188,14 +187,7 @@ class BatchWriter {
       }
       const mem = memory.get(p.itemLink.id) ?? NO_MEMORY
       this.memory.set(p.itemLink.id, mem)
-      for (const f of this.link.fieldMap)
-        if (f.webflowSlug in w.fieldData)
-          w.fieldData[f.webflowSlug] = knownAssetsToWebflow(f, w.fieldData[f.webflowSlug], mem)
-      // Without a synced hash (adopted, or a reconcile repair) what Webflow holds is unknown: send all.
-      const fieldData =
-        update && p.itemLink.syncedHash
-          ? changedFieldData(w.fieldData, p.content, p.itemLink.base, this.link.fieldMap)
-          : w.fieldData
+      const fieldData = fieldDataToSend(w.fieldData, p, this.link.fieldMap, mem, update)
       ok.push({ p, write: { fieldData, ...extra(p) }, unresolved: w.unresolved.length > 0 })
     }
     return ok
