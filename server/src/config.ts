@@ -38,6 +38,9 @@ const EnvSchema = z.object({
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
   SIM_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(4010)),
   RECONCILE_INTERVAL_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(15)),
+  DELETE_HOLD_PERCENT: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(100).default(10)),
+  DELETE_HOLD_ITEMS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(50)),
+  DELETE_HOLD_MIN_ITEMS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(5)),
 })
 
 export type Role = 'web' | 'worker' | 'all'
@@ -58,6 +61,8 @@ export type Config = {
   dataDir: string
   simPort: number
   reconcileIntervalMinutes: number
+  /** When one run's deletes wait for a person: see `sync/mass-delete.ts`. */
+  deleteHold: { percent: number; items: number; minItems: number }
 }
 
 export class ConfigError extends Error {
@@ -115,6 +120,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     simPort: e.SIM_PORT,
     reconcileIntervalMinutes: e.RECONCILE_INTERVAL_MINUTES,
+    deleteHold: {
+      percent: e.DELETE_HOLD_PERCENT,
+      items: e.DELETE_HOLD_ITEMS,
+      minItems: e.DELETE_HOLD_MIN_ITEMS,
+    },
   }
 }
 

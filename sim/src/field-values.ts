@@ -13,6 +13,10 @@ const colorPattern = /^(#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})|(rgb|rgba|hsl|h
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const isoPattern = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
 
+function isAnyUrl(value: unknown): value is string {
+  return typeof value === 'string' && URL.canParse(value)
+}
+
 function isHttpUrl(value: unknown): value is string {
   if (typeof value !== 'string') return false
   try {
@@ -50,6 +54,7 @@ function referenceExists(w: WriteContext, field: FieldRec, id: unknown): boolean
 }
 
 function checkValue(w: WriteContext, field: FieldRec, value: unknown): Check {
+  const linkSchemes = w.ctx.config.linkSchemes
   switch (field.type) {
     case 'RichText':
       return typeof value === 'string'
@@ -64,7 +69,9 @@ function checkValue(w: WriteContext, field: FieldRec, value: unknown): Check {
         : bad('Expected an email address')
     case 'Link':
     case 'VideoLink':
-      return isHttpUrl(value) ? ok(value) : bad('Expected a URL')
+      return isHttpUrl(value) || (linkSchemes === 'any' && isAnyUrl(value))
+        ? ok(value)
+        : bad('Expected a URL')
     case 'Number':
       return typeof value === 'number' && Number.isFinite(value) ? ok(value) : bad('Expected a number')
     case 'Switch':

@@ -48,7 +48,7 @@ export async function itemState(
   })
   if (item) {
     const refs = await hubIdsOf(db, referencedWebflowIds(link, [item]))
-    const webflow = webflowContentOf(link, item, refs, await fieldMemoryOf(db, il.id))
+    const webflow = webflowContentOf(link, item, refs, undefined, await fieldMemoryOf(db, il.id))
     const pairs: [string, unknown, unknown][] = [
       ['name', hub.name, webflow.name],
       ['slug', hub.slug, webflow.slug],

@@ -68,7 +68,7 @@ export function classifyDrift(
   }
   const content = (item: CollectionItem) => {
     const il = byWebflowId.get(item.id)?.itemLink
-    return webflowContentOf(link, item, hubIds, (il && memory.get(il.id)) || NO_MEMORY)
+    return webflowContentOf(link, item, hubIds, undefined, (il && memory.get(il.id)) || NO_MEMORY)
   }
   const add = (cls: DriftClass, repair: Repair, s: Partial<DriftSample>, confirmGone?: string) =>
     out.drifts.push({
