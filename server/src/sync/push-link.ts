@@ -14,11 +14,14 @@ import { getLink, getSchemaState, type Link, updateLink } from '../db/links'
 import type { JobContext } from '../jobs/job-context'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
+import { fieldDataToSend } from './field-data-to-send'
 import { type FieldMapEntry, toWebflow, type WebflowState, webflowStateOf } from './field-map'
+import { type FieldMemory, loadFieldMemory, NO_MEMORY } from './field-memory'
 import { findBySlug } from './find-by-slug'
 import { mergeUnseenWebflowEdits } from './freshen'
 import { holdMassDeletes } from './hold-deletes'
 import { chunks, type PlannedItem, planPush } from './push-plan'
+import { recordAnswers } from './record-answer'
 import { guardWrite, isSchemaError, requiredUnmappedOf } from './schema-guard'
 import { recheckSchema } from './schema-recheck'
 
@@ -188,35 +191,40 @@ class BatchWriter {
   /** Items Webflow refused for a schema reason: the schema is read again after the push. */
   schemaErrors = 0
 
-  /** Turns planned items into writes; items with a bad value fail alone, unresolved references wait. */
-  private async writes(
-    items: PlannedItem[],
-    extra: (p: PlannedItem) => Partial<ItemWrite>,
-    creating = false,
-  ) {
-    const ok: { p: PlannedItem; write: ItemWrite; unresolved: boolean }[] = []
+  /** What Webflow made of each item link's assets and rich text on earlier writes. */
+  private memory = new Map<string, FieldMemory>()
+
+  /**
+   * Turns planned items into writes; items with a bad value fail alone, unresolved references wait.
+   * An update sends only what changed (`fieldDataToSend`).
+   */
+  private async writes(items: PlannedItem[], extra: (p: PlannedItem) => Partial<ItemWrite>, update = false) {
+    const ok: Pending[] = []
+    const memory = await loadFieldMemory(
+      this.ctx.db,
+      items.map((p) => p.itemLink.id),
+    )
     for (const p of items) {
       const w = toWebflow(p.content, this.link.fieldMap, (id) => this.refs.get(id))
       if (w.errors.length) {
         await this.fail(p, w.errors.join('; '))
         continue
       }
-      const guarded = guardWrite(w.fieldData, this.link.fieldMap, this.required, creating)
+      const guarded = guardWrite(w.fieldData, this.link.fieldMap, this.required, !update)
       if ('blocked' in guarded) {
         await this.fail(p, guarded.blocked)
         continue
       }
-      ok.push({
-        p,
-        write: { fieldData: guarded.fieldData, ...extra(p) },
-        unresolved: w.unresolved.length > 0,
-      })
+      const mem = memory.get(p.itemLink.id) ?? NO_MEMORY
+      this.memory.set(p.itemLink.id, mem)
+      const fieldData = fieldDataToSend(guarded.fieldData, p, this.link.fieldMap, mem, update)
+      ok.push({ p, write: { fieldData, ...extra(p) }, unresolved: w.unresolved.length > 0 })
     }
     return ok
   }
 
   async create(items: PlannedItem[], live: boolean) {
-    for (const chunk of chunks(await this.writes(items, (p) => statusFlags(p), true))) {
+    for (const chunk of chunks(await this.writes(items, (p) => statusFlags(p)))) {
       await markCreateSent(
         this.ctx.db,
         chunk.map((c) => c.p.itemLink.id),
@@ -237,19 +245,24 @@ class BatchWriter {
         chunk.map((p) => p.itemLink.webflowItemId!),
       )
     }
-    const live = await this.writes(plan.updateLive, (p) => ({
-      id: p.itemLink.webflowItemId!,
-      ...statusFlags(p),
-    }))
+    const live = await this.writes(
+      plan.updateLive,
+      (p) => ({ id: p.itemLink.webflowItemId!, ...statusFlags(p) }),
+      true,
+    )
     for (const chunk of chunks(live)) {
       await this.send(chunk, (writes) => this.wf.updateItems(cid, writes, { live: true }), 'update')
     }
-    const staged = await this.writes(plan.updateStaged, (p) => ({
-      id: p.itemLink.webflowItemId!,
-      isArchived: p.item.status === 'archived',
-      // Stays a draft until the publish below: publishing is its own call.
-      isDraft: true,
-    }))
+    const staged = await this.writes(
+      plan.updateStaged,
+      (p) => ({
+        id: p.itemLink.webflowItemId!,
+        isArchived: p.item.status === 'archived',
+        // Stays a draft until the publish below: publishing is its own call.
+        isDraft: true,
+      }),
+      true,
+    )
     for (const chunk of chunks(staged)) {
       await this.send(chunk, (writes) => this.wf.updateItems(cid, writes, { live: false }), 'update')
     }
@@ -304,7 +317,7 @@ class BatchWriter {
    * unknown outcome of a create is left for the slug lookup of the next round.
    */
   private async send(
-    chunk: { p: PlannedItem; write: ItemWrite; unresolved: boolean }[],
+    chunk: Pending[],
     request: (writes: ItemWrite[]) => Promise<{ items: CollectionItem[] }>,
     kind: 'create' | 'update',
   ): Promise<void> {
@@ -360,12 +373,37 @@ class BatchWriter {
       }
     })
     await recordSynced(this.ctx.db, this.link.id, 'push', records)
+    await this.recordAnswers(
+      chunk.map((c, i) => ({
+        c,
+        item: (kind === 'update' ? byId.get(c.write.id!) : res.items[i]) ?? res.items[i]!,
+      })),
+    )
     await this.audit(
       chunk.map((c) => ({ p: c.p, after: c.write.fieldData })),
       `webflow.${kind}`,
     )
     if (kind === 'create') this.stats.created += chunk.length
     else this.stats.updated += chunk.length
+  }
+
+  /** Remembers what Webflow made of the assets and rich text sent; a skipped file is reported on the item. */
+  private async recordAnswers(answers: { c: Pending; item: CollectionItem }[]) {
+    const skipped = await recordAnswers(
+      this.ctx.db,
+      answers.map(({ c, item }) => ({
+        itemLinkId: c.p.itemLink.id,
+        sentFields: this.link.fieldMap.filter((f) => f.webflowSlug in c.write.fieldData),
+        sent: c.p.content,
+        answered: item,
+        memory: this.memory.get(c.p.itemLink.id) ?? NO_MEMORY,
+      })),
+    )
+    if (skipped.size)
+      this.ctx.log.warn(
+        { link: this.link.id, items: skipped.size },
+        'Webflow skipped files it could not import',
+      )
   }
 
   private async adoptBySlug(p: PlannedItem) {
@@ -395,6 +433,8 @@ class BatchWriter {
     )
   }
 }
+
+type Pending = { p: PlannedItem; write: ItemWrite; unresolved: boolean }
 
 function statusFlags(p: PlannedItem): Pick<ItemWrite, 'isDraft' | 'isArchived'> {
   return { isDraft: p.item.status !== 'published', isArchived: p.item.status === 'archived' }
