@@ -79,8 +79,8 @@ describe('schema drift: Designer schema edits, noticed and never turned into dat
     const t = await schemaLink(world, 'delete-field')
     await t.control('DELETE', `/fields/${(await t.field('rating')).id}`)
     const hubItem = (await t.hub()).get('delete-field-2')!
-    // No reconcile yet: the push meets Webflow's 400, reads the schema and sends the item again.
-    await t.editHub(hubItem.id, { name: 'Renamed in the hub' })
+    // No reconcile yet: the push of a rating meets Webflow's 400, reads the schema and sends the item again.
+    await t.editHub(hubItem.id, { name: 'Renamed in the hub', fields: { rating: 99 } })
     expect((await t.webflow()).get('delete-field-2')!.fieldData!.name).toBe('Renamed in the hub')
     const summary = await t.summary()
     expect(summary.fields.map((f) => f.hubSlug)).toEqual(['summary', 'kind'])
@@ -89,7 +89,7 @@ describe('schema drift: Designer schema edits, noticed and never turned into dat
     ])
     expect(summary.counts.failed).toBe(0)
     const hub = await t.hub()
-    expect([...hub.values()].map((i) => i.fields.rating).sort()).toEqual([1, 2, 3, 4])
+    expect([...hub.values()].map((i) => i.fields.rating).sort()).toEqual([1, 2, 4, 99])
     expect(await t.audit('schema.fieldDeleted')).toHaveLength(1)
   })
 
@@ -164,6 +164,8 @@ describe('schema drift: Designer schema edits, noticed and never turned into dat
     const report = await world.reconcile(t.linkId)
     expect(report.schema).toMatchObject([{ kind: 'fieldAdded', name: 'Tagline', reaction: 'reported' }])
     expect(Object.values(report.found).every((n) => n === 0)).toBe(true)
+    // One request for the schema, one list page staged and one live.
+    expect(report.requests).toBe(3)
     expect((await t.summary()).schemaDrift).toMatchObject([{ kind: 'fieldAdded' }])
     const dismissed = await world.admin('POST', `/sites/${DEMO.siteId}/links/${t.linkId}/schema/dismiss`)
     expect(dismissed.json().schemaDrift).toEqual([])
