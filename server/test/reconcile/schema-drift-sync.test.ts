@@ -171,6 +171,27 @@ describe('schema drift: Designer schema edits, noticed and never turned into dat
     expect(dismissed.json().schemaDrift).toEqual([])
   })
 
+  it('an option added to the hub select is reported for the Designer (the Data API cannot add it); its items wait with the reason', async () => {
+    const t = await schemaLink(world, 'hub-option')
+    const patch = await world.content.call('PATCH', `/collections/${t.collectionId}`, {
+      updateFields: [{ slug: 'kind', options: ['news', 'guide', 'opinion'] }],
+    })
+    expect(patch.statusCode, patch.body).toBe(200)
+    const item = (await t.hub()).get('hub-option-0')!
+    await t.editHub(item.id, { fields: { kind: 'opinion' } })
+    const report = await world.reconcile(t.linkId)
+    expect(report.schema).toMatchObject([
+      { kind: 'hubOptionMissing', option: { name: 'opinion' }, reaction: 'reported' },
+    ])
+    const errors = (await world.admin('GET', `/sites/${DEMO.siteId}/links/${t.linkId}/errors`)).json().items
+    expect(errors).toEqual([
+      expect.objectContaining({ slug: 'hub-option-0', message: expect.stringMatching(/opinion/) }),
+    ])
+    // Nothing was written over Webflow's value, and the hub keeps its own.
+    expect((await t.webflow()).get('hub-option-0')!.fieldData!.kind).toBe((await t.options())[0]!.id)
+    expect((await t.hub()).get('hub-option-0')!.fields.kind).toBe('opinion')
+  })
+
   it('a deleted collection puts the link in error; nothing is recreated until asked; recreated, every item is back', async () => {
     const t = await schemaLink(world, 'gone', 5)
     await t.control('DELETE', '')
