@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-// Wire shapes of Webflow's Data API v2 that Bindery relies on (reference: webflow-data-api.md).
+// Wire shapes of Webflow's Data API v2 that Bindery relies on (docs/webflow.md).
 // The simulator answers with these shapes and the server parses Webflow's answers with them, so
 // both sides agree. Objects are loose because Webflow adds keys without notice.
 

@@ -4,7 +4,7 @@ import { newId } from './ids.ts'
 import { slugify } from './slugs.ts'
 import type { CollectionRec, FieldRec, SiteRec } from './store.ts'
 
-// Collection and field schema changes (reference §1), shared by /v2 routes and the control API.
+// Collection and field schema changes (docs/webflow.md, Collections and fields), shared by /v2 routes and the control API.
 
 export const maxFields = 60
 

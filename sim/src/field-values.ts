@@ -2,7 +2,7 @@ import type { FieldError } from './errors.ts'
 import { newId } from './ids.ts'
 import type { CollectionRec, FieldRec, Store } from './store.ts'
 
-// Per-type checks of fieldData values (reference §1.6). Each problem becomes a
+// Per-type checks of fieldData values (docs/webflow.md, Field values). Each problem becomes a
 // `{param: <field slug>, description}` detail of a 400 validation_error.
 
 const colorPattern = /^(#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})|(rgb|rgba|hsl|hsla)\([^)]*\)|[a-z]+)$/i

@@ -8,7 +8,7 @@ import type { CollectionRec, SiteRec } from './store.ts'
 
 /**
  * POST …/items/publish with `{itemIds}` (primary locale) or `{items:[{id, cmsLocaleIds?}]}`.
- * Unknown ids are reported in `errors`, not as an HTTP error (reference §2.7).
+ * Unknown ids are reported in `errors`, not as an HTTP error (docs/webflow.md, Publishing items).
  */
 export function publishItems(
   ctx: SimContext,

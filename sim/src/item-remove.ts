@@ -50,7 +50,7 @@ export function deleteItems(ctx: SimContext, c: CollectionRec, refs: ItemRef[], 
 
 /**
  * Unpublishes (DELETE …/live): removes the live copy, isDraft true, lastPublished null.
- * Without cmsLocaleIds only the primary locale is touched (reference §2.5).
+ * Without cmsLocaleIds only the primary locale is touched (docs/webflow.md, Locales).
  * A variant that is not live answers 404, like GET …/live does. [unconfirmed]
  */
 export function unpublishItems(

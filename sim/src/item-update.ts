@@ -20,7 +20,7 @@ interface Planned {
   patch: ItemPatch
 }
 
-/** Partial updates (reference §2.5); all patches are checked before any is applied. */
+/** Partial updates (docs/webflow.md, Item states); all patches are checked before any is applied. */
 export function updateItems(
   ctx: SimContext,
   c: CollectionRec,

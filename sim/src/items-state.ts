@@ -1,6 +1,6 @@
 import type { ItemVariant, ItemVersion } from './store.ts'
 
-// The item state machine of reference §2.1 (rules effective 2025-07-07):
+// The item state machine of docs/webflow.md, Item states (rules effective 2025-07-07):
 //   Draft            lastPublished null, isDraft true
 //   Queued           isDraft false, lastPublished null or older than lastUpdated → goes live on site publish
 //   Published        isDraft false, live copy = staged

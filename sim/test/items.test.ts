@@ -220,7 +220,7 @@ describe('field values', () => {
   })
 })
 
-describe('state machine (§2.1)', () => {
+describe('state machine (docs/webflow.md, Item states)', () => {
   const create = (slug: string, isDraft?: boolean) =>
     t.wf.collections.items.createItem(posts, { isDraft, fieldData: fieldData(slug) } as never)
 

@@ -10,7 +10,7 @@ import { listItems } from '../list-items.ts'
 import { toItem } from '../serialize.ts'
 import { bodyObject, type CollectionParams, type ItemParams, itemsArray, refsOf } from './item-bodies.ts'
 
-/** Live item endpoints, reference §2.2 rows 10–16. DELETE here unpublishes. */
+/** Live item endpoints, docs/webflow.md, Item states. DELETE here unpublishes. */
 export function liveItemRoutes(app: FastifyInstance, ctx: SimContext): void {
   const base = '/v2/collections/:collectionId/items'
 

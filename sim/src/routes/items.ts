@@ -18,7 +18,7 @@ import {
   refsOf,
 } from './item-bodies.ts'
 
-/** Staged (CMS) item endpoints, reference §2.2 rows 1–9. */
+/** Staged (CMS) item endpoints, docs/webflow.md, Item states. */
 export function itemRoutes(app: FastifyInstance, ctx: SimContext): void {
   const base = '/v2/collections/:collectionId/items'
 
@@ -27,7 +27,7 @@ export function itemRoutes(app: FastifyInstance, ctx: SimContext): void {
     return listItems(siteOf(ctx, c), c, req.query as Record<string, string>, false)
   })
 
-  // One item, or `{items:[…]}`; 202 either way (reference §2.2 row 2).
+  // One item, or `{items:[…]}`; 202 either way (docs/webflow.md, Multi-item writes).
   app.post<CollectionParams>(base, async (req, reply) => {
     const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
     const body = bodyObject(req.body)

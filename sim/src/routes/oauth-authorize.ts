@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { SimContext } from '../context.ts'
 import { randomHex } from '../ids.ts'
 
-// GET /oauth/authorize (reference §6.1). Nobody clicks "Authorize" in a simulator, so by default
+// GET /oauth/authorize (docs/webflow.md, OAuth). Nobody clicks "Authorize" in a simulator, so by default
 // the first workspace is approved at once; SIM_CONSENT=1 (option consent) shows a page instead.
 
 export const codeTtlMs = 15 * 60_000
