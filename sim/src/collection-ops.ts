@@ -134,6 +134,8 @@ export function createCollection(
     fields: [systemField('name'), systemField('slug')],
     items: new Map(),
     slugs: new Map(),
+    // Seeded collections exist on the live site; one created through the API waits for a site publish.
+    published: allowIds,
   }
   const fields = (body.fields ?? []) as Record<string, unknown>[]
   const built = fields.map((f, i) => buildField(ctx, site, c, f ?? {}, `fields[${i}].`, allowIds))

@@ -1,8 +1,9 @@
 import type { CollectionItem } from '@bindery/shared/webflow'
 import type { ChangeSource, SimContext } from './context.ts'
-import { type FieldError, neverPublishedConflict, validationError } from './errors.ts'
+import { collectionNotLive, type FieldError, neverPublishedConflict, validationError } from './errors.ts'
 import { checkFieldData } from './field-values.ts'
 import { emitItem, getItem, getVariant, resolveLocale, siteOf } from './item-common.ts'
+import { collectionLive } from './item-publish.ts'
 import { type ItemPatch, liveUpdate, stagedUpdate } from './items-state.ts'
 import { toItem } from './serialize.ts'
 import { checkSlugSyntax, claimSlug, normalizeSlug, releaseSlug, resolveSlug, slugKey } from './slugs.ts'
@@ -28,6 +29,7 @@ export function updateItems(
   opts: UpdateOptions,
 ): CollectionItem[] {
   const site = siteOf(ctx, c)
+  if (opts.live && !collectionLive(ctx, c)) throw collectionNotLive(c)
   const errors: FieldError[] = []
   const reserved = new Set<string>()
   const planned: Planned[] = []
@@ -73,8 +75,8 @@ export function updateItems(
   const now = ctx.now()
   return planned.map(({ itemId, variant, patch }) => {
     const oldSlug = variant.staged.fieldData.slug as string
-    if (opts.live) liveUpdate(variant, patch, now)
-    else stagedUpdate(variant, patch, now)
+    if (opts.live) liveUpdate(variant, patch, now, ctx.config)
+    else stagedUpdate(variant, patch, now, ctx.config)
     const newSlug = variant.staged.fieldData.slug as string
     if (newSlug !== oldSlug) {
       releaseSlug(c, variant.cmsLocaleId, oldSlug, itemId)

@@ -7,6 +7,7 @@ import { createItems } from '../item-create.ts'
 import { unpublishItems } from '../item-remove.ts'
 import { updateItems } from '../item-update.ts'
 import { listItems } from '../list-items.ts'
+import { multiCreateAnswer, withBulkErrors } from '../multi-answer.ts'
 import { toItem } from '../serialize.ts'
 import { bodyObject, type CollectionParams, type ItemParams, itemsArray, refsOf } from './item-bodies.ts'
 
@@ -24,7 +25,10 @@ export function liveItemRoutes(app: FastifyInstance, ctx: SimContext): void {
     const body = bodyObject(req.body)
     reply.code(202)
     if (body.items !== undefined) {
-      return { items: createItems(ctx, c, itemsArray(body), { live: true, source: 'api', multi: true }) }
+      const items = withBulkErrors(ctx, () =>
+        createItems(ctx, c, itemsArray(body), { live: true, source: 'api', multi: true }),
+      )
+      return multiCreateAnswer(ctx, items)
     }
     return createItems(ctx, c, [body], { live: true, source: 'api', multi: false })[0]
   })
@@ -32,12 +36,16 @@ export function liveItemRoutes(app: FastifyInstance, ctx: SimContext): void {
   app.patch<CollectionParams>(`${base}/live`, async (req) => {
     const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
     const items = itemsArray(bodyObject(req.body))
-    return { items: updateItems(ctx, c, items, { live: true, source: 'api', multi: true }) }
+    return {
+      items: withBulkErrors(ctx, () =>
+        updateItems(ctx, c, items, { live: true, source: 'api', multi: true }),
+      ),
+    }
   })
 
   app.delete<CollectionParams>(`${base}/live`, async (req, reply) => {
     const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
-    unpublishItems(ctx, c, refsOf(itemsArray(bodyObject(req.body))), 'api')
+    unpublishItems(ctx, c, refsOf(itemsArray(bodyObject(req.body))), 'api', true)
     reply.code(204).send()
   })
 

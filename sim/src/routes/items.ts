@@ -8,6 +8,7 @@ import { publishItems } from '../item-publish.ts'
 import { deleteItems } from '../item-remove.ts'
 import { updateItems } from '../item-update.ts'
 import { listItems } from '../list-items.ts'
+import { multiCreateAnswer, withBulkErrors } from '../multi-answer.ts'
 import { toItem } from '../serialize.ts'
 import {
   bodyObject,
@@ -33,7 +34,10 @@ export function itemRoutes(app: FastifyInstance, ctx: SimContext): void {
     const body = bodyObject(req.body)
     reply.code(202)
     if (body.items !== undefined) {
-      return { items: createItems(ctx, c, itemsArray(body), { live: false, source: 'api', multi: true }) }
+      const items = withBulkErrors(ctx, () =>
+        createItems(ctx, c, itemsArray(body), { live: false, source: 'api', multi: true }),
+      )
+      return multiCreateAnswer(ctx, items)
     }
     return createItems(ctx, c, [body], { live: false, source: 'api', multi: false })[0]
   })
@@ -67,12 +71,16 @@ export function itemRoutes(app: FastifyInstance, ctx: SimContext): void {
   app.patch<CollectionParams>(base, async (req) => {
     const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
     const items = itemsArray(bodyObject(req.body))
-    return { items: updateItems(ctx, c, items, { live: false, source: 'api', multi: true }) }
+    return {
+      items: withBulkErrors(ctx, () =>
+        updateItems(ctx, c, items, { live: false, source: 'api', multi: true }),
+      ),
+    }
   })
 
   app.delete<CollectionParams>(base, async (req, reply) => {
     const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
-    deleteItems(ctx, c, refsOf(itemsArray(bodyObject(req.body))), 'api')
+    deleteItems(ctx, c, refsOf(itemsArray(bodyObject(req.body))), 'api', true)
     reply.code(204).send()
   })
 

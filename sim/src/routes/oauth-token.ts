@@ -28,7 +28,7 @@ export function oauthTokenRoutes(app: FastifyInstance, ctx: SimContext): void {
       return oauthError(reply, 400, 'invalid_grant', 'redirect_uri does not match the authorization request')
     }
     code.used = true
-    const token = issueOAuthToken(ctx, [code.workspaceId], code.scopes)
+    const token = issueOAuthToken(ctx, [code.workspaceId], code.scopes, undefined, code.siteIds)
     return { access_token: token.token, token_type: 'bearer', scope: code.scopes.join(' ') }
   })
 
