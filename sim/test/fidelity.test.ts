@@ -101,7 +101,7 @@ describe('requests as clients send them', () => {
       headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' },
     })
     expect(publish.status).toBe(400)
-    expect((await publish.json()).code).toBe('validation_error')
+    expect(((await publish.json()) as { code: string }).code).toBe('validation_error')
   })
 })
 

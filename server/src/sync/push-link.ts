@@ -14,9 +14,11 @@ import { getLink, type Link, updateLink } from '../db/links'
 import type { JobContext } from '../jobs/job-context'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
-import { type FieldMapEntry, toWebflow, type WebflowState, webflowStateOf } from './field-map'
+import { eachOrGone, matchCreated, publishOutcome } from './bulk-outcome'
+import { type FieldMapEntry, isLive, toWebflow, type WebflowState, webflowStateOf } from './field-map'
 import { findBySlug } from './find-by-slug'
 import { mergeUnseenWebflowEdits } from './freshen'
+import { holdLivePart } from './new-collection'
 import { chunks, type PlannedItem, planPush } from './push-plan'
 
 export type PushStats = {
@@ -52,7 +54,7 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
       await settleCreates(ctx, wf, link, unsettled)
       continue
     }
-    const plan = planPush(dirty, link)
+    const plan = holdLivePart(planPush(dirty, link), link)
     for (const p of plan.held) held.add(p.itemLink.id)
     // A Webflow edit whose webhook was lost is merged before the push could overwrite it.
     if (await mergeUnseenWebflowEdits(ctx, wf, link, [...plan.updateLive, ...plan.updateStaged])) continue
@@ -194,9 +196,9 @@ class BatchWriter {
   async update(plan: ReturnType<typeof planPush>) {
     const cid = this.link.webflowCollectionId
     for (const chunk of chunks(plan.unpublish)) {
-      await this.wf.unpublishItems(
-        cid,
+      await eachOrGone(
         chunk.map((p) => p.itemLink.webflowItemId!),
+        (ids) => this.wf.unpublishItems(cid, ids),
       )
     }
     const live = await this.writes(plan.updateLive, (p) => ({
@@ -209,45 +211,42 @@ class BatchWriter {
     const staged = await this.writes(plan.updateStaged, (p) => ({
       id: p.itemLink.webflowItemId!,
       isArchived: p.item.status === 'archived',
-      // Stays a draft until the publish below: publishing is its own call.
-      isDraft: true,
+      // Stays a draft until the publish below: publishing is its own call. A collection waiting for
+      // its first site publish gets published items queued instead, for that publish to take live.
+      isDraft: !(this.link.awaitingSitePublish && p.item.status === 'published'),
     }))
     for (const chunk of chunks(staged)) {
       await this.send(chunk, (writes) => this.wf.updateItems(cid, writes, { live: false }), 'update')
     }
     const toPublish = plan.publish.filter((p) => !this.deferred.has(p.itemLink.id))
     for (const chunk of chunks(toPublish)) {
-      await this.wf.publishItems(
-        cid,
-        chunk.map((p) => p.itemLink.webflowItemId!),
-      )
+      const ids = chunk.map((p) => p.itemLink.webflowItemId!)
+      const { published, failed } = publishOutcome(ids, await this.wf.publishItems(cid, ids))
+      // Only what Webflow confirmed is published; the rest is reported on its item and retried.
       await this.ctx.db.query(
         `update item_links set webflow_state = 'published' where id = any($1::uuid[])`,
-        [chunk.map((p) => p.itemLink.id)],
+        [chunk.filter((p) => published.has(p.itemLink.webflowItemId!)).map((p) => p.itemLink.id)],
       )
+      for (const p of chunk) {
+        const why = failed.get(p.itemLink.webflowItemId!)
+        if (why) await this.fail(p, why)
+      }
     }
   }
 
   async remove(items: PlannedItem[]) {
     const cid = this.link.webflowCollectionId
     for (const chunk of chunks(items)) {
-      const live = chunk.filter(
-        (p) => p.itemLink.webflowState === 'published' || p.itemLink.webflowState === 'changes_in_draft',
+      const live = chunk.filter((p) => isLive(p.itemLink.webflowState))
+      await eachOrGone(
+        live.map((p) => p.itemLink.webflowItemId!),
+        (ids) => this.wf.unpublishItems(cid, ids),
       )
-      if (live.length)
-        await this.wf.unpublishItems(
-          cid,
-          live.map((p) => p.itemLink.webflowItemId!),
-        )
-      await this.wf
-        .deleteItems(
-          cid,
-          chunk.map((p) => p.itemLink.webflowItemId!),
-        )
-        .catch((e) => {
-          // Already gone in Webflow: the delete has happened either way.
-          if (!(e instanceof WebflowApiError && e.status === 404)) throw e
-        })
+      // An id already gone in Webflow is deleted either way.
+      await eachOrGone(
+        chunk.map((p) => p.itemLink.webflowItemId!),
+        (ids) => this.wf.deleteItems(cid, ids),
+      )
       await this.ctx.db.query(
         `update item_links set dirty = false, sync_state = 'synced', webflow_state = 'deleted', last_pushed_at = now()
          where id = any($1::uuid[])`,
@@ -266,10 +265,11 @@ class BatchWriter {
    * unknown outcome of a create is left for the slug lookup of the next round.
    */
   private async send(
-    chunk: { p: PlannedItem; write: ItemWrite; unresolved: boolean }[],
+    sent: { p: PlannedItem; write: ItemWrite; unresolved: boolean }[],
     request: (writes: ItemWrite[]) => Promise<{ items: CollectionItem[] }>,
     kind: 'create' | 'update',
   ): Promise<void> {
+    let chunk = sent
     if (!chunk.length) return
     let res: { items: CollectionItem[] }
     try {
@@ -307,8 +307,21 @@ class BatchWriter {
       )
     }
     const byId = new Map(res.items.map((i) => [i.id, i]))
-    const records: SyncedRecord[] = chunk.map((c, i) => {
-      const item = (kind === 'update' ? byId.get(c.write.id!) : res.items[i]) ?? res.items[i]!
+    // Created items are matched by slug, never by position; updates by id.
+    const created =
+      kind === 'create'
+        ? matchCreated(
+            chunk.map((c) => c.p.item.slug),
+            res.items,
+          )
+        : []
+    const answered = chunk.flatMap((c, i) => {
+      const item = kind === 'update' ? byId.get(c.write.id!) : created[i]
+      return item ? [{ c, item }] : []
+    })
+    // A write missing from the answer stays dirty: a create is settled by slug next round.
+    chunk = answered.map((a) => a.c)
+    const records: SyncedRecord[] = answered.map(({ c, item }) => {
       if (c.unresolved) this.deferred.add(c.p.itemLink.id)
       return {
         hubItemId: c.p.item.id,

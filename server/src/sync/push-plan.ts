@@ -53,7 +53,7 @@ export function planPush(dirty: DirtyItem[], link: Link): PushPlan {
       else plan.clean.push(p)
     } else if (!d.itemLink.webflowItemId) {
       ;(d.item.status === 'published' ? plan.createLive : plan.createStaged).push(p)
-    } else if (p.hash === d.itemLink.syncedHash && d.itemLink.syncState !== 'failed') {
+    } else if (p.hash === d.itemLink.syncedHash && d.itemLink.syncState !== 'failed' && fits(d, wasLive)) {
       plan.clean.push(p)
     } else if (d.item.status === 'published' && wasLive) {
       plan.updateLive.push(p)
@@ -64,6 +64,12 @@ export function planPush(dirty: DirtyItem[], link: Link): PushPlan {
     }
   }
   return plan
+}
+
+/** Webflow's side matches the hub's status: a published hub item is live there, a draft is not. */
+function fits(d: DirtyItem, wasLive: boolean): boolean {
+  if (d.item.status === 'published') return wasLive
+  return true
 }
 
 export function chunks<T>(items: T[], size = 100): T[][] {

@@ -99,6 +99,11 @@ export const ConnectRequest = z.discriminatedUnion('mode', [
     mode: z.literal('publish'),
     hubCollectionId: z.uuid(),
     fields: z.array(z.string()),
+    /**
+     * Consent to publish the whole site: a new collection goes live only with a site publish. Without
+     * it the link reports that the site must be published once, and finishes when that happens.
+     */
+    publishSite: z.boolean().optional(),
     ...common,
   }),
   z.strictObject({
@@ -127,6 +132,8 @@ export const UpdateLinkRequest = z.strictObject({
   conflictPolicy: ConflictPolicy.optional(),
   /** Publish the whole site after a push changed something (at most once a minute). Default off. */
   publishSite: z.boolean().optional(),
+  /** With publishSite: the site's custom domains too, not only the webflow.io subdomain. Default on. */
+  publishCustomDomains: z.boolean().optional(),
 })
 export type UpdateLinkRequest = z.infer<typeof UpdateLinkRequest>
 

@@ -20,7 +20,8 @@ export function tokenRoutes(app: FastifyInstance, ctx: SimContext, limiter: Rate
         scope: [...token.scopes].join(','),
         authorizedTo: {
           siteIds: ctx.store.sitesOf(token).map((s) => s.id),
-          workspaceIds: token.kind === 'oauth' ? [...token.workspaceIds] : [],
+          // A site-scoped grant names its sites only. [unconfirmed]
+          workspaceIds: token.kind === 'oauth' && token.siteIds.length === 0 ? [...token.workspaceIds] : [],
           userIds: [token.userId],
         },
       },
