@@ -21,7 +21,9 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) 
     await ctx.boss.send(queue, { linkId: link.id }, { singletonKey: link.id, startAfter: 5 })
   }
   const publishes = await linkPublishesSite(ctx.db, link.id)
-  if (stats.created + stats.updated + stats.removed > 0 && publishes) {
+  // A new collection waiting for its first site publish asks for one even when this push wrote nothing.
+  const changed = stats.created + stats.updated + stats.removed > 0
+  if (publishes && (changed || link.awaitingSitePublish)) {
     await enqueueSitePublish(ctx.boss, link.siteId)
   }
   await reportSitePublishNeeded(ctx.db, link, publishes)

@@ -1,6 +1,7 @@
 import type { Link } from '../db/links'
 import type { Queryable, Tx } from '../db/pool'
 import type { Boss } from '../jobs/boss'
+import type { WebflowApi } from '../webflow/webflow-client'
 import { isLive } from './field-map'
 import { enqueuePush } from './mark-dirty'
 import type { PushPlan } from './push-plan'
@@ -23,6 +24,9 @@ export function holdLivePart(plan: PushPlan, link: Pick<Link, 'awaitingSitePubli
     updateStaged: [...plan.updateStaged, ...plan.updateLive],
     unpublish: [],
     publish: [],
+    // Nothing to publish by id yet: the site publish takes these live.
+    publishOnly: [],
+    clean: [...plan.clean, ...plan.publishOnly],
   }
 }
 
@@ -58,4 +62,19 @@ export async function finishAfterSitePublish(tx: Tx, boss: Boss, siteId: string)
     await enqueuePush(tx, boss, id)
   }
   return rows.map((r) => r.id)
+}
+
+/**
+ * Of items the hub has published and Webflow had not, those a site publish has taken live since:
+ * read from Webflow's live list (a request per 100 items) rather than published again.
+ */
+export async function liveNow(wf: WebflowApi, collectionId: string, ids: string[]): Promise<Set<string>> {
+  const wanted = new Set(ids)
+  const live = new Set<string>()
+  if (!ids.length) return live
+  for (let offset = 0; ; offset += 100) {
+    const page = await wf.listItems(collectionId, { live: true, offset, limit: 100 })
+    for (const item of page.items) if (wanted.has(item.id)) live.add(item.id)
+    if (live.size === wanted.size || offset + 100 >= page.pagination.total) return live
+  }
 }

@@ -18,7 +18,7 @@ import { eachOrGone, matchCreated, publishOutcome } from './bulk-outcome'
 import { type FieldMapEntry, isLive, toWebflow, type WebflowState, webflowStateOf } from './field-map'
 import { findBySlug } from './find-by-slug'
 import { mergeUnseenWebflowEdits } from './freshen'
-import { holdLivePart } from './new-collection'
+import { holdLivePart, liveNow } from './new-collection'
 import { chunks, type PlannedItem, planPush } from './push-plan'
 
 export type PushStats = {
@@ -218,7 +218,21 @@ class BatchWriter {
     for (const chunk of chunks(staged)) {
       await this.send(chunk, (writes) => this.wf.updateItems(cid, writes, { live: false }), 'update')
     }
-    const toPublish = plan.publish.filter((p) => !this.deferred.has(p.itemLink.id))
+    // Publish-only items a site publish may have taken live meanwhile: read, not published again.
+    const liveMeanwhile = await liveNow(
+      this.wf,
+      cid,
+      plan.publishOnly.map((p) => p.itemLink.webflowItemId!),
+    )
+    for (const p of plan.publishOnly.filter((p) => liveMeanwhile.has(p.itemLink.webflowItemId!))) {
+      await this.ctx.db.query(`update item_links set webflow_state = 'published' where id = $1`, [
+        p.itemLink.id,
+      ])
+      await markClean(this.ctx.db, p.itemLink.id, p.item.version)
+    }
+    const publishOnly = plan.publishOnly.filter((p) => !liveMeanwhile.has(p.itemLink.webflowItemId!))
+    const toPublish = [...plan.publish, ...publishOnly].filter((p) => !this.deferred.has(p.itemLink.id))
+    const onlyPublished = new Set(publishOnly.map((p) => p.itemLink.id))
     for (const chunk of chunks(toPublish)) {
       const ids = chunk.map((p) => p.itemLink.webflowItemId!)
       const { published, failed } = publishOutcome(ids, await this.wf.publishItems(cid, ids))
@@ -230,6 +244,7 @@ class BatchWriter {
       for (const p of chunk) {
         const why = failed.get(p.itemLink.webflowItemId!)
         if (why) await this.fail(p, why)
+        else if (onlyPublished.has(p.itemLink.id)) await markClean(this.ctx.db, p.itemLink.id, p.item.version)
       }
     }
   }

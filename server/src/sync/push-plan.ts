@@ -15,6 +15,8 @@ export type PushPlan = {
   updateStaged: PlannedItem[]
   unpublish: PlannedItem[]
   publish: PlannedItem[]
+  /** Content in sync, but the hub says published and Webflow has it not live: only a publish. */
+  publishOnly: PlannedItem[]
   remove: PlannedItem[]
   /** Nothing to send: unchanged, or deleted before it ever reached Webflow. */
   clean: PlannedItem[]
@@ -37,6 +39,7 @@ export function planPush(dirty: DirtyItem[], link: Link): PushPlan {
     updateStaged: [],
     unpublish: [],
     publish: [],
+    publishOnly: [],
     remove: [],
     clean: [],
     held: [],
@@ -53,8 +56,8 @@ export function planPush(dirty: DirtyItem[], link: Link): PushPlan {
       else plan.clean.push(p)
     } else if (!d.itemLink.webflowItemId) {
       ;(d.item.status === 'published' ? plan.createLive : plan.createStaged).push(p)
-    } else if (p.hash === d.itemLink.syncedHash && d.itemLink.syncState !== 'failed' && fits(d, wasLive)) {
-      plan.clean.push(p)
+    } else if (p.hash === d.itemLink.syncedHash && d.itemLink.syncState !== 'failed') {
+      ;(d.item.status === 'published' && !wasLive ? plan.publishOnly : plan.clean).push(p)
     } else if (d.item.status === 'published' && wasLive) {
       plan.updateLive.push(p)
     } else {
@@ -64,12 +67,6 @@ export function planPush(dirty: DirtyItem[], link: Link): PushPlan {
     }
   }
   return plan
-}
-
-/** Webflow's side matches the hub's status: a published hub item is live there, a draft is not. */
-function fits(d: DirtyItem, wasLive: boolean): boolean {
-  if (d.item.status === 'published') return wasLive
-  return true
 }
 
 export function chunks<T>(items: T[], size = 100): T[][] {
