@@ -53,6 +53,7 @@ export async function createSimulator(input: SimulatorOptionsInput = {}): Promis
     app: options.app,
     now: () => baseClock() + offset.ms,
     random,
+    faults,
     emit: (event) => dispatcher?.dispatch(event),
   }
   dispatcher = new WebhookDispatcher(ctx, counters, faults)

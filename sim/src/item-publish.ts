@@ -36,6 +36,10 @@ export function publishItems(
       errors.push(`Staging item ID ${String(ref?.id)} not found.`)
       continue
     }
+    if (ctx.faults.config.refusePublish.includes(item.id)) {
+      errors.push(`Item ${item.id} could not be published.`)
+      continue
+    }
     if (!collectionLive(ctx, c)) {
       errors.push(`Item ${item.id}: collection ${c.id} must be published with the site first.`)
       continue

@@ -64,7 +64,7 @@ async function scenario(world: SyncWorld) {
   await world.content.call('POST', `${path}/${bySlug('gear-1').id}/unpublish`)
   await world.content.call('POST', `${path}/${bySlug('gear-3').id}/publish`)
   await world.content.call('POST', path, { slug: 'gear-new', name: 'Gear new', status: 'published' })
-  world.sim.control.designer.updateItem(cid, wfOf('gear-2').id, {
+  world.sim.control.designer.updateItem(cid, wfOf('gear-2').id!, {
     fieldData: { name: 'Gear two (Designer)' },
   })
   const made = world.sim.control.designer.createItem(cid, {
@@ -77,7 +77,7 @@ async function scenario(world: SyncWorld) {
   await world.settle()
   // Delete both ways.
   await world.content.call('DELETE', `${path}/${bySlug('gear-4').id}`)
-  world.sim.control.designer.deleteItem(cid, wfOf('gear-5').id)
+  world.sim.control.designer.deleteItem(cid, wfOf('gear-5').id!)
   await world.settle()
   // The reconcile repairs what webhooks could not carry (docs/webflow.md, Webhook deliveries).
   await world.ctx.boss.send('link-reconcile', { linkId, trigger: 'manual' })
