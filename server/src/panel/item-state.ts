@@ -4,6 +4,7 @@ import { hubIdsOf, toItemLink } from '../db/item-links'
 import { getLink } from '../db/links'
 import type { Queryable } from '../db/pool'
 import { canonicalJson } from '../sync/content-hash'
+import { webflowStateOf } from '../sync/field-map'
 import { hubContentOf } from '../sync/push-plan'
 import { referencedWebflowIds, webflowContentOf } from '../sync/webflow-content'
 import { WebflowApiError } from '../webflow/webflow-api-error'
@@ -19,6 +20,7 @@ const NOT_LINKED: ItemSyncState = {
   lastPulledAt: null,
   lastError: null,
   diff: [],
+  changesNotLive: false,
 }
 
 /** The sync state of the Webflow item open on the canvas, with a field-by-field diff of both sides. */
@@ -69,5 +71,7 @@ export async function itemState(
     lastPulledAt: il.lastPulledAt?.toISOString() ?? null,
     lastError: il.lastError,
     diff,
+    // docs/webflow.md, Item states: the hub status stays published; the panel says what is not live.
+    changesNotLive: !!item && ['changes_queued', 'changes_in_draft'].includes(webflowStateOf(item)),
   }
 }

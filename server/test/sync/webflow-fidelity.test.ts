@@ -187,3 +187,89 @@ describe('the panel signs in when Webflow resolves null names', async () => {
     expect(res.json().user).toMatchObject({ email: '', name: '' })
   })
 })
+
+for (const stagedEditOfLive of ['queued', 'changesInDraft'] as const) {
+  describe(`a Designer edit of a published item (${stagedEditOfLive})`, async () => {
+    const world = await startSyncWorld({ stagedEditOfLive })
+    const res = await world.admin('POST', `/sites/${DEMO.siteId}/links`, {
+      mode: 'import',
+      webflowCollectionId: DEMO.authorsCollectionId,
+      fields: ['bio'],
+    })
+    const hubCollectionId: string = res.json().hubCollectionId
+    await world.settle()
+
+    it('keeps the hub item published and shows "changes not live" until the publish', async () => {
+      const [author] = await webflowItems(world, DEMO.authorsCollectionId)
+      world.sim.control.designer.updateItem(DEMO.authorsCollectionId, author!.id!, {
+        fieldData: { bio: 'Edited' },
+      })
+      await world.settle()
+      const hubItem = () =>
+        world.content
+          .call('GET', `/collections/${hubCollectionId}/items?limit=10`)
+          .then((r) => r.json().items.find((i: { slug: string }) => i.slug === author!.fieldData!.slug))
+      expect(await hubItem()).toMatchObject({ status: 'published', fields: { bio: 'Edited' } })
+      const state = async () =>
+        (await world.admin('GET', `/sites/${DEMO.siteId}/webflow-items/${author!.id}`)).json()
+      expect(await state()).toMatchObject({ changesNotLive: true, state: 'synced' })
+      world.sim.control.designer.publishItem(DEMO.authorsCollectionId, author!.id!)
+      await world.settle()
+      expect(await state()).toMatchObject({ changesNotLive: false, state: 'synced' })
+      expect(await hubItem()).toMatchObject({ status: 'published' })
+    })
+  })
+}
+
+for (const webhookRetryTimestamp of ['fresh', 'first'] as const) {
+  describe(`a delivery refused once, retried with the ${webhookRetryTimestamp} timestamp`, async () => {
+    const world = await startSyncWorld({
+      webhookRetryTimestamp,
+      webhookRetryIntervalMs: 100,
+      webhookMaxRetries: 1,
+    })
+    const res = await world.admin('POST', `/sites/${DEMO.siteId}/links`, {
+      mode: 'import',
+      webflowCollectionId: DEMO.authorsCollectionId,
+      fields: ['bio'],
+    })
+    const linkId: string = res.json().id
+    const hubCollectionId: string = res.json().hubCollectionId
+    await world.settle()
+
+    it('loses the edit only until the reconcile repairs it', async () => {
+      const [author] = await webflowItems(world, DEMO.authorsCollectionId)
+      // The first attempt goes out signed six minutes in the past, as a retry ten minutes after the
+      // edit would with the first timestamp: Bindery refuses it (replay window 5 minutes).
+      world.sim.control.setFaults({ webhooks: { delayMs: 200 } })
+      world.sim.control.designer.updateItem(DEMO.authorsCollectionId, author!.id!, {
+        fieldData: { bio: 'Late' },
+      })
+      world.sim.control.advanceClock(-6 * 60_000)
+      await waitUntil(() => world.sim.control.deliveries(10).some((d) => d.outcome === 'failed'))
+      world.sim.control.advanceClock(6 * 60_000)
+      world.sim.control.clearFaults()
+      await world.sim.control.webhooksIdle()
+      await world.settle()
+      const bio = async () =>
+        (await world.content.call('GET', `/collections/${hubCollectionId}/items?limit=10`))
+          .json()
+          .items.find((i: { slug: string }) => i.slug === author!.fieldData!.slug).fields.bio
+      const delivered = world.sim.control.deliveries(10).some((d) => d.outcome === 'delivered')
+      // Measured: a fresh timestamp gets the retry through; the first one is refused again.
+      expect(delivered).toBe(webhookRetryTimestamp === 'fresh')
+      expect(await bio()).toBe(webhookRetryTimestamp === 'fresh' ? 'Late' : author!.fieldData!.bio)
+      await world.ctx.boss.send('link-reconcile', { linkId, trigger: 'manual' })
+      await world.settle()
+      expect(await bio()).toBe('Late')
+    })
+  })
+}
+
+async function waitUntil(fn: () => boolean, ms = 5000) {
+  const start = Date.now()
+  while (!fn()) {
+    if (Date.now() - start > ms) throw new Error('condition not met')
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}

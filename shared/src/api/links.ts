@@ -165,6 +165,8 @@ export const ItemSyncState = z.object({
   lastError: z.string().nullable(),
   /** Fields whose values differ between the two sides right now. */
   diff: z.array(z.object({ field: z.string(), hub: z.unknown(), webflow: z.unknown() })),
+  /** Live in Webflow, with a newer staged version not live yet ("queued" or "changes in draft"). */
+  changesNotLive: z.boolean().default(false),
 })
 export type ItemSyncState = z.infer<typeof ItemSyncState>
 
