@@ -89,6 +89,7 @@ async function settleStale(tx: Tx, ids: string[]): Promise<Set<string>> {
      where i.id = any($1::bigint[])
        and i.trigger_type not in ('collection_item_deleted', 'collection_item_unpublished')
        and (i.trigger_type <> 'collection_item_published' or il.webflow_state = 'published')
+       and l.site_id = i.payload->'payload'->>'siteId'
        and l.webflow_collection_id = i.payload->'payload'->>'collectionId'
        and il.webflow_item_id = i.payload->'payload'->>'id'
        and il.webflow_last_updated >= (i.payload->'payload'->>'lastUpdated')::timestamptz

@@ -79,6 +79,7 @@ async function run(ctx: JobContext, link: Link, trigger: ReconcileTrigger): Prom
     await progress?.(0)
     const outcome = await repairDrift(ctx, wf.api, link, drifts, reportId, progress)
     report.repaired = outcome.repaired
+    report.held = outcome.held
     await recordAgreement(ctx, link, classified.refresh)
     if (full) await fullResync(ctx, link, reapply, async (n) => progress?.(drifts.length + n))
     report.requests = wf.calls()

@@ -18,6 +18,7 @@ import { eachOrGone, matchCreated, publishOutcome } from './bulk-outcome'
 import { type FieldMapEntry, isLive, toWebflow, type WebflowState, webflowStateOf } from './field-map'
 import { findBySlug } from './find-by-slug'
 import { mergeUnseenWebflowEdits } from './freshen'
+import { holdMassDeletes } from './hold-deletes'
 import { holdLivePart, liveNow } from './new-collection'
 import { chunks, type PlannedItem, planPush } from './push-plan'
 
@@ -56,6 +57,10 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
     }
     const plan = holdLivePart(planPush(dirty, link), link)
     for (const p of plan.held) held.add(p.itemLink.id)
+    // A mass delete waits for a person: its items stay dirty and out of this run.
+    const deletes = await holdMassDeletes(ctx.db, ctx, link, 'webflow', 'push', plan.remove.map(heldItemOf))
+    for (const p of plan.remove) if (!deletes.allowed.has(p.item.id)) held.add(p.itemLink.id)
+    plan.remove = plan.remove.filter((p) => deletes.allowed.has(p.item.id))
     // A Webflow edit whose webhook was lost is merged before the push could overwrite it.
     if (await mergeUnseenWebflowEdits(ctx, wf, link, [...plan.updateLive, ...plan.updateStaged])) continue
     const refs = await webflowIdsOf(ctx.db, referencedIds(plan, link.fieldMap))
@@ -121,6 +126,13 @@ async function adopt(ctx: JobContext, link: Link, itemLinkId: string, item: Coll
     },
   ])
 }
+
+const heldItemOf = (p: PlannedItem) => ({
+  hubItemId: p.item.id,
+  webflowItemId: p.itemLink.webflowItemId,
+  slug: p.item.slug,
+  name: p.item.name,
+})
 
 function referencedIds(plan: ReturnType<typeof planPush>, map: FieldMapEntry[]): string[] {
   const refFields = map.filter((f) => f.type === 'reference' || f.type === 'multiReference')
