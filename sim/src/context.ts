@@ -22,4 +22,6 @@ export interface SimContext {
   random: () => number
   faults: Faults
   emit: (event: SimEvent) => void
+  /** Counts what happened to an Image/File value (GET /_sim/counters `assets`). */
+  assetEvent: (event: 'imported' | 'reused' | 'skipped') => void
 }

@@ -55,6 +55,7 @@ export async function createSimulator(input: SimulatorOptionsInput = {}): Promis
     random,
     faults,
     emit: (event) => dispatcher?.dispatch(event),
+    assetEvent: (event) => counters.assets[event]++,
   }
   dispatcher = new WebhookDispatcher(ctx, counters, faults)
   const limiter = new RateLimiter(store, config)

@@ -16,6 +16,8 @@ export interface CreateOptions {
   source: ChangeSource
   /** Multi-item request: error params are prefixed with `items[i].fieldData.`. */
   multi: boolean
+  /** Query `skipInvalidFiles` (default true): drop a file Webflow cannot import instead of failing. */
+  skipInvalidFiles?: boolean
   /** /items/bulk: every item is created in each of these locales, sharing one id. */
   bulkLocales?: string[] | null
 }
@@ -47,6 +49,7 @@ export function createItems(
 ): CollectionItem[] {
   const site = siteOf(ctx, c)
   if (opts.live && !collectionLive(ctx, c)) throw collectionNotLive(c)
+  const files = { ctx, siteId: site.id, skipInvalidFiles: opts.skipInvalidFiles ?? true }
   const errors: FieldError[] = []
   const reserved = new Set<string>()
   const planned: Planned[] = []
@@ -61,14 +64,7 @@ export function createItems(
     const locales = opts.bulkLocales ?? [resolveLocale(site, input.cmsLocaleId, `${itemPrefix}cmsLocaleId`)]
     const isDraft = flag(input, 'isDraft', itemPrefix, errors)
     const isArchived = flag(input, 'isArchived', itemPrefix, errors)
-    const { values, errors: fieldErrors } = checkFieldData(
-      ctx.store,
-      c,
-      input.fieldData,
-      true,
-      fieldPrefix,
-      ctx.config.linkSchemes,
-    )
+    const { values, errors: fieldErrors } = checkFieldData(files, c, input.fieldData, true, fieldPrefix)
     errors.push(...fieldErrors)
     const rawSlug = (input.fieldData as Record<string, unknown> | undefined)?.slug
     let slug: string | null = null

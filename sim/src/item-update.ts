@@ -13,6 +13,8 @@ export interface UpdateOptions {
   live: boolean
   source: ChangeSource
   multi: boolean
+  /** Query `skipInvalidFiles` (default true): drop a file Webflow cannot import instead of failing. */
+  skipInvalidFiles?: boolean
 }
 
 interface Planned {
@@ -30,6 +32,7 @@ export function updateItems(
 ): CollectionItem[] {
   const site = siteOf(ctx, c)
   if (opts.live && !collectionLive(ctx, c)) throw collectionNotLive(c)
+  const files = { ctx, siteId: site.id, skipInvalidFiles: opts.skipInvalidFiles ?? true }
   const errors: FieldError[] = []
   const reserved = new Set<string>()
   const planned: Planned[] = []
@@ -51,14 +54,7 @@ export function updateItems(
         errors.push({ param: itemPrefix + key, description: 'Expected a boolean' })
       else patch[key] = input[key]
     }
-    const { values, errors: fieldErrors } = checkFieldData(
-      ctx.store,
-      c,
-      input.fieldData,
-      false,
-      fieldPrefix,
-      ctx.config.linkSchemes,
-    )
+    const { values, errors: fieldErrors } = checkFieldData(files, c, input.fieldData, false, fieldPrefix)
     errors.push(...fieldErrors)
     const rawSlug = (input.fieldData as Record<string, unknown> | undefined)?.slug
     if (typeof rawSlug === 'string') {

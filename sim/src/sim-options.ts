@@ -74,6 +74,24 @@ export const RuntimeConfig = z.object({
   grantScope: z.enum(['workspace', 'site']).default('workspace'),
   /** Show a consent page on /oauth/authorize instead of auto-approving. */
   consent: z.boolean().default(false),
+  /** Largest Image/MultiImage file Webflow imports (docs: 4MB). */
+  imageMaxBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(4 * 1024 * 1024),
+  /** Largest File Webflow imports (assets guide: documents 10MB). */
+  fileMaxBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+  /** A skipped file in a PATCH: 'clear' empties the field, 'keep' leaves the old file. [unconfirmed] */
+  skippedFileOnUpdate: z.enum(['clear', 'keep']).default('clear'),
+  /** Rich-text `<img>` sources: 'rehost' imports them to the CDN, 'keep' stores them as sent. [unconfirmed] */
+  richTextImages: z.enum(['rehost', 'keep']).default('rehost'),
+  /** Wrap a bare rich-text `<img>` in Webflow's `<figure class="w-richtext-figure-type-image …">`. [unconfirmed] */
+  richTextFigures: z.boolean().default(true),
 })
 export type RuntimeConfig = z.infer<typeof RuntimeConfig>
 

@@ -17,11 +17,13 @@ import type { JobContext } from '../jobs/job-context'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import { canonicalJson, contentHash } from './content-hash'
 import { type DroppedValue, type HubContent, webflowStateOf } from './field-map'
+import { fieldMemoryOf } from './field-memory'
 import { holdPulledDelete } from './hold-deletes'
 import { enqueuePush } from './mark-dirty'
 import { mergeContent } from './merge'
 import { finishAfterSitePublish } from './new-collection'
 import { hubContentOf } from './push-plan'
+import { recordPulledAssets } from './record-answer'
 import { referencedWebflowIds, webflowContentOf } from './webflow-content'
 
 export type DeliveryOutcome = 'processed' | 'ignored'
@@ -95,7 +97,8 @@ export async function applyItem(
 ): Promise<void> {
   const hubIds = await hubIdsOf(tx, referencedWebflowIds(link, [item]))
   const dropped: DroppedValue[] = []
-  const incoming = webflowContentOf(link, item, hubIds, dropped)
+  const memory = await fieldMemoryOf(tx, itemLink?.id)
+  const incoming = webflowContentOf(link, item, hubIds, dropped, memory)
   if (dropped.length) await auditDropped(tx, link, item, dropped)
   const hash = contentHash(incoming)
   const webflowState = webflowStateOf(item)
@@ -129,6 +132,7 @@ export async function applyItem(
     webflowIsNewer,
   )
   if (canonicalJson(merged) !== canonicalJson(current)) await writeHub(tx, link, hubItem, merged)
+  if (itemLink) await recordPulledAssets(tx, itemLink.id, link.fieldMap, item, memory)
   const review = link.conflictPolicy === 'review' && conflicts.length > 0
   const agrees = canonicalJson(merged) === canonicalJson(incoming)
   await recordSynced(tx, link.id, 'pull', [
@@ -136,7 +140,8 @@ export async function applyItem(
       ...synced,
       hubItemId: hubItem.id,
       hash: agrees ? hash : (itemLink?.syncedHash ?? ''),
-      base: agrees ? merged : (itemLink?.base ?? incoming),
+      // What Webflow now holds: the push that follows sends only the hub's own changes against it.
+      base: agrees ? merged : review ? (itemLink?.base ?? incoming) : incoming,
       version: hubItem.version + 1,
       stillDirty: !agrees && !review,
     },

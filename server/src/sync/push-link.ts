@@ -15,12 +15,15 @@ import type { JobContext } from '../jobs/job-context'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
 import { eachOrGone, matchCreated, publishOutcome } from './bulk-outcome'
+import { fieldDataToSend } from './field-data-to-send'
 import { type FieldMapEntry, isLive, toWebflow, type WebflowState, webflowStateOf } from './field-map'
+import { type FieldMemory, loadFieldMemory, NO_MEMORY } from './field-memory'
 import { findBySlug } from './find-by-slug'
 import { mergeUnseenWebflowEdits } from './freshen'
 import { holdMassDeletes } from './hold-deletes'
 import { holdLivePart, liveNow } from './new-collection'
 import { chunks, type PlannedItem, planPush } from './push-plan'
+import { recordAnswers } from './record-answer'
 
 export type PushStats = {
   created: number
@@ -177,16 +180,29 @@ class BatchWriter {
     private deferred: Set<string>,
   ) {}
 
-  /** Turns planned items into writes; items with a bad value fail alone, unresolved references wait. */
-  private async writes(items: PlannedItem[], extra: (p: PlannedItem) => Partial<ItemWrite>) {
-    const ok: { p: PlannedItem; write: ItemWrite; unresolved: boolean }[] = []
+  /** What Webflow made of each item link's assets and rich text on earlier writes. */
+  private memory = new Map<string, FieldMemory>()
+
+  /**
+   * Turns planned items into writes; items with a bad value fail alone, unresolved references wait.
+   * An update sends only what changed (`fieldDataToSend`).
+   */
+  private async writes(items: PlannedItem[], extra: (p: PlannedItem) => Partial<ItemWrite>, update = false) {
+    const ok: Pending[] = []
+    const memory = await loadFieldMemory(
+      this.ctx.db,
+      items.map((p) => p.itemLink.id),
+    )
     for (const p of items) {
       const w = toWebflow(p.content, this.link.fieldMap, (id) => this.refs.get(id))
       if (w.errors.length) {
         await this.fail(p, w.errors.join('; '))
         continue
       }
-      ok.push({ p, write: { fieldData: w.fieldData, ...extra(p) }, unresolved: w.unresolved.length > 0 })
+      const mem = memory.get(p.itemLink.id) ?? NO_MEMORY
+      this.memory.set(p.itemLink.id, mem)
+      const fieldData = fieldDataToSend(w.fieldData, p, this.link.fieldMap, mem, update)
+      ok.push({ p, write: { fieldData, ...extra(p) }, unresolved: w.unresolved.length > 0 })
     }
     return ok
   }
@@ -213,20 +229,25 @@ class BatchWriter {
         (ids) => this.wf.unpublishItems(cid, ids),
       )
     }
-    const live = await this.writes(plan.updateLive, (p) => ({
-      id: p.itemLink.webflowItemId!,
-      ...statusFlags(p),
-    }))
+    const live = await this.writes(
+      plan.updateLive,
+      (p) => ({ id: p.itemLink.webflowItemId!, ...statusFlags(p) }),
+      true,
+    )
     for (const chunk of chunks(live)) {
       await this.send(chunk, (writes) => this.wf.updateItems(cid, writes, { live: true }), 'update')
     }
-    const staged = await this.writes(plan.updateStaged, (p) => ({
-      id: p.itemLink.webflowItemId!,
-      isArchived: p.item.status === 'archived',
-      // Stays a draft until the publish below: publishing is its own call. A collection waiting for
-      // its first site publish gets published items queued instead, for that publish to take live.
-      isDraft: !(this.link.awaitingSitePublish && p.item.status === 'published'),
-    }))
+    const staged = await this.writes(
+      plan.updateStaged,
+      (p) => ({
+        id: p.itemLink.webflowItemId!,
+        isArchived: p.item.status === 'archived',
+        // Stays a draft until the publish below: publishing is its own call. A collection waiting for
+        // its first site publish gets published items queued instead, for that publish to take live.
+        isDraft: !(this.link.awaitingSitePublish && p.item.status === 'published'),
+      }),
+      true,
+    )
     for (const chunk of chunks(staged)) {
       await this.send(chunk, (writes) => this.wf.updateItems(cid, writes, { live: false }), 'update')
     }
@@ -292,7 +313,7 @@ class BatchWriter {
    * unknown outcome of a create is left for the slug lookup of the next round.
    */
   private async send(
-    sent: { p: PlannedItem; write: ItemWrite; unresolved: boolean }[],
+    sent: Pending[],
     request: (writes: ItemWrite[]) => Promise<{ items: CollectionItem[] }>,
     kind: 'create' | 'update',
   ): Promise<void> {
@@ -362,12 +383,32 @@ class BatchWriter {
       }
     })
     await recordSynced(this.ctx.db, this.link.id, 'push', records)
+    await this.recordAnswers(answered)
     await this.audit(
       chunk.map((c) => ({ p: c.p, after: c.write.fieldData })),
       `webflow.${kind}`,
     )
     if (kind === 'create') this.stats.created += chunk.length
     else this.stats.updated += chunk.length
+  }
+
+  /** Remembers what Webflow made of the assets and rich text sent; a skipped file is reported on the item. */
+  private async recordAnswers(answers: { c: Pending; item: CollectionItem }[]) {
+    const skipped = await recordAnswers(
+      this.ctx.db,
+      answers.map(({ c, item }) => ({
+        itemLinkId: c.p.itemLink.id,
+        sentFields: this.link.fieldMap.filter((f) => f.webflowSlug in c.write.fieldData),
+        sent: c.p.content,
+        answered: item,
+        memory: this.memory.get(c.p.itemLink.id) ?? NO_MEMORY,
+      })),
+    )
+    if (skipped.size)
+      this.ctx.log.warn(
+        { link: this.link.id, items: skipped.size },
+        'Webflow skipped files it could not import',
+      )
   }
 
   private async adoptBySlug(p: PlannedItem) {
@@ -396,6 +437,8 @@ class BatchWriter {
     )
   }
 }
+
+type Pending = { p: PlannedItem; write: ItemWrite; unresolved: boolean }
 
 function statusFlags(p: PlannedItem): Pick<ItemWrite, 'isDraft' | 'isArchived'> {
   return { isDraft: p.item.status !== 'published', isArchived: p.item.status === 'archived' }

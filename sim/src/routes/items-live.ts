@@ -9,7 +9,14 @@ import { updateItems } from '../item-update.ts'
 import { listItems } from '../list-items.ts'
 import { multiCreateAnswer, withBulkErrors } from '../multi-answer.ts'
 import { toItem } from '../serialize.ts'
-import { bodyObject, type CollectionParams, type ItemParams, itemsArray, refsOf } from './item-bodies.ts'
+import {
+  bodyObject,
+  type CollectionParams,
+  type ItemParams,
+  itemsArray,
+  refsOf,
+  skipInvalidFiles,
+} from './item-bodies.ts'
 
 /** Live item endpoints, docs/webflow.md, Item states. DELETE here unpublishes. */
 export function liveItemRoutes(app: FastifyInstance, ctx: SimContext): void {
@@ -26,11 +33,21 @@ export function liveItemRoutes(app: FastifyInstance, ctx: SimContext): void {
     reply.code(202)
     if (body.items !== undefined) {
       const items = withBulkErrors(ctx, () =>
-        createItems(ctx, c, itemsArray(body), { live: true, source: 'api', multi: true }),
+        createItems(ctx, c, itemsArray(body), {
+          live: true,
+          source: 'api',
+          multi: true,
+          skipInvalidFiles: skipInvalidFiles(req.query),
+        }),
       )
       return multiCreateAnswer(ctx, items)
     }
-    return createItems(ctx, c, [body], { live: true, source: 'api', multi: false })[0]
+    return createItems(ctx, c, [body], {
+      live: true,
+      source: 'api',
+      multi: false,
+      skipInvalidFiles: skipInvalidFiles(req.query),
+    })[0]
   })
 
   app.patch<CollectionParams>(`${base}/live`, async (req) => {
@@ -38,7 +55,12 @@ export function liveItemRoutes(app: FastifyInstance, ctx: SimContext): void {
     const items = itemsArray(bodyObject(req.body))
     return {
       items: withBulkErrors(ctx, () =>
-        updateItems(ctx, c, items, { live: true, source: 'api', multi: true }),
+        updateItems(ctx, c, items, {
+          live: true,
+          source: 'api',
+          multi: true,
+          skipInvalidFiles: skipInvalidFiles(req.query),
+        }),
       ),
     }
   })
@@ -60,7 +82,12 @@ export function liveItemRoutes(app: FastifyInstance, ctx: SimContext): void {
   app.patch<ItemParams>(`${base}/:itemId/live`, async (req) => {
     const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
     const body = { ...bodyObject(req.body), id: req.params.itemId }
-    return updateItems(ctx, c, [body], { live: true, source: 'api', multi: false })[0]
+    return updateItems(ctx, c, [body], {
+      live: true,
+      source: 'api',
+      multi: false,
+      skipInvalidFiles: skipInvalidFiles(req.query),
+    })[0]
   })
 
   app.delete<ItemParams>(`${base}/:itemId/live`, async (req, reply) => {

@@ -17,6 +17,7 @@ import {
   itemsArray,
   maxBatch,
   refsOf,
+  skipInvalidFiles,
 } from './item-bodies.ts'
 
 /** Staged (CMS) item endpoints, docs/webflow.md, Item states. */
@@ -35,11 +36,21 @@ export function itemRoutes(app: FastifyInstance, ctx: SimContext): void {
     reply.code(202)
     if (body.items !== undefined) {
       const items = withBulkErrors(ctx, () =>
-        createItems(ctx, c, itemsArray(body), { live: false, source: 'api', multi: true }),
+        createItems(ctx, c, itemsArray(body), {
+          live: false,
+          source: 'api',
+          multi: true,
+          skipInvalidFiles: skipInvalidFiles(req.query),
+        }),
       )
       return multiCreateAnswer(ctx, items)
     }
-    return createItems(ctx, c, [body], { live: false, source: 'api', multi: false })[0]
+    return createItems(ctx, c, [body], {
+      live: false,
+      source: 'api',
+      multi: false,
+      skipInvalidFiles: skipInvalidFiles(req.query),
+    })[0]
   })
 
   app.post<CollectionParams>(`${base}/bulk`, async (req, reply) => {
@@ -62,6 +73,7 @@ export function itemRoutes(app: FastifyInstance, ctx: SimContext): void {
       live: false,
       source: 'api',
       multi: Array.isArray(body.fieldData),
+      skipInvalidFiles: skipInvalidFiles(req.query),
       bulkLocales: locales,
     })
     reply.code(202)
@@ -73,7 +85,12 @@ export function itemRoutes(app: FastifyInstance, ctx: SimContext): void {
     const items = itemsArray(bodyObject(req.body))
     return {
       items: withBulkErrors(ctx, () =>
-        updateItems(ctx, c, items, { live: false, source: 'api', multi: true }),
+        updateItems(ctx, c, items, {
+          live: false,
+          source: 'api',
+          multi: true,
+          skipInvalidFiles: skipInvalidFiles(req.query),
+        }),
       ),
     }
   })
@@ -101,7 +118,12 @@ export function itemRoutes(app: FastifyInstance, ctx: SimContext): void {
   app.patch<ItemParams>(`${base}/:itemId`, async (req) => {
     const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
     const body = { ...bodyObject(req.body), id: req.params.itemId }
-    return updateItems(ctx, c, [body], { live: false, source: 'api', multi: false })[0]
+    return updateItems(ctx, c, [body], {
+      live: false,
+      source: 'api',
+      multi: false,
+      skipInvalidFiles: skipInvalidFiles(req.query),
+    })[0]
   })
 
   app.delete<ItemParams>(`${base}/:itemId`, async (req, reply) => {
