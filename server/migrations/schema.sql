@@ -295,6 +295,8 @@ create table links (
   updated_at timestamp with time zone not null default now(),
   disconnected_at timestamp with time zone,
   publish_site boolean not null default false,
+  awaiting_site_publish boolean not null default false,
+  publish_custom_domains boolean not null default true,
   schema_known jsonb,
   schema_drift jsonb not null default '[]'::jsonb,
   schema_checked_at timestamp with time zone,

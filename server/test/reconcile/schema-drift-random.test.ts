@@ -23,14 +23,15 @@ function prng(seed: number) {
 type Expected = { summary: string; kind: string | null; rating: number }
 
 describe.each([
-  { removedOptionValues: 'cleared' as const, seed: SEED },
-  { removedOptionValues: 'kept' as const, seed: SEED + 1 },
+  { removedOptionValues: 'cleared' as const, optionRenameKeepsId: true, seed: SEED },
+  { removedOptionValues: 'kept' as const, optionRenameKeepsId: true, seed: SEED + 1 },
+  { removedOptionValues: 'cleared' as const, optionRenameKeepsId: false, seed: SEED + 2 },
 ])(
-  'schema drift, randomised (seed $seed, removed Options $removedOptionValues)',
-  async ({ removedOptionValues, seed }) => {
+  'schema drift, randomised (seed $seed, removed Options $removedOptionValues, renames keep ids $optionRenameKeepsId)',
+  async ({ removedOptionValues, optionRenameKeepsId, seed }) => {
     const world = await startReconcileWorld()
-    world.sim.control.setConfig({ removedOptionValues })
-    const t = await schemaLink(world, `rnd-${removedOptionValues}`, 6)
+    world.sim.control.setConfig({ removedOptionValues, optionRenameKeepsId })
+    const t = await schemaLink(world, `rnd-${removedOptionValues}-${optionRenameKeepsId}`, 6)
 
     it('leaves every item with the last write to each surviving field, on both sides', async () => {
       const rand = prng(seed)
@@ -110,6 +111,9 @@ describe.each([
             await t.control('PATCH', `/fields/${kind.id}`, {
               options: current.map((x) => (x.id === o.id ? { ...x, name: `${x.name}-r${step}` } : x)),
             })
+            // Where a rename gives the Option a new id, Webflow moves its items to it.
+            const renamed = (await options()).find((x) => x.name === `${o.name}-r${step}`)!
+            for (const x of expected.values()) if (x.kind === o.id) x.kind = renamed.id
           } else if (edit === 'removeOption') {
             const o = pick(current)
             await t.control('PATCH', `/fields/${kind.id}`, { options: current.filter((x) => x.id !== o.id) })
