@@ -66,3 +66,24 @@ export async function pauseSitesOf(tx: Queryable, installationId: string): Promi
   ])
   return r.rowCount ?? 0
 }
+
+/**
+ * The session epoch of a site with an active installation, or null (unknown site, or uninstalled):
+ * a designer session is valid only while its epoch equals this.
+ */
+export async function sessionEpochOf(db: Queryable, siteId: string): Promise<number | null> {
+  const { rows } = await db.query<{ epoch: number }>(
+    `select s.session_epoch as epoch from sites s join installations i on i.id = s.installation_id
+     where s.id = $1 and i.status = 'active'`,
+    [siteId],
+  )
+  return rows[0]?.epoch ?? null
+}
+
+/** Ends every designer session of the sites (their epoch moves on). */
+export async function endSessionsOf(tx: Queryable, siteIds: string[]): Promise<void> {
+  await tx.query(
+    'update sites set session_epoch = session_epoch + 1, updated_at = now() where id = any($1::text[])',
+    [siteIds],
+  )
+}

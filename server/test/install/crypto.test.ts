@@ -37,21 +37,32 @@ describe('token cipher', () => {
 
 describe('session token', () => {
   const secret = 's'.repeat(40)
-  const who = { userId: 'u1', siteId: 'site-a', email: 'a@b.c', name: 'A B' }
+  const who = {
+    userId: 'u1',
+    siteId: 'site-a',
+    email: 'a@b.c',
+    name: 'A B',
+    role: 'editor',
+    epoch: 0,
+  } as const
 
-  it('verifies its own tokens and carries the claims', () => {
-    const { token } = signSession(secret, who)
-    const checked = verifySession(secret, token)
+  it('verifies its own tokens and carries the claims', async () => {
+    const { token } = await signSession(secret, who)
+    const checked = await verifySession(secret, token)
     expect(checked).toMatchObject({ ok: true, claims: { sub: 'u1', siteId: 'site-a', email: 'a@b.c' } })
   })
 
-  it('fails clearly: malformed, bad signature, expired', () => {
-    expect(verifySession(secret, 'abc')).toEqual({ ok: false, reason: 'malformed' })
-    expect(verifySession(secret, signSession('t'.repeat(40), who).token)).toEqual({
+  it('fails clearly: malformed, bad signature, expired, alg none', async () => {
+    expect(await verifySession(secret, 'abc')).toEqual({ ok: false, reason: 'malformed' })
+    expect(await verifySession(secret, (await signSession('t'.repeat(40), who)).token)).toEqual({
       ok: false,
       reason: 'bad_signature',
     })
-    const { token } = signSession(secret, who, Date.now() - 30 * 60_000 - 1)
-    expect(verifySession(secret, token)).toEqual({ ok: false, reason: 'expired' })
+    const { token } = await signSession(secret, who, Date.now() - 30 * 60_000 - 1)
+    expect(await verifySession(secret, token)).toEqual({ ok: false, reason: 'expired' })
+    // An unsigned token with the same claims is refused, whatever its header says.
+    const [, body] = (await signSession(secret, who)).token.split('.')
+    const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${body}.`
+    expect((await verifySession(secret, none)).ok).toBe(false)
   })
 })
