@@ -23,6 +23,9 @@ export const designerScope: FastifyPluginAsyncZod<{ jobs: JobContext; origins: s
   await scope.register(cors, panelCors(origins))
   scope.decorateRequest('session', null)
   scope.addHook('onRequest', designerAuth(jobs.config.sessionSecret, jobs.db))
+  // Lets the panel's preflights of `…/:siteId/…` reach the cors hook (its own route covers only
+  // `…/:siteId`); anything that is not a preflight meets the session check first.
+  scope.options('/*', async (_req, reply) => reply.callNotFound())
   await scope.register(siteStatusRoutes, { db: jobs.db })
   await scope.register(linkRoutes, { jobs })
   await scope.register(panelApiKeyRoutes, { db: jobs.db })
