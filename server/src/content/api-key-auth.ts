@@ -8,6 +8,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The site the request's API key belongs to; set by the content API's auth hook. */
     contentSiteId?: string
+    /** The id of the request's API key (its rate limit is per key). */
+    contentKeyId?: string
   }
 }
 
@@ -30,6 +32,7 @@ export function apiKeyAuth(db: Db) {
     if (found.revokedAt) throw unauthorized('this API key was revoked')
     if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) await touchApiKey(db, found.id)
     req.contentSiteId = found.siteId
+    req.contentKeyId = found.id
   }
 }
 

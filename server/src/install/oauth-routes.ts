@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Config } from '../config'
 import type { Db } from '../db/pool'
+import { LIMITS, perIp } from '../http/rate-limits'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import { completeInstall, redirectUri } from './complete-install'
 import { errorPage, PAGE_HEADERS, successPage } from './install-pages'
@@ -27,7 +28,10 @@ export const oauthRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db } & Web
 
   app.get(
     '/oauth/install',
-    { schema: { querystring: z.object({ popup: z.enum(['0', '1']).optional() }) } },
+    {
+      schema: { querystring: z.object({ popup: z.enum(['0', '1']).optional() }) },
+      config: perIp(LIMITS.installPerIp),
+    },
     async (req, reply) => {
       const url = new URL(`${config.webflow.authUrl}/oauth/authorize`)
       url.searchParams.set('response_type', 'code')
@@ -39,37 +43,41 @@ export const oauthRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db } & Web
     },
   )
 
-  app.get('/oauth/callback', { schema: { querystring: CallbackQuery } }, async (req, reply) => {
-    const fail = (status: number, message: string) =>
-      reply.code(status).headers(PAGE_HEADERS).send(errorPage(message, installUrl))
-    const q = req.query
-    const checked = readState(config.sessionSecret, q.state)
-    if (!checked.ok) return fail(400, checked.reason)
-    if (q.error) return fail(400, `Webflow did not authorize Bindery: ${q.error_description ?? q.error}.`)
-    if (!q.code) return fail(400, 'Webflow sent no authorization code. Start the install again.')
-    if (!(await consumeState(db, checked.state))) {
-      return fail(400, 'This install link was already used. Start the install again.')
-    }
-    try {
-      const outcome = await completeInstall(db, config, deps, q.code)
-      return reply.headers(PAGE_HEADERS).send(
-        successPage({
-          sites: outcome.sites,
-          origins: config.extensionOrigins,
-          webhooksOk: outcome.sites.every((s) => s.webhooks.ok),
-        }),
-      )
-    } catch (err) {
-      if (err instanceof WebflowApiError && err.status >= 400 && err.status < 500) {
-        req.log.info({ code: err.code, status: err.status }, 'OAuth install refused by Webflow')
-        const message =
-          err.code === 'invalid_grant'
-            ? 'The authorization code is invalid, expired or was already used.'
-            : `Webflow refused the install (${err.code}).`
-        return fail(400, `${message} Start the install again.`)
+  app.get(
+    '/oauth/callback',
+    { schema: { querystring: CallbackQuery }, config: perIp(LIMITS.installPerIp) },
+    async (req, reply) => {
+      const fail = (status: number, message: string) =>
+        reply.code(status).headers(PAGE_HEADERS).send(errorPage(message, installUrl))
+      const q = req.query
+      const checked = readState(config.sessionSecret, q.state)
+      if (!checked.ok) return fail(400, checked.reason)
+      if (q.error) return fail(400, `Webflow did not authorize Bindery: ${q.error_description ?? q.error}.`)
+      if (!q.code) return fail(400, 'Webflow sent no authorization code. Start the install again.')
+      if (!(await consumeState(db, checked.state))) {
+        return fail(400, 'This install link was already used. Start the install again.')
       }
-      req.log.error({ err }, 'OAuth install failed')
-      return fail(502, 'Bindery could not reach Webflow to finish the install. Try again in a moment.')
-    }
-  })
+      try {
+        const outcome = await completeInstall(db, config, deps, q.code)
+        return reply.headers(PAGE_HEADERS).send(
+          successPage({
+            sites: outcome.sites,
+            origins: config.extensionOrigins,
+            webhooksOk: outcome.sites.every((s) => s.webhooks.ok),
+          }),
+        )
+      } catch (err) {
+        if (err instanceof WebflowApiError && err.status >= 400 && err.status < 500) {
+          req.log.info({ code: err.code, status: err.status }, 'OAuth install refused by Webflow')
+          const message =
+            err.code === 'invalid_grant'
+              ? 'The authorization code is invalid, expired or was already used.'
+              : `Webflow refused the install (${err.code}).`
+          return fail(400, `${message} Start the install again.`)
+        }
+        req.log.error({ err }, 'OAuth install failed')
+        return fail(502, 'Bindery could not reach Webflow to finish the install. Try again in a moment.')
+      }
+    },
+  )
 }

@@ -41,7 +41,7 @@ describe('every guarded route, attacked', async () => {
     for (const route of guarded) {
       const url = aimAtA(route.url)
       for (const headers of [
-        {},
+        {} as Record<string, string>,
         { authorization: 'Bearer ' },
         { authorization: `Bearer ${'x'.repeat(40)}` },
         { authorization: `Basic ${Buffer.from(`admin:${w.ctx.config.adminToken}`).toString('base64')}` },

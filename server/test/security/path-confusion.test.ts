@@ -26,9 +26,9 @@ describe('path confusion on every guarded scope', async () => {
 
   /** The ways to write `path` that must not reach its handler without credentials. */
   const variants = (path: string): string[] => {
-    const [, first, ...rest] = path.split('/')
+    const [, first = '', ...rest] = path.split('/')
     const tail = rest.join('/')
-    const encodedFirst = `%${first!.charCodeAt(0).toString(16)}${first!.slice(1)}`
+    const encodedFirst = `%${first.charCodeAt(0).toString(16)}${first.slice(1)}`
     return [
       path,
       `/${encodedFirst}/${tail}`, // /%61pi/…, /%61dmin/…

@@ -75,7 +75,7 @@ describe('POST /api/session cannot starve sync', async () => {
           statuses.push(res.status)
           if (res.status === 429) {
             expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
-            expect((await res.json()).error.code).toBe('rate_limited')
+            expect(((await res.json()) as { error: { code: string } }).error.code).toBe('rate_limited')
           } else await res.arrayBuffer()
         }
       }),
