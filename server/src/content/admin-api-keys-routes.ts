@@ -15,7 +15,7 @@ export const adminApiKeysRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
   app.post(
     '/sites/:siteId/api-keys',
     { schema: { params: ApiKeySiteParams, body: ApiKeyCreateRequest, response: { 201: ApiKeyCreated } } },
-    async (req, reply) => reply.code(201).send(await createApiKey(db, req.params.siteId, req.body.name)),
+    async (req, reply) => reply.code(201).send(await createApiKey(db, req.params.siteId, req.body, 'admin')),
   )
 
   app.get(
@@ -25,7 +25,7 @@ export const adminApiKeysRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
   )
 
   app.delete('/api-keys/:id', { schema: { params: ApiKeyIdParams } }, async (req, reply) => {
-    if (!(await revokeApiKey(db, req.params.id))) throw notFound('API key')
+    if (!(await revokeApiKey(db, req.params.id, 'admin'))) throw notFound('API key')
     return reply.code(204).send()
   })
 }

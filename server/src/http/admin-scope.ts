@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { adminInstallRoutes } from '../admin/admin-install-routes'
 import { deadLetterRoutes } from '../admin/dead-letter-routes'
 import { siteControlRoutes } from '../admin/site-control-routes'
+import { siteManagerRoutes } from '../admin/site-manager-routes'
 import type { AppDeps } from '../app'
 import { adminApiKeysRoutes } from '../content/admin-api-keys-routes'
 import { rejectNulCharacters } from '../content/reject-nul'
@@ -37,6 +38,7 @@ export const adminScope: FastifyPluginAsyncZod<{ deps: AppDeps; jobs: JobContext
       await site.register(linkRoutes, { jobs })
       await site.register(conflictRoutes, { jobs })
       await site.register(siteControlRoutes, { db, boss })
+      await site.register(siteManagerRoutes, { db })
     },
     { prefix: '/sites/:siteId' },
   )

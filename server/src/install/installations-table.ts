@@ -83,10 +83,10 @@ export async function installationForSite(db: Queryable, siteId: string): Promis
 export async function upsertInstallation(
   tx: Queryable,
   g: InstallationGrant,
-): Promise<{ installation: Installation; rotated: boolean }> {
+): Promise<{ installation: Installation; rotated: boolean; replacedCiphertext: string | null }> {
   await tx.query('select pg_advisory_xact_lock(4270002)')
-  const existing = await tx.query<{ id: string }>(
-    `select id from installations where workspace_ids && $1::text[] or site_ids && $2::text[]
+  const existing = await tx.query<{ id: string; token_ciphertext: string | null }>(
+    `select id, token_ciphertext from installations where workspace_ids && $1::text[] or site_ids && $2::text[]
      order by (status = 'active') desc, updated_at desc limit 1 for update`,
     [g.workspaceIds, g.siteIds],
   )
@@ -98,14 +98,18 @@ export async function upsertInstallation(
        where id = $7 returning ${COLUMNS}`,
       [...params, existing.rows[0].id],
     )
-    return { installation: toInstallation(rows[0]!), rotated: true }
+    return {
+      installation: toInstallation(rows[0]!),
+      rotated: true,
+      replacedCiphertext: existing.rows[0].token_ciphertext,
+    }
   }
   const { rows } = await tx.query<Row>(
     `insert into installations (workspace_ids, site_ids, authorized_user, scopes, token_ciphertext, rate_limit)
      values ($1, $2, $3, $4, $5, $6) returning ${COLUMNS}`,
     params,
   )
-  return { installation: toInstallation(rows[0]!), rotated: false }
+  return { installation: toInstallation(rows[0]!), rotated: false, replacedCiphertext: null }
 }
 
 /** Marks an installation revoked and wipes its token. */

@@ -37,8 +37,8 @@ export async function listCheckableSites(db: Queryable): Promise<SiteRow[]> {
 }
 
 /**
- * Records a site discovered under an installation. A re-install un-pauses sites the uninstall
- * paused, since installing again is asking Bindery to serve them.
+ * Records a site discovered under an installation. A re-install never resumes a paused site (an
+ * operator's kill switch, or the uninstall's): only an explicit resume does.
  */
 export async function upsertSite(
   tx: Queryable,
@@ -48,7 +48,7 @@ export async function upsertSite(
     `insert into sites (id, installation_id, workspace_id, display_name, short_name)
      values ($1, $2, $3, $4, $5)
      on conflict (id) do update set installation_id = $2, workspace_id = $3, display_name = $4,
-       short_name = $5, paused = false, updated_at = now()`,
+       short_name = $5, updated_at = now()`,
     [s.id, s.installationId, s.workspaceId, s.displayName, s.shortName],
   )
 }
