@@ -149,6 +149,7 @@ export function readEnv(
     | 'BENCH_QUICK'
     | 'BINDERY_URL'
     | 'ADMIN_TOKEN'
+    | 'ADMIN_TOKEN_FILE'
     | 'DATA_DIR'
     | 'CHAOS_SEED',
 ): string | undefined {

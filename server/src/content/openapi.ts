@@ -35,5 +35,6 @@ export async function registerOpenApi(app: FastifyInstance) {
 
 /** The document at `/docs/json`, browsable at `/docs` (public). */
 export const openApiDocs: FastifyPluginAsync = async (app) => {
-  await app.register(swaggerUi, { routePrefix: '/docs' })
+  // staticCSP: the UI's own Content-Security-Policy, matching its static files.
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
 }

@@ -1,3 +1,4 @@
+import helmet from '@fastify/helmet'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppDeps } from '../app'
 import { openApiDocs } from '../content/openapi'
@@ -20,6 +21,14 @@ export const publicScope: FastifyPluginAsyncZod<{ deps: AppDeps; breaker: Circui
 ) => {
   markAudience(scope, 'public')
   const { config, db, boss, gate, log } = deps
+  // Security headers on the HTML this scope serves (install pages, playground, docs). Each page
+  // sets its own Content-Security-Policy; COOP stays off, or the install popup could not tell the
+  // panel (its opener) that it finished.
+  await scope.register(helmet, {
+    contentSecurityPolicy: false,
+    crossOriginOpenerPolicy: false,
+    strictTransportSecurity: config.publicUrl.startsWith('https:'),
+  })
   await scope.register(healthRoutes, { db, boss })
   await scope.register(oauthRoutes, { config, db, gate, breaker, log })
   await scope.register(webhookRoutes, { config, db })

@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Config } from '../config'
@@ -6,7 +7,7 @@ import { LIMITS, perIp } from '../http/rate-limits'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import { completeInstall, redirectUri } from './complete-install'
 import { errorPage, PAGE_HEADERS, successPage } from './install-pages'
-import { consumeState, createState, readState } from './oauth-state'
+import { consumeState, createState, readState, STATE_COOKIE, STATE_TTL_MS } from './oauth-state'
 import type { WebflowDeps } from './site-client'
 
 /** What Bindery asks Webflow for (reference §6.5); no asset scopes: images go by URL. */
@@ -25,6 +26,14 @@ export const oauthRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db } & Web
   { config, db, ...deps },
 ) => {
   const installUrl = `${config.publicUrl}/oauth/install`
+  await app.register(cookie)
+  const cookieOptions = {
+    httpOnly: true,
+    // Lax: sent on the top-level redirect back from Webflow, never on a cross-site subrequest.
+    sameSite: 'lax' as const,
+    secure: config.publicUrl.startsWith('https:'),
+    path: '/oauth',
+  }
 
   app.get(
     '/oauth/install',
@@ -38,8 +47,12 @@ export const oauthRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db } & Web
       url.searchParams.set('client_id', config.webflow.clientId)
       url.searchParams.set('redirect_uri', redirectUri(config))
       url.searchParams.set('scope', OAUTH_SCOPES.join(' '))
-      url.searchParams.set('state', createState(config.sessionSecret, req.query.popup === '1'))
-      return reply.header('cache-control', 'no-store').redirect(url.toString(), 302)
+      const { state, nonce } = await createState(config.sessionSecret, req.query.popup === '1')
+      url.searchParams.set('state', state)
+      return reply
+        .setCookie(STATE_COOKIE, nonce, { ...cookieOptions, maxAge: STATE_TTL_MS / 1000 })
+        .header('cache-control', 'no-store')
+        .redirect(url.toString(), 302)
     },
   )
 
@@ -50,13 +63,14 @@ export const oauthRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db } & Web
       const fail = (status: number, message: string) =>
         reply.code(status).headers(PAGE_HEADERS).send(errorPage(message, installUrl))
       const q = req.query
-      const checked = readState(config.sessionSecret, q.state)
+      const checked = await readState(config.sessionSecret, q.state, req.cookies[STATE_COOKIE])
       if (!checked.ok) return fail(400, checked.reason)
       if (q.error) return fail(400, `Webflow did not authorize Bindery: ${q.error_description ?? q.error}.`)
       if (!q.code) return fail(400, 'Webflow sent no authorization code. Start the install again.')
       if (!(await consumeState(db, checked.state))) {
         return fail(400, 'This install link was already used. Start the install again.')
       }
+      reply.clearCookie(STATE_COOKIE, cookieOptions)
       try {
         const outcome = await completeInstall(db, config, deps, q.code)
         return reply.headers(PAGE_HEADERS).send(

@@ -89,7 +89,7 @@ async function drain(ctx: JobContext, only?: QueueName[]) {
 
 /** The admin API of the context's app, authenticated with its admin token. */
 export function adminApi(ctx: Pick<TestContext, 'app' | 'config'>) {
-  return (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
+  return (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
     ctx.app.inject({
       method,
       url: `/admin/api${url}`,
