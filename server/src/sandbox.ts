@@ -4,6 +4,7 @@ import type { Logger } from 'pino'
 import type { Config } from './config'
 import { cipherFor } from './crypto/cipher-for'
 import { hmacBase64url } from './crypto/hmac'
+import { cipherContext } from './crypto/token-cipher'
 import type { Db } from './db/pool'
 import { Browser } from './install/browser'
 import { installationForSite } from './install/installations-table'
@@ -60,7 +61,10 @@ export async function installSandbox(sandbox: Sandbox, db: Db, deps: WebflowDeps
   const { config, sim, demo } = sandbox
   const existing = await installationForSite(db, demo.siteId)
   if (existing?.tokenCiphertext) {
-    const token = cipherFor(config).decrypt(existing.tokenCiphertext)
+    const token = cipherFor(config).decrypt(
+      existing.tokenCiphertext,
+      cipherContext.installationToken(existing.id),
+    )
     sim.control.seed({ tokens: [{ kind: 'oauth', workspaceId: demo.workspaceId, token }] })
     const api = await webflowForInstallation(db, config, existing, deps)
     const health = await ensureSiteWebhooks(db, config, api, demo.siteId)

@@ -1,6 +1,7 @@
 import type { Config } from '../config'
 import { auditKey } from '../content/api-keys'
 import { cipherFor } from '../crypto/cipher-for'
+import { cipherContext } from '../crypto/token-cipher'
 import { revokeKeysOfSites } from '../db/api-keys'
 import { type Db, inTransaction } from '../db/pool'
 import { auditInstall } from '../install/audit'
@@ -23,7 +24,10 @@ export async function uninstall(db: Db, config: Config, deps: WebflowDeps, insta
     installation.id,
   ])
   if (installation.tokenCiphertext) {
-    const token = cipherFor(config).decrypt(installation.tokenCiphertext)
+    const token = cipherFor(config).decrypt(
+      installation.tokenCiphertext,
+      cipherContext.installationToken(installation.id),
+    )
     const api = webflowClientForToken(config, token, installation.id, deps)
     for (const site of sites) {
       try {

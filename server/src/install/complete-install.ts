@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { WebhookHealth } from '@bindery/shared/api/site'
 import type { Config } from '../config'
 import { cipherFor } from '../crypto/cipher-for'
+import { cipherContext } from '../crypto/token-cipher'
 import { type Db, inTransaction } from '../db/pool'
 import { addSiteManager } from '../db/site-managers'
 import { exchangeCode, revokeToken } from '../webflow/webflow-oauth'
@@ -44,7 +45,7 @@ export async function completeInstall(db: Db, config: Config, deps: WebflowDeps,
         ? { id: user.id, email: user.email, name: `${user.firstName} ${user.lastName}`.trim() }
         : null,
       scopes: authorization.scope.split(/[\s,]+/).filter(Boolean),
-      tokenCiphertext: cipherFor(config).encrypt(accessToken),
+      encryptToken: (id) => cipherFor(config).encrypt(accessToken, cipherContext.installationToken(id)),
       rateLimit: authorization.rateLimit ?? null,
     })
     for (const s of covered) {
@@ -68,7 +69,9 @@ export async function completeInstall(db: Db, config: Config, deps: WebflowDeps,
     return result
   })
 
-  if (replacedCiphertext) await revokeReplaced(config, deps, replacedCiphertext, accessToken)
+  if (replacedCiphertext) {
+    await revokeReplaced(config, deps, installation.id, replacedCiphertext, accessToken)
+  }
   const bound = webflowClientForToken(config, accessToken, installation.id, deps)
   const outcome: InstallOutcome = { installation, rotated, sites: [] }
   for (const s of covered) {
@@ -86,9 +89,15 @@ export async function completeInstall(db: Db, config: Config, deps: WebflowDeps,
  * A re-install hands Bindery a new token: the one it replaces is revoked at Webflow, so no copy of
  * it stays useful. Webflow may hand back the same token; that one is kept, of course.
  */
-async function revokeReplaced(config: Config, deps: WebflowDeps, ciphertext: string, current: string) {
+async function revokeReplaced(
+  config: Config,
+  deps: WebflowDeps,
+  installationId: string,
+  ciphertext: string,
+  current: string,
+) {
   try {
-    const old = cipherFor(config).decrypt(ciphertext)
+    const old = cipherFor(config).decrypt(ciphertext, cipherContext.installationToken(installationId))
     if (old !== current) await revokeToken(config.webflow, old)
   } catch (err) {
     deps.log.warn({ err: (err as Error).message }, 'could not revoke the replaced token at Webflow')

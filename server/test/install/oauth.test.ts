@@ -39,7 +39,7 @@ describe('OAuth install', async () => {
     const { rows } = await ctx.db.query('select * from installations')
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ status: 'active', workspace_ids: [DEMO.workspaceId], rate_limit: 120 })
-    expect(rows[0].token_ciphertext).toMatch(/^v1\.[0-9a-f]{8}\./)
+    expect(rows[0].token_ciphertext).toMatch(/^v2\.[0-9a-f]{8}\./)
     expect(rows[0].authorized_user).toMatchObject({ email: 'dana@example.com' })
     const site = (await ctx.db.query('select * from sites where id = $1', [DEMO.siteId])).rows[0]
     expect(site).toMatchObject({ display_name: 'Demo Site', paused: false })
