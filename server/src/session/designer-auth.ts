@@ -5,7 +5,16 @@ import { AppError } from '../http/app-error'
 import { sessionEpochOf } from '../install/sites-table'
 
 /** The designer a request acts for, from its session token. */
-export type Session = { userId: string; siteId: string; email: string; name: string; role: SessionRole }
+export type Session = {
+  userId: string
+  siteId: string
+  email: string
+  name: string
+  role: SessionRole
+  epoch: number
+  /** When the session ends (ms since the epoch). */
+  expiresAt: number
+}
 
 /** What a designer route needs: reading, changing sync, or managing the site's API keys. */
 export type Permission = 'read' | 'edit' | 'manage'
@@ -57,7 +66,15 @@ export function designerAuth(secret: string, db: Queryable) {
     if (!GRANTS[c.role].includes(needed)) {
       throw new AppError(403, 'forbidden', `your role on this site (${c.role}) may not ${needed} here`)
     }
-    req.session = { userId: c.sub, siteId: c.siteId, email: c.email, name: c.name, role: c.role }
+    req.session = {
+      userId: c.sub,
+      siteId: c.siteId,
+      email: c.email,
+      name: c.name,
+      role: c.role,
+      epoch: c.epoch,
+      expiresAt: c.exp * 1000,
+    }
   }
 }
 
