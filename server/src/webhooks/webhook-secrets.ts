@@ -34,15 +34,30 @@ export class WebhookSecrets {
 
   private async load(now: number) {
     try {
-      const { rows } = await this.db.query<{ s: string; site: string }>(
-        `select distinct w.secret_ciphertext as s, w.site_id as site from site_webhooks w
+      const { rows } = await this.db.query<{ id: string; s: string; site: string }>(
+        `select w.id, w.secret_ciphertext as s, w.site_id as site from site_webhooks w
          join sites s on s.id = w.site_id join installations i on i.id = s.installation_id
          where w.secret_ciphertext is not null and i.status = 'active'`,
       )
-      this.cached = rows.map((r) => ({
-        siteId: r.site,
-        secret: this.cipher.decrypt(r.s, cipherContext.webhookSecret(r.site)),
-      }))
+      const loaded: SiteSecret[] = []
+      for (const r of rows) {
+        const context = cipherContext.webhookSecret(r.site)
+        let secret: string
+        try {
+          secret = this.cipher.decrypt(r.s, context)
+        } catch {
+          continue // unreadable (a retired key): that webhook's deliveries fail until it is repaired
+        }
+        loaded.push({ siteId: r.site, secret })
+        // Old key or format: re-encrypted now, so ENCRYPTION_KEY_PREVIOUS can retire.
+        if (this.cipher.isStale(r.s)) {
+          await this.db.query('update site_webhooks set secret_ciphertext = $2 where id = $1', [
+            r.id,
+            this.cipher.encrypt(secret, context),
+          ])
+        }
+      }
+      this.cached = loaded
     } catch {
       this.cached = []
     }

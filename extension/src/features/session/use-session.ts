@@ -59,7 +59,7 @@ export function useSession(designer: Designer, base: ApiClient) {
     } catch (err) {
       setState(failure(err))
     }
-  }, [open, designer, api])
+  }, [open, api])
 
   useEffect(() => {
     void start()
