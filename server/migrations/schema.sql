@@ -69,6 +69,29 @@ create table conflicts (
 CREATE UNIQUE INDEX conflicts_open_idx ON public.conflicts USING btree (link_id, hub_item_id) WHERE (resolved_at IS NULL);
 CREATE UNIQUE INDEX conflicts_pkey ON public.conflicts USING btree (id);
 
+create table delete_holds (
+  id uuid not null default gen_random_uuid(),
+  site_id text not null,
+  link_id uuid not null,
+  side text not null,
+  source text not null,
+  items jsonb not null,
+  collection_size integer not null,
+  status text not null default 'held'::text,
+  created_at timestamp with time zone not null default now(),
+  decided_at timestamp with time zone,
+  decided_by text,
+  constraint delete_holds_link_id_fkey FOREIGN KEY (link_id) REFERENCES links(id) ON DELETE CASCADE,
+  constraint delete_holds_pkey PRIMARY KEY (id),
+  constraint delete_holds_side_check CHECK ((side = ANY (ARRAY['hub'::text, 'webflow'::text]))),
+  constraint delete_holds_site_id_fkey FOREIGN KEY (site_id) REFERENCES sites(id),
+  constraint delete_holds_source_check CHECK ((source = ANY (ARRAY['push'::text, 'pull'::text, 'reconcile'::text]))),
+  constraint delete_holds_status_check CHECK ((status = ANY (ARRAY['held'::text, 'confirmed'::text, 'rejected'::text])))
+);
+CREATE INDEX delete_holds_link_idx ON public.delete_holds USING btree (link_id, status);
+CREATE UNIQUE INDEX delete_holds_pkey ON public.delete_holds USING btree (id);
+CREATE INDEX delete_holds_site_idx ON public.delete_holds USING btree (site_id, created_at DESC);
+
 create table drift_reports (
   id bigint not null generated always as identity,
   link_id uuid not null,
@@ -84,6 +107,7 @@ create table drift_reports (
   repaired jsonb not null default '{}'::jsonb,
   samples jsonb not null default '{}'::jsonb,
   error text,
+  held integer not null default 0,
   constraint drift_reports_link_id_fkey FOREIGN KEY (link_id) REFERENCES links(id) ON DELETE CASCADE,
   constraint drift_reports_pkey PRIMARY KEY (id),
   constraint drift_reports_status_check CHECK ((status = ANY (ARRAY['running'::text, 'done'::text, 'failed'::text]))),
@@ -91,6 +115,17 @@ create table drift_reports (
 );
 CREATE INDEX drift_reports_link_idx ON public.drift_reports USING btree (link_id, started_at DESC);
 CREATE UNIQUE INDEX drift_reports_pkey ON public.drift_reports USING btree (id);
+
+create table field_echoes (
+  item_link_id uuid not null,
+  field text not null,
+  webflow_hash text not null,
+  hub_value jsonb not null,
+  updated_at timestamp with time zone not null default now(),
+  constraint field_echoes_item_link_id_fkey FOREIGN KEY (item_link_id) REFERENCES item_links(id) ON DELETE CASCADE,
+  constraint field_echoes_pkey PRIMARY KEY (item_link_id, field)
+);
+CREATE UNIQUE INDEX field_echoes_pkey ON public.field_echoes USING btree (item_link_id, field);
 
 create table held_jobs (
   id bigint not null generated always as identity,
@@ -196,6 +231,27 @@ create table installations (
 );
 CREATE UNIQUE INDEX installations_pkey ON public.installations USING btree (id);
 CREATE INDEX installations_workspaces_idx ON public.installations USING gin (workspace_ids);
+
+create table item_assets (
+  item_link_id uuid not null,
+  field text not null,
+  position integer not null,
+  kind text not null,
+  hub_url text not null,
+  hub_alt text,
+  hub_hash text not null,
+  webflow_file_id text,
+  webflow_url text,
+  status text not null,
+  error text,
+  updated_at timestamp with time zone not null default now(),
+  constraint item_assets_item_link_id_fkey FOREIGN KEY (item_link_id) REFERENCES item_links(id) ON DELETE CASCADE,
+  constraint item_assets_kind_check CHECK ((kind = ANY (ARRAY['image'::text, 'file'::text, 'richText'::text]))),
+  constraint item_assets_pkey PRIMARY KEY (item_link_id, field, "position"),
+  constraint item_assets_status_check CHECK ((status = ANY (ARRAY['imported'::text, 'skipped'::text])))
+);
+CREATE UNIQUE INDEX item_assets_pkey ON public.item_assets USING btree (item_link_id, field, "position");
+CREATE INDEX item_assets_skipped_idx ON public.item_assets USING btree (item_link_id) WHERE (status = 'skipped'::text);
 
 create table item_links (
   id uuid not null default gen_random_uuid(),

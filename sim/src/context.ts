@@ -20,4 +20,6 @@ export interface SimContext {
   now: () => number
   random: () => number
   emit: (event: SimEvent) => void
+  /** Counts what happened to an Image/File value (GET /_sim/counters `assets`). */
+  assetEvent: (event: 'imported' | 'reused' | 'skipped') => void
 }

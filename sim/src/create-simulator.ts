@@ -54,6 +54,7 @@ export async function createSimulator(input: SimulatorOptionsInput = {}): Promis
     now: () => baseClock() + offset.ms,
     random,
     emit: (event) => dispatcher?.dispatch(event),
+    assetEvent: (event) => counters.assets[event]++,
   }
   dispatcher = new WebhookDispatcher(ctx, counters, faults)
   const limiter = new RateLimiter(store, config)

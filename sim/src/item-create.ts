@@ -15,6 +15,8 @@ export interface CreateOptions {
   source: ChangeSource
   /** Multi-item request: error params are prefixed with `items[i].fieldData.`. */
   multi: boolean
+  /** Query `skipInvalidFiles` (default true): drop a file Webflow cannot import instead of failing. */
+  skipInvalidFiles?: boolean
   /** /items/bulk: every item is created in each of these locales, sharing one id. */
   bulkLocales?: string[] | null
 }
@@ -45,6 +47,7 @@ export function createItems(
   opts: CreateOptions,
 ): CollectionItem[] {
   const site = siteOf(ctx, c)
+  const files = { ctx, siteId: site.id, skipInvalidFiles: opts.skipInvalidFiles ?? true }
   const errors: FieldError[] = []
   const reserved = new Set<string>()
   const planned: Planned[] = []
@@ -59,7 +62,7 @@ export function createItems(
     const locales = opts.bulkLocales ?? [resolveLocale(site, input.cmsLocaleId, `${itemPrefix}cmsLocaleId`)]
     const isDraft = flag(input, 'isDraft', itemPrefix, errors)
     const isArchived = flag(input, 'isArchived', itemPrefix, errors)
-    const { values, errors: fieldErrors } = checkFieldData(ctx.store, c, input.fieldData, true, fieldPrefix)
+    const { values, errors: fieldErrors } = checkFieldData(files, c, input.fieldData, true, fieldPrefix)
     errors.push(...fieldErrors)
     const rawSlug = (input.fieldData as Record<string, unknown> | undefined)?.slug
     let slug: string | null = null

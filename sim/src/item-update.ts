@@ -12,6 +12,8 @@ export interface UpdateOptions {
   live: boolean
   source: ChangeSource
   multi: boolean
+  /** Query `skipInvalidFiles` (default true): drop a file Webflow cannot import instead of failing. */
+  skipInvalidFiles?: boolean
 }
 
 interface Planned {
@@ -28,6 +30,7 @@ export function updateItems(
   opts: UpdateOptions,
 ): CollectionItem[] {
   const site = siteOf(ctx, c)
+  const files = { ctx, siteId: site.id, skipInvalidFiles: opts.skipInvalidFiles ?? true }
   const errors: FieldError[] = []
   const reserved = new Set<string>()
   const planned: Planned[] = []
@@ -49,7 +52,7 @@ export function updateItems(
         errors.push({ param: itemPrefix + key, description: 'Expected a boolean' })
       else patch[key] = input[key]
     }
-    const { values, errors: fieldErrors } = checkFieldData(ctx.store, c, input.fieldData, false, fieldPrefix)
+    const { values, errors: fieldErrors } = checkFieldData(files, c, input.fieldData, false, fieldPrefix)
     errors.push(...fieldErrors)
     const rawSlug = (input.fieldData as Record<string, unknown> | undefined)?.slug
     if (typeof rawSlug === 'string') {

@@ -31,6 +31,11 @@ export const RuntimeConfig = z.object({
   duplicateSlug: z.enum(['error', 'suffix']).default('error'),
   /** Missing slug on create: false → 400 (spec says required), true → derived from name. [unconfirmed] */
   autoSlug: z.boolean().default(false),
+  /**
+   * Link/VideoLink values: 'http' accepts only http(s) URLs, 'any' any absolute URL (`javascript:`,
+   * `data:`), as a Designer user might paste. [unconfirmed]
+   */
+  linkSchemes: z.enum(['http', 'any']).default('http'),
   /** Whether writes made through /v2 fire webhooks back to the app. [unconfirmed] */
   echoApiWrites: z.boolean().default(true),
   /** Enforce the site-wide item cap of the site's plan. */
@@ -44,6 +49,24 @@ export const RuntimeConfig = z.object({
   sitePublishIntervalMs: z.number().int().nonnegative().default(60_000),
   /** Show a consent page on /oauth/authorize instead of auto-approving. */
   consent: z.boolean().default(false),
+  /** Largest Image/MultiImage file Webflow imports (docs: 4MB). */
+  imageMaxBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(4 * 1024 * 1024),
+  /** Largest File Webflow imports (assets guide: documents 10MB). */
+  fileMaxBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+  /** A skipped file in a PATCH: 'clear' empties the field, 'keep' leaves the old file. [unconfirmed] */
+  skippedFileOnUpdate: z.enum(['clear', 'keep']).default('clear'),
+  /** Rich-text `<img>` sources: 'rehost' imports them to the CDN, 'keep' stores them as sent. [unconfirmed] */
+  richTextImages: z.enum(['rehost', 'keep']).default('rehost'),
+  /** Wrap a bare rich-text `<img>` in Webflow's `<figure class="w-richtext-figure-type-image …">`. [unconfirmed] */
+  richTextFigures: z.boolean().default(true),
 })
 export type RuntimeConfig = z.infer<typeof RuntimeConfig>
 

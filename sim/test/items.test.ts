@@ -214,7 +214,11 @@ describe('field values', () => {
       }),
     } as never)
     expect(item.fieldData).toMatchObject({
-      cover: { url: 'https://example.com/a.png', fileId: expect.stringMatching(/^[0-9a-f]{24}$/) },
+      // Imported: Webflow's own id and CDN url (docs/webflow.md "Images and files").
+      cover: {
+        url: expect.stringMatching(/^https:\/\/cdn\.prod\.website-files\.com\/.+_a\.png$/),
+        fileId: expect.stringMatching(/^[0-9a-f]{24}$/),
+      },
       'published-on': '2025-02-03T04:05:06.000Z',
     })
   })

@@ -2,6 +2,7 @@ import bearerAuth from '@fastify/bearer-auth'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { adminInstallRoutes } from '../admin/admin-install-routes'
 import { deadLetterRoutes } from '../admin/dead-letter-routes'
+import { holdRoutes } from '../admin/hold-routes'
 import { siteControlRoutes } from '../admin/site-control-routes'
 import { siteManagerRoutes } from '../admin/site-manager-routes'
 import type { AppDeps } from '../app'
@@ -39,6 +40,7 @@ export const adminScope: FastifyPluginAsyncZod<{ deps: AppDeps; jobs: JobContext
       await site.register(conflictRoutes, { jobs })
       await site.register(siteControlRoutes, { db, boss })
       await site.register(siteManagerRoutes, { db })
+      await site.register(holdRoutes, { jobs })
     },
     { prefix: '/sites/:siteId' },
   )

@@ -1,9 +1,12 @@
 import type { ItemSyncState } from '@bindery/shared/api/links'
 import { getHubItem } from '../db/hub-items'
+import { assetsOf } from '../db/item-assets'
 import { hubIdsOf, toItemLink } from '../db/item-links'
 import { getLink } from '../db/links'
 import type { Queryable } from '../db/pool'
+import { SKIPPED } from '../sync/asset-map'
 import { canonicalJson } from '../sync/content-hash'
+import { fieldMemoryOf } from '../sync/field-memory'
 import { hubContentOf } from '../sync/push-plan'
 import { referencedWebflowIds, webflowContentOf } from '../sync/webflow-content'
 import { WebflowApiError } from '../webflow/webflow-api-error'
@@ -45,7 +48,7 @@ export async function itemState(
   })
   if (item) {
     const refs = await hubIdsOf(db, referencedWebflowIds(link, [item]))
-    const webflow = webflowContentOf(link, item, refs)
+    const webflow = webflowContentOf(link, item, refs, undefined, await fieldMemoryOf(db, il.id))
     const pairs: [string, unknown, unknown][] = [
       ['name', hub.name, webflow.name],
       ['slug', hub.slug, webflow.slug],
@@ -67,7 +70,14 @@ export async function itemState(
     state: il.syncState === 'synced' && il.dirty ? 'pending' : il.syncState,
     lastPushedAt: il.lastPushedAt?.toISOString() ?? null,
     lastPulledAt: il.lastPulledAt?.toISOString() ?? null,
-    lastError: il.lastError,
+    lastError: il.lastError ?? (await skippedMessage(db, il.id)),
     diff,
   }
+}
+
+/** Files Webflow skipped for this item: reported on the item instead of read as deletions. */
+async function skippedMessage(db: Queryable, itemLinkId: string): Promise<string | null> {
+  const skipped = (await assetsOf(db, [itemLinkId])).filter((a) => a.status === 'skipped')
+  if (!skipped.length) return null
+  return `${SKIPPED}: ${skipped.map((a) => `${a.field} (${a.hubUrl})`).join(', ')}`
 }

@@ -11,6 +11,7 @@ import { webflowForSite } from '../install/site-client'
 import { getSite } from '../install/sites-table'
 import type { JobContext } from '../jobs/job-context'
 import { applyItem } from '../sync/apply-delivery'
+import { loadFieldMemory } from '../sync/field-memory'
 import { chunks } from '../sync/push-plan'
 import { referencedWebflowIds } from '../sync/webflow-content'
 import { type Classified, classifyDrift, type Drift } from './classify-drift'
@@ -64,7 +65,11 @@ async function run(ctx: JobContext, link: Link, trigger: ReconcileTrigger): Prom
     const snapshot = await webflowSnapshot(wf.api, link.webflowCollectionId)
     const rows = await hubSide(ctx.db, link)
     const refs = referencedWebflowIds(link, [...snapshot.staged.values(), ...snapshot.live.values()])
-    const classified = classifyDrift(link, rows, snapshot, await hubIdsOf(ctx.db, refs))
+    const memory = await loadFieldMemory(
+      ctx.db,
+      rows.flatMap((r) => (r.itemLink ? [r.itemLink.id] : [])),
+    )
+    const classified = classifyDrift(link, rows, snapshot, await hubIdsOf(ctx.db, refs), memory)
     const drifts = await confirmGone(
       wf.api,
       link.webflowCollectionId,
@@ -79,6 +84,7 @@ async function run(ctx: JobContext, link: Link, trigger: ReconcileTrigger): Prom
     await progress?.(0)
     const outcome = await repairDrift(ctx, wf.api, link, drifts, reportId, progress)
     report.repaired = outcome.repaired
+    report.held = outcome.held
     await recordAgreement(ctx, link, classified.refresh)
     if (full) await fullResync(ctx, link, reapply, async (n) => progress?.(drifts.length + n))
     report.requests = wf.calls()

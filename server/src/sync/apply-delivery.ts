@@ -16,10 +16,13 @@ import { webflowForSite } from '../install/site-client'
 import type { JobContext } from '../jobs/job-context'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import { canonicalJson, contentHash } from './content-hash'
-import { type HubContent, webflowStateOf } from './field-map'
+import { type DroppedValue, type HubContent, webflowStateOf } from './field-map'
+import { fieldMemoryOf } from './field-memory'
+import { holdPulledDelete } from './hold-deletes'
 import { enqueuePush } from './mark-dirty'
 import { mergeContent } from './merge'
 import { hubContentOf } from './push-plan'
+import { recordPulledAssets } from './record-answer'
 import { referencedWebflowIds, webflowContentOf } from './webflow-content'
 
 export type DeliveryOutcome = 'processed' | 'ignored'
@@ -36,12 +39,13 @@ export async function applyDelivery(
 ): Promise<DeliveryOutcome> {
   if (delivery.triggerType === 'site_publish') return 'processed'
   const payload = delivery.payload
-  const link = await getLinkByWebflowCollection(tx, payload.collectionId)
+  // Only a link of the site the delivery names: a collection id of another site is ignored.
+  const link = await getLinkByWebflowCollection(tx, payload.siteId, payload.collectionId)
   if (!link || link.direction === 'push-only') return 'ignored'
   const itemLink = await getItemLinkByWebflowId(tx, link.id, payload.id)
 
   if (delivery.triggerType === 'collection_item_deleted') {
-    if (itemLink) await deleteFromHub(tx, link, itemLink)
+    if (itemLink) await deleteFromHubUnlessHeld(tx, ctx, link, itemLink)
     return 'processed'
   }
   if (
@@ -81,7 +85,10 @@ export async function applyItem(
   item: CollectionItem,
 ): Promise<void> {
   const hubIds = await hubIdsOf(tx, referencedWebflowIds(link, [item]))
-  const incoming = webflowContentOf(link, item, hubIds)
+  const dropped: DroppedValue[] = []
+  const memory = await fieldMemoryOf(tx, itemLink?.id)
+  const incoming = webflowContentOf(link, item, hubIds, dropped, memory)
+  if (dropped.length) await auditDropped(tx, link, item, dropped)
   const hash = contentHash(incoming)
   const webflowState = webflowStateOf(item)
   const synced = { webflowItemId: item.id, webflowState, webflowLastUpdated: item.lastUpdated }
@@ -114,6 +121,7 @@ export async function applyItem(
     webflowIsNewer,
   )
   if (canonicalJson(merged) !== canonicalJson(current)) await writeHub(tx, link, hubItem, merged)
+  if (itemLink) await recordPulledAssets(tx, itemLink.id, link.fieldMap, item, memory)
   const review = link.conflictPolicy === 'review' && conflicts.length > 0
   const agrees = canonicalJson(merged) === canonicalJson(incoming)
   await recordSynced(tx, link.id, 'pull', [
@@ -121,7 +129,8 @@ export async function applyItem(
       ...synced,
       hubItemId: hubItem.id,
       hash: agrees ? hash : (itemLink?.syncedHash ?? ''),
-      base: agrees ? merged : (itemLink?.base ?? incoming),
+      // What Webflow now holds: the push that follows sends only the hub's own changes against it.
+      base: agrees ? merged : review ? (itemLink?.base ?? incoming) : incoming,
       version: hubItem.version + 1,
       stillDirty: !agrees && !review,
     },
@@ -156,13 +165,41 @@ async function writeHub(tx: Tx, link: Link, hubItem: HubItem, merged: HubContent
   await audit(tx, link, hubItem.id, 'hub.update', hubContentOf(hubItem, link), merged)
 }
 
-async function deleteFromHub(tx: Tx, link: Link, itemLink: ItemLink) {
+/** A burst of deletes from Webflow past the mass-delete threshold waits for a person (hold-deletes.ts). */
+async function deleteFromHubUnlessHeld(tx: Tx, ctx: JobContext, link: Link, itemLink: ItemLink) {
+  const hubItem = await getHubItem(tx, itemLink.hubItemId)
+  if (!hubItem || hubItem.deletedAt) return deleteFromHub(tx, link, itemLink)
+  const held = {
+    hubItemId: hubItem.id,
+    webflowItemId: itemLink.webflowItemId,
+    slug: hubItem.slug,
+    name: hubItem.name,
+  }
+  if ((await holdPulledDelete(tx, ctx, link, held)) === 'allowed') await deleteFromHub(tx, link, itemLink)
+}
+
+export async function deleteFromHub(tx: Tx, link: Link, itemLink: ItemLink) {
   const deleted = await softDeleteHubItem(tx, itemLink.hubItemId)
   await tx.query(
     `update item_links set dirty = false, sync_state = 'synced', webflow_state = 'deleted', last_pulled_at = now() where id = $1`,
     [itemLink.id],
   )
   if (deleted) await audit(tx, link, deleted.id, 'hub.delete', null, null)
+}
+
+/** Unsafe URLs never enter the hub; the audit log keeps what Webflow had, so someone can fix it there. */
+function auditDropped(tx: Tx, link: Link, item: CollectionItem, dropped: DroppedValue[]) {
+  return appendAudit(tx, [
+    {
+      direction: 'pull',
+      action: 'pull.unsafe_url_dropped',
+      siteId: link.siteId,
+      subjectType: 'webflow_item',
+      subjectId: item.id,
+      before: { fields: Object.fromEntries(dropped.map((d) => [d.field, d.value])) },
+      after: { dropped: dropped.map((d) => ({ field: d.field, reason: d.reason })) },
+    },
+  ])
 }
 
 function audit(tx: Tx, link: Link, hubItemId: string, action: string, before: unknown, after: unknown) {

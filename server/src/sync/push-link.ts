@@ -14,10 +14,14 @@ import { getLink, type Link, updateLink } from '../db/links'
 import type { JobContext } from '../jobs/job-context'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
+import { fieldDataToSend } from './field-data-to-send'
 import { type FieldMapEntry, toWebflow, type WebflowState, webflowStateOf } from './field-map'
+import { type FieldMemory, loadFieldMemory, NO_MEMORY } from './field-memory'
 import { findBySlug } from './find-by-slug'
 import { mergeUnseenWebflowEdits } from './freshen'
+import { holdMassDeletes } from './hold-deletes'
 import { chunks, type PlannedItem, planPush } from './push-plan'
+import { recordAnswers } from './record-answer'
 
 export type PushStats = {
   created: number
@@ -54,6 +58,10 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
     }
     const plan = planPush(dirty, link)
     for (const p of plan.held) held.add(p.itemLink.id)
+    // A mass delete waits for a person: its items stay dirty and out of this run.
+    const deletes = await holdMassDeletes(ctx.db, ctx, link, 'webflow', 'push', plan.remove.map(heldItemOf))
+    for (const p of plan.remove) if (!deletes.allowed.has(p.item.id)) held.add(p.itemLink.id)
+    plan.remove = plan.remove.filter((p) => deletes.allowed.has(p.item.id))
     // A Webflow edit whose webhook was lost is merged before the push could overwrite it.
     if (await mergeUnseenWebflowEdits(ctx, wf, link, [...plan.updateLive, ...plan.updateStaged])) continue
     const refs = await webflowIdsOf(ctx.db, referencedIds(plan, link.fieldMap))
@@ -120,6 +128,13 @@ async function adopt(ctx: JobContext, link: Link, itemLinkId: string, item: Coll
   ])
 }
 
+const heldItemOf = (p: PlannedItem) => ({
+  hubItemId: p.item.id,
+  webflowItemId: p.itemLink.webflowItemId,
+  slug: p.item.slug,
+  name: p.item.name,
+})
+
 function referencedIds(plan: ReturnType<typeof planPush>, map: FieldMapEntry[]): string[] {
   const refFields = map.filter((f) => f.type === 'reference' || f.type === 'multiReference')
   if (!refFields.length) return []
@@ -163,16 +178,29 @@ class BatchWriter {
     private deferred: Set<string>,
   ) {}
 
-  /** Turns planned items into writes; items with a bad value fail alone, unresolved references wait. */
-  private async writes(items: PlannedItem[], extra: (p: PlannedItem) => Partial<ItemWrite>) {
-    const ok: { p: PlannedItem; write: ItemWrite; unresolved: boolean }[] = []
+  /** What Webflow made of each item link's assets and rich text on earlier writes. */
+  private memory = new Map<string, FieldMemory>()
+
+  /**
+   * Turns planned items into writes; items with a bad value fail alone, unresolved references wait.
+   * An update sends only what changed (`fieldDataToSend`).
+   */
+  private async writes(items: PlannedItem[], extra: (p: PlannedItem) => Partial<ItemWrite>, update = false) {
+    const ok: Pending[] = []
+    const memory = await loadFieldMemory(
+      this.ctx.db,
+      items.map((p) => p.itemLink.id),
+    )
     for (const p of items) {
       const w = toWebflow(p.content, this.link.fieldMap, (id) => this.refs.get(id))
       if (w.errors.length) {
         await this.fail(p, w.errors.join('; '))
         continue
       }
-      ok.push({ p, write: { fieldData: w.fieldData, ...extra(p) }, unresolved: w.unresolved.length > 0 })
+      const mem = memory.get(p.itemLink.id) ?? NO_MEMORY
+      this.memory.set(p.itemLink.id, mem)
+      const fieldData = fieldDataToSend(w.fieldData, p, this.link.fieldMap, mem, update)
+      ok.push({ p, write: { fieldData, ...extra(p) }, unresolved: w.unresolved.length > 0 })
     }
     return ok
   }
@@ -199,19 +227,24 @@ class BatchWriter {
         chunk.map((p) => p.itemLink.webflowItemId!),
       )
     }
-    const live = await this.writes(plan.updateLive, (p) => ({
-      id: p.itemLink.webflowItemId!,
-      ...statusFlags(p),
-    }))
+    const live = await this.writes(
+      plan.updateLive,
+      (p) => ({ id: p.itemLink.webflowItemId!, ...statusFlags(p) }),
+      true,
+    )
     for (const chunk of chunks(live)) {
       await this.send(chunk, (writes) => this.wf.updateItems(cid, writes, { live: true }), 'update')
     }
-    const staged = await this.writes(plan.updateStaged, (p) => ({
-      id: p.itemLink.webflowItemId!,
-      isArchived: p.item.status === 'archived',
-      // Stays a draft until the publish below: publishing is its own call.
-      isDraft: true,
-    }))
+    const staged = await this.writes(
+      plan.updateStaged,
+      (p) => ({
+        id: p.itemLink.webflowItemId!,
+        isArchived: p.item.status === 'archived',
+        // Stays a draft until the publish below: publishing is its own call.
+        isDraft: true,
+      }),
+      true,
+    )
     for (const chunk of chunks(staged)) {
       await this.send(chunk, (writes) => this.wf.updateItems(cid, writes, { live: false }), 'update')
     }
@@ -266,7 +299,7 @@ class BatchWriter {
    * unknown outcome of a create is left for the slug lookup of the next round.
    */
   private async send(
-    chunk: { p: PlannedItem; write: ItemWrite; unresolved: boolean }[],
+    chunk: Pending[],
     request: (writes: ItemWrite[]) => Promise<{ items: CollectionItem[] }>,
     kind: 'create' | 'update',
   ): Promise<void> {
@@ -322,12 +355,37 @@ class BatchWriter {
       }
     })
     await recordSynced(this.ctx.db, this.link.id, 'push', records)
+    await this.recordAnswers(
+      chunk.map((c, i) => ({
+        c,
+        item: (kind === 'update' ? byId.get(c.write.id!) : res.items[i]) ?? res.items[i]!,
+      })),
+    )
     await this.audit(
       chunk.map((c) => ({ p: c.p, after: c.write.fieldData })),
       `webflow.${kind}`,
     )
     if (kind === 'create') this.stats.created += chunk.length
     else this.stats.updated += chunk.length
+  }
+
+  /** Remembers what Webflow made of the assets and rich text sent; a skipped file is reported on the item. */
+  private async recordAnswers(answers: { c: Pending; item: CollectionItem }[]) {
+    const skipped = await recordAnswers(
+      this.ctx.db,
+      answers.map(({ c, item }) => ({
+        itemLinkId: c.p.itemLink.id,
+        sentFields: this.link.fieldMap.filter((f) => f.webflowSlug in c.write.fieldData),
+        sent: c.p.content,
+        answered: item,
+        memory: this.memory.get(c.p.itemLink.id) ?? NO_MEMORY,
+      })),
+    )
+    if (skipped.size)
+      this.ctx.log.warn(
+        { link: this.link.id, items: skipped.size },
+        'Webflow skipped files it could not import',
+      )
   }
 
   private async adoptBySlug(p: PlannedItem) {
@@ -356,6 +414,8 @@ class BatchWriter {
     )
   }
 }
+
+type Pending = { p: PlannedItem; write: ItemWrite; unresolved: boolean }
 
 function statusFlags(p: PlannedItem): Pick<ItemWrite, 'isDraft' | 'isArchived'> {
   return { isDraft: p.item.status !== 'published', isArchived: p.item.status === 'archived' }

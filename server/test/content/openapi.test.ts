@@ -17,6 +17,7 @@ describe('content API: OpenAPI', async () => {
       '/api/v1/collections/{id}/items/{itemId}',
       '/api/v1/collections/{id}/items/{itemId}/archive',
       '/api/v1/collections/{id}/items/{itemId}/publish',
+      '/api/v1/collections/{id}/items/{itemId}/restore',
       '/api/v1/collections/{id}/items/{itemId}/unpublish',
     ])
     expect(Object.keys(doc.paths['/api/v1/collections/{id}/items/{itemId}']).sort()).toEqual([

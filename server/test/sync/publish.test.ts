@@ -100,7 +100,12 @@ describe('publishing a hub collection to Webflow', async () => {
       price: 12.5,
       featured: true,
       kind: toolId,
-      photo: { url: 'https://cdn.example.com/hammer.png', alt: 'a hammer' },
+      // Webflow imported the image: its own fileId and CDN url (docs/webflow.md "Images and files").
+      photo: {
+        fileId: expect.stringMatching(/^[0-9a-f]{24}$/),
+        url: expect.stringMatching(/^https:\/\/cdn\.prod\.website-files\.com\/.+_hammer\.png$/),
+        alt: 'a hammer',
+      },
       tint: '#ff8800',
     })
     const published = items.filter((i) => !i.isDraft && i.lastPublished)

@@ -16,6 +16,7 @@ import {
   itemsArray,
   maxBatch,
   refsOf,
+  skipInvalidFiles,
 } from './item-bodies.ts'
 
 /** Staged (CMS) item endpoints, reference §2.2 rows 1–9. */
@@ -33,9 +34,21 @@ export function itemRoutes(app: FastifyInstance, ctx: SimContext): void {
     const body = bodyObject(req.body)
     reply.code(202)
     if (body.items !== undefined) {
-      return { items: createItems(ctx, c, itemsArray(body), { live: false, source: 'api', multi: true }) }
+      return {
+        items: createItems(ctx, c, itemsArray(body), {
+          live: false,
+          source: 'api',
+          multi: true,
+          skipInvalidFiles: skipInvalidFiles(req.query),
+        }),
+      }
     }
-    return createItems(ctx, c, [body], { live: false, source: 'api', multi: false })[0]
+    return createItems(ctx, c, [body], {
+      live: false,
+      source: 'api',
+      multi: false,
+      skipInvalidFiles: skipInvalidFiles(req.query),
+    })[0]
   })
 
   app.post<CollectionParams>(`${base}/bulk`, async (req, reply) => {
@@ -58,6 +71,7 @@ export function itemRoutes(app: FastifyInstance, ctx: SimContext): void {
       live: false,
       source: 'api',
       multi: Array.isArray(body.fieldData),
+      skipInvalidFiles: skipInvalidFiles(req.query),
       bulkLocales: locales,
     })
     reply.code(202)
@@ -67,7 +81,14 @@ export function itemRoutes(app: FastifyInstance, ctx: SimContext): void {
   app.patch<CollectionParams>(base, async (req) => {
     const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
     const items = itemsArray(bodyObject(req.body))
-    return { items: updateItems(ctx, c, items, { live: false, source: 'api', multi: true }) }
+    return {
+      items: updateItems(ctx, c, items, {
+        live: false,
+        source: 'api',
+        multi: true,
+        skipInvalidFiles: skipInvalidFiles(req.query),
+      }),
+    }
   })
 
   app.delete<CollectionParams>(base, async (req, reply) => {
@@ -93,7 +114,12 @@ export function itemRoutes(app: FastifyInstance, ctx: SimContext): void {
   app.patch<ItemParams>(`${base}/:itemId`, async (req) => {
     const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
     const body = { ...bodyObject(req.body), id: req.params.itemId }
-    return updateItems(ctx, c, [body], { live: false, source: 'api', multi: false })[0]
+    return updateItems(ctx, c, [body], {
+      live: false,
+      source: 'api',
+      multi: false,
+      skipInvalidFiles: skipInvalidFiles(req.query),
+    })[0]
   })
 
   app.delete<ItemParams>(`${base}/:itemId`, async (req, reply) => {
