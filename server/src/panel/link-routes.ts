@@ -27,7 +27,7 @@ const MAX_STREAMS = 3
 
 /**
  * Collections and links of one site. Registered twice: under `/api/sites/:siteId` for the panel
- * (the session guard checks the site) and under `/admin/api/sites/:siteId` for support.
+ * (designer scope: a session of that site) and under `/admin/api/sites/:siteId` (admin scope).
  */
 export const linkRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (app, { jobs }) => {
   const wfFor = (siteId: string) => webflowForSite(jobs.db, jobs.config, siteId, jobs)
