@@ -29,7 +29,7 @@ const expected = (url: string) =>
 describe('the route table, by audience', async () => {
   // Sandbox mode, so the playground's routes are in the table too.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bindery-audiences-'))
-  const ctx = await createTestContext({ WEBFLOW_CLIENT_ID: '', DATA_DIR: dataDir })
+  const ctx = await createTestContext({ WEBFLOW_CLIENT_ID: '', BINDERY_MODE: 'sandbox', DATA_DIR: dataDir })
 
   it('puts every route in the scope its URL promises, and the public ones are the known few', () => {
     const table = ctx.app.routeTable
