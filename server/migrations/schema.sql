@@ -296,6 +296,8 @@ create table links (
   updated_at timestamp with time zone not null default now(),
   disconnected_at timestamp with time zone,
   publish_site boolean not null default false,
+  awaiting_site_publish boolean not null default false,
+  publish_custom_domains boolean not null default true,
   constraint links_conflict_policy_check CHECK ((conflict_policy = ANY (ARRAY['newest'::text, 'hub'::text, 'webflow'::text, 'review'::text]))),
   constraint links_direction_check CHECK ((direction = ANY (ARRAY['two-way'::text, 'push-only'::text, 'pull-only'::text]))),
   constraint links_hub_collection_id_fkey FOREIGN KEY (hub_collection_id) REFERENCES hub_collections(id),

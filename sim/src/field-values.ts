@@ -4,7 +4,7 @@ import type { FieldError } from './errors.ts'
 import { normalizeRichText } from './rich-text.ts'
 import type { CollectionRec, FieldRec } from './store.ts'
 
-// Per-type checks of fieldData values (docs/webflow.md). Each problem becomes a
+// Per-type checks of fieldData values (docs/webflow.md, Field values). Each problem becomes a
 // `{param: <field slug>, description}` detail of a 400 validation_error. Image and File values
 // are imported (asset-import.ts); one that cannot be is skipped when `skipInvalidFiles` (default
 // true) and fails the request otherwise.

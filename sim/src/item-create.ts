@@ -1,9 +1,10 @@
 import type { CollectionItem } from '@bindery/shared/webflow'
 import type { ChangeSource, SimContext } from './context.ts'
-import { conflict, type FieldError, validationError } from './errors.ts'
+import { collectionNotLive, conflict, type FieldError, validationError } from './errors.ts'
 import { checkFieldData } from './field-values.ts'
 import { newId } from './ids.ts'
 import { emitItem, resolveLocale, siteOf } from './item-common.ts'
+import { collectionLive } from './item-publish.ts'
 import { newVariant } from './items-state.ts'
 import { planItemCap } from './plans.ts'
 import { toItem } from './serialize.ts'
@@ -47,6 +48,7 @@ export function createItems(
   opts: CreateOptions,
 ): CollectionItem[] {
   const site = siteOf(ctx, c)
+  if (opts.live && !collectionLive(ctx, c)) throw collectionNotLive(c)
   const files = { ctx, siteId: site.id, skipInvalidFiles: opts.skipInvalidFiles ?? true }
   const errors: FieldError[] = []
   const reserved = new Set<string>()
@@ -104,7 +106,7 @@ export function createItems(
     p.locales.forEach((locale, j) => {
       const slug = p.slugs[j] as string
       const fieldData = { ...p.values, slug }
-      const variant = newVariant(locale, fieldData, p, now, opts.live)
+      const variant = newVariant(locale, fieldData, p, now, opts.live, ctx.config)
       item.variants.set(locale, variant)
       claimSlug(c, locale, slug, item.id)
       out.push(toItem(item.id, locale, variant.staged))

@@ -42,7 +42,11 @@ export async function completeInstall(db: Db, config: Config, deps: WebflowDeps,
       workspaceIds: to.workspaceIds,
       siteIds: covered.map((s) => s.id),
       authorizedUser: user
-        ? { id: user.id, email: user.email, name: `${user.firstName} ${user.lastName}`.trim() }
+        ? {
+            id: user.id,
+            email: user.email ?? '',
+            name: [user.firstName, user.lastName].filter(Boolean).join(' '),
+          }
         : null,
       scopes: authorization.scope.split(/[\s,]+/).filter(Boolean),
       encryptToken: (id) => cipherFor(config).encrypt(accessToken, cipherContext.installationToken(id)),
@@ -58,7 +62,12 @@ export async function completeInstall(db: Db, config: Config, deps: WebflowDeps,
       })
       // The installing user manages the site's API keys (README "Security").
       if (user)
-        await addSiteManager(tx, { siteId: s.id, userId: user.id, email: user.email, addedBy: 'install' })
+        await addSiteManager(tx, {
+          siteId: s.id,
+          userId: user.id,
+          email: user.email ?? null,
+          addedBy: 'install',
+        })
     }
     await auditInstall(tx, {
       direction: 'admin',

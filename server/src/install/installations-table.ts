@@ -80,9 +80,11 @@ export async function installationForSite(db: Queryable, siteId: string): Promis
 }
 
 /**
- * Inserts a grant, or replaces the token of the installation that already covers one of its
- * workspaces or sites (a re-install or token rotation). Locks the matched row so two concurrent
- * callbacks for one workspace do not both insert.
+ * Inserts a grant, or replaces the token of the installation that already covers one of its sites (a
+ * re-install or token rotation). A grant for other sites of the same workspace is a row of its own:
+ * Webflow grants may cover single sites (docs/webflow.md, Grants and tokens), so replacing by
+ * workspace would take the first site's token away. Locks the matched row so two concurrent
+ * callbacks do not both insert.
  */
 export async function upsertInstallation(
   tx: Queryable,
@@ -90,9 +92,9 @@ export async function upsertInstallation(
 ): Promise<{ installation: Installation; rotated: boolean; replacedCiphertext: string | null }> {
   await tx.query('select pg_advisory_xact_lock(4270002)')
   const existing = await tx.query<{ id: string; token_ciphertext: string | null }>(
-    `select id, token_ciphertext from installations where workspace_ids && $1::text[] or site_ids && $2::text[]
+    `select id, token_ciphertext from installations where site_ids && $1::text[]
      order by (status = 'active') desc, updated_at desc limit 1 for update`,
-    [g.workspaceIds, g.siteIds],
+    [g.siteIds],
   )
   // A new installation's id is chosen here, so its token can be encrypted for it before the insert.
   const id = existing.rows[0]?.id ?? randomUUID()

@@ -6,6 +6,7 @@ import { getLink } from '../db/links'
 import type { Queryable } from '../db/pool'
 import { SKIPPED } from '../sync/asset-map'
 import { canonicalJson } from '../sync/content-hash'
+import { webflowStateOf } from '../sync/field-map'
 import { fieldMemoryOf } from '../sync/field-memory'
 import { hubContentOf } from '../sync/push-plan'
 import { referencedWebflowIds, webflowContentOf } from '../sync/webflow-content'
@@ -22,6 +23,7 @@ const NOT_LINKED: ItemSyncState = {
   lastPulledAt: null,
   lastError: null,
   diff: [],
+  changesNotLive: false,
 }
 
 /** The sync state of the Webflow item open on the canvas, with a field-by-field diff of both sides. */
@@ -72,6 +74,8 @@ export async function itemState(
     lastPulledAt: il.lastPulledAt?.toISOString() ?? null,
     lastError: il.lastError ?? (await skippedMessage(db, il.id)),
     diff,
+    // docs/webflow.md, Item states: the hub status stays published; the panel says what is not live.
+    changesNotLive: !!item && ['changes_queued', 'changes_in_draft'].includes(webflowStateOf(item)),
   }
 }
 

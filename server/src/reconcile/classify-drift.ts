@@ -219,7 +219,8 @@ function statusExplained(
   if (status === 'archived') return observed === 'archived'
   if (status === 'draft') return observed === 'draft' && !inLive
   if (observed === 'published') return inLive && liveMatches
-  return (observed === 'changes_in_draft' || observed === 'queued') && observed === recorded
+  const pending = observed === 'changes_in_draft' || observed === 'changes_queued' || observed === 'queued'
+  return pending && observed === recorded
 }
 
 /** Equal content, whatever the status. */

@@ -69,11 +69,13 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db } & W
         : (await isSiteManager(db, siteId, user.id))
           ? 'manager'
           : 'editor'
-      const name = `${user.firstName} ${user.lastName}`.trim()
+      // Webflow may answer null for the email and names: the session still opens.
+      const name = [user.firstName, user.lastName].filter(Boolean).join(' ')
+      const email = user.email ?? ''
       const { token, claims } = await signSession(config.sessionSecret, {
         userId: user.id,
         siteId,
-        email: user.email,
+        email,
         name,
         role,
         epoch,
@@ -82,7 +84,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db } & W
         token,
         expiresAt: new Date(claims.exp * 1000).toISOString(),
         role,
-        user: { id: user.id, email: user.email, name },
+        user: { id: user.id, email, name },
         site: { id: site.id, displayName: site.displayName },
       }
     },

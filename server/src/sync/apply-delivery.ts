@@ -21,6 +21,7 @@ import { fieldMemoryOf } from './field-memory'
 import { holdPulledDelete } from './hold-deletes'
 import { enqueuePush } from './mark-dirty'
 import { mergeContent } from './merge'
+import { finishAfterSitePublish } from './new-collection'
 import { hubContentOf } from './push-plan'
 import { recordPulledAssets } from './record-answer'
 import { referencedWebflowIds, webflowContentOf } from './webflow-content'
@@ -37,7 +38,11 @@ export async function applyDelivery(
   delivery: WebhookDelivery,
   ctx: JobContext,
 ): Promise<DeliveryOutcome> {
-  if (delivery.triggerType === 'site_publish') return 'processed'
+  if (delivery.triggerType === 'site_publish') {
+    // A new collection's items go live now (docs/webflow.md, New collections and the site).
+    await finishAfterSitePublish(tx, ctx.boss, delivery.payload.siteId)
+    return 'processed'
+  }
   const payload = delivery.payload
   // Only a link of the site the delivery names: a collection id of another site is ignored.
   const link = await getLinkByWebflowCollection(tx, payload.siteId, payload.collectionId)
@@ -48,17 +53,23 @@ export async function applyDelivery(
     if (itemLink) await deleteFromHubUnlessHeld(tx, ctx, link, itemLink)
     return 'processed'
   }
-  if (
-    itemLink?.webflowLastUpdated &&
-    payload.lastUpdated &&
-    new Date(payload.lastUpdated) <= itemLink.webflowLastUpdated
-  ) {
-    return 'processed'
-  }
+  if (itemLink && notNewer(payload, itemLink)) return 'processed'
   const item = await fullItem(ctx, link, payload)
   if (!item) return 'processed'
   await applyItem(tx, ctx, link, itemLink, item)
   return 'processed'
+}
+
+/**
+ * An event no newer than what was applied. A publish need not move `lastUpdated` (docs/webflow.md,
+ * Publishing items), so a payload whose state differs from the recorded one is always newer.
+ */
+function notNewer(p: CollectionItemPayload, itemLink: ItemLink): boolean {
+  if (!itemLink.webflowLastUpdated || !p.lastUpdated) return false
+  if (new Date(p.lastUpdated) > itemLink.webflowLastUpdated) return false
+  if (p.isDraft === undefined || p.isArchived === undefined) return false
+  const state = webflowStateOf({ ...p, isDraft: p.isDraft, isArchived: p.isArchived })
+  return state === itemLink.webflowState
 }
 
 /** Webhook payloads usually carry the whole item; a minimal one is completed from Webflow. */

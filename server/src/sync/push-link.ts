@@ -14,12 +14,14 @@ import { getLink, type Link, updateLink } from '../db/links'
 import type { JobContext } from '../jobs/job-context'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
+import { eachOrGone, matchCreated, publishOutcome } from './bulk-outcome'
 import { fieldDataToSend } from './field-data-to-send'
-import { type FieldMapEntry, toWebflow, type WebflowState, webflowStateOf } from './field-map'
+import { type FieldMapEntry, isLive, toWebflow, type WebflowState, webflowStateOf } from './field-map'
 import { type FieldMemory, loadFieldMemory, NO_MEMORY } from './field-memory'
 import { findBySlug } from './find-by-slug'
 import { mergeUnseenWebflowEdits } from './freshen'
 import { holdMassDeletes } from './hold-deletes'
+import { holdLivePart, liveNow } from './new-collection'
 import { chunks, type PlannedItem, planPush } from './push-plan'
 import { recordAnswers } from './record-answer'
 
@@ -56,7 +58,7 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
       await settleCreates(ctx, wf, link, unsettled)
       continue
     }
-    const plan = planPush(dirty, link)
+    const plan = holdLivePart(planPush(dirty, link), link)
     for (const p of plan.held) held.add(p.itemLink.id)
     // A mass delete waits for a person: its items stay dirty and out of this run.
     const deletes = await holdMassDeletes(ctx.db, ctx, link, 'webflow', 'push', plan.remove.map(heldItemOf))
@@ -222,9 +224,9 @@ class BatchWriter {
   async update(plan: ReturnType<typeof planPush>) {
     const cid = this.link.webflowCollectionId
     for (const chunk of chunks(plan.unpublish)) {
-      await this.wf.unpublishItems(
-        cid,
+      await eachOrGone(
         chunk.map((p) => p.itemLink.webflowItemId!),
+        (ids) => this.wf.unpublishItems(cid, ids),
       )
     }
     const live = await this.writes(
@@ -240,47 +242,59 @@ class BatchWriter {
       (p) => ({
         id: p.itemLink.webflowItemId!,
         isArchived: p.item.status === 'archived',
-        // Stays a draft until the publish below: publishing is its own call.
-        isDraft: true,
+        // Stays a draft until the publish below: publishing is its own call. A collection waiting for
+        // its first site publish gets published items queued instead, for that publish to take live.
+        isDraft: !(this.link.awaitingSitePublish && p.item.status === 'published'),
       }),
       true,
     )
     for (const chunk of chunks(staged)) {
       await this.send(chunk, (writes) => this.wf.updateItems(cid, writes, { live: false }), 'update')
     }
-    const toPublish = plan.publish.filter((p) => !this.deferred.has(p.itemLink.id))
+    // Publish-only items a site publish may have taken live meanwhile: read, not published again.
+    const liveMeanwhile = await liveNow(
+      this.wf,
+      cid,
+      plan.publishOnly.map((p) => p.itemLink.webflowItemId!),
+    )
+    for (const p of plan.publishOnly.filter((p) => liveMeanwhile.has(p.itemLink.webflowItemId!))) {
+      await this.ctx.db.query(`update item_links set webflow_state = 'published' where id = $1`, [
+        p.itemLink.id,
+      ])
+      await markClean(this.ctx.db, p.itemLink.id, p.item.version)
+    }
+    const publishOnly = plan.publishOnly.filter((p) => !liveMeanwhile.has(p.itemLink.webflowItemId!))
+    const toPublish = [...plan.publish, ...publishOnly].filter((p) => !this.deferred.has(p.itemLink.id))
+    const onlyPublished = new Set(publishOnly.map((p) => p.itemLink.id))
     for (const chunk of chunks(toPublish)) {
-      await this.wf.publishItems(
-        cid,
-        chunk.map((p) => p.itemLink.webflowItemId!),
-      )
+      const ids = chunk.map((p) => p.itemLink.webflowItemId!)
+      const { published, failed } = publishOutcome(ids, await this.wf.publishItems(cid, ids))
+      // Only what Webflow confirmed is published; the rest is reported on its item and retried.
       await this.ctx.db.query(
         `update item_links set webflow_state = 'published' where id = any($1::uuid[])`,
-        [chunk.map((p) => p.itemLink.id)],
+        [chunk.filter((p) => published.has(p.itemLink.webflowItemId!)).map((p) => p.itemLink.id)],
       )
+      for (const p of chunk) {
+        const why = failed.get(p.itemLink.webflowItemId!)
+        if (why) await this.fail(p, why)
+        else if (onlyPublished.has(p.itemLink.id)) await markClean(this.ctx.db, p.itemLink.id, p.item.version)
+      }
     }
   }
 
   async remove(items: PlannedItem[]) {
     const cid = this.link.webflowCollectionId
     for (const chunk of chunks(items)) {
-      const live = chunk.filter(
-        (p) => p.itemLink.webflowState === 'published' || p.itemLink.webflowState === 'changes_in_draft',
+      const live = chunk.filter((p) => isLive(p.itemLink.webflowState))
+      await eachOrGone(
+        live.map((p) => p.itemLink.webflowItemId!),
+        (ids) => this.wf.unpublishItems(cid, ids),
       )
-      if (live.length)
-        await this.wf.unpublishItems(
-          cid,
-          live.map((p) => p.itemLink.webflowItemId!),
-        )
-      await this.wf
-        .deleteItems(
-          cid,
-          chunk.map((p) => p.itemLink.webflowItemId!),
-        )
-        .catch((e) => {
-          // Already gone in Webflow: the delete has happened either way.
-          if (!(e instanceof WebflowApiError && e.status === 404)) throw e
-        })
+      // An id already gone in Webflow is deleted either way.
+      await eachOrGone(
+        chunk.map((p) => p.itemLink.webflowItemId!),
+        (ids) => this.wf.deleteItems(cid, ids),
+      )
       await this.ctx.db.query(
         `update item_links set dirty = false, sync_state = 'synced', webflow_state = 'deleted', last_pushed_at = now()
          where id = any($1::uuid[])`,
@@ -299,10 +313,11 @@ class BatchWriter {
    * unknown outcome of a create is left for the slug lookup of the next round.
    */
   private async send(
-    chunk: Pending[],
+    sent: Pending[],
     request: (writes: ItemWrite[]) => Promise<{ items: CollectionItem[] }>,
     kind: 'create' | 'update',
   ): Promise<void> {
+    let chunk = sent
     if (!chunk.length) return
     let res: { items: CollectionItem[] }
     try {
@@ -340,8 +355,21 @@ class BatchWriter {
       )
     }
     const byId = new Map(res.items.map((i) => [i.id, i]))
-    const records: SyncedRecord[] = chunk.map((c, i) => {
-      const item = (kind === 'update' ? byId.get(c.write.id!) : res.items[i]) ?? res.items[i]!
+    // Created items are matched by slug, never by position; updates by id.
+    const created =
+      kind === 'create'
+        ? matchCreated(
+            chunk.map((c) => c.p.item.slug),
+            res.items,
+          )
+        : []
+    const answered = chunk.flatMap((c, i) => {
+      const item = kind === 'update' ? byId.get(c.write.id!) : created[i]
+      return item ? [{ c, item }] : []
+    })
+    // A write missing from the answer stays dirty: a create is settled by slug next round.
+    chunk = answered.map((a) => a.c)
+    const records: SyncedRecord[] = answered.map(({ c, item }) => {
       if (c.unresolved) this.deferred.add(c.p.itemLink.id)
       return {
         hubItemId: c.p.item.id,
@@ -355,12 +383,7 @@ class BatchWriter {
       }
     })
     await recordSynced(this.ctx.db, this.link.id, 'push', records)
-    await this.recordAnswers(
-      chunk.map((c, i) => ({
-        c,
-        item: (kind === 'update' ? byId.get(c.write.id!) : res.items[i]) ?? res.items[i]!,
-      })),
-    )
+    await this.recordAnswers(answered)
     await this.audit(
       chunk.map((c) => ({ p: c.p, after: c.write.fieldData })),
       `webflow.${kind}`,

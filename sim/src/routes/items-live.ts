@@ -7,6 +7,7 @@ import { createItems } from '../item-create.ts'
 import { unpublishItems } from '../item-remove.ts'
 import { updateItems } from '../item-update.ts'
 import { listItems } from '../list-items.ts'
+import { multiCreateAnswer, withBulkErrors } from '../multi-answer.ts'
 import { toItem } from '../serialize.ts'
 import {
   bodyObject,
@@ -17,7 +18,7 @@ import {
   skipInvalidFiles,
 } from './item-bodies.ts'
 
-/** Live item endpoints, reference §2.2 rows 10–16. DELETE here unpublishes. */
+/** Live item endpoints, docs/webflow.md, Item states. DELETE here unpublishes. */
 export function liveItemRoutes(app: FastifyInstance, ctx: SimContext): void {
   const base = '/v2/collections/:collectionId/items'
 
@@ -31,14 +32,15 @@ export function liveItemRoutes(app: FastifyInstance, ctx: SimContext): void {
     const body = bodyObject(req.body)
     reply.code(202)
     if (body.items !== undefined) {
-      return {
-        items: createItems(ctx, c, itemsArray(body), {
+      const items = withBulkErrors(ctx, () =>
+        createItems(ctx, c, itemsArray(body), {
           live: true,
           source: 'api',
           multi: true,
           skipInvalidFiles: skipInvalidFiles(req.query),
         }),
-      }
+      )
+      return multiCreateAnswer(ctx, items)
     }
     return createItems(ctx, c, [body], {
       live: true,
@@ -52,18 +54,20 @@ export function liveItemRoutes(app: FastifyInstance, ctx: SimContext): void {
     const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
     const items = itemsArray(bodyObject(req.body))
     return {
-      items: updateItems(ctx, c, items, {
-        live: true,
-        source: 'api',
-        multi: true,
-        skipInvalidFiles: skipInvalidFiles(req.query),
-      }),
+      items: withBulkErrors(ctx, () =>
+        updateItems(ctx, c, items, {
+          live: true,
+          source: 'api',
+          multi: true,
+          skipInvalidFiles: skipInvalidFiles(req.query),
+        }),
+      ),
     }
   })
 
   app.delete<CollectionParams>(`${base}/live`, async (req, reply) => {
     const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
-    unpublishItems(ctx, c, refsOf(itemsArray(bodyObject(req.body))), 'api')
+    unpublishItems(ctx, c, refsOf(itemsArray(bodyObject(req.body))), 'api', true)
     reply.code(204).send()
   })
 

@@ -8,6 +8,7 @@ import { publishItems } from '../item-publish.ts'
 import { deleteItems } from '../item-remove.ts'
 import { updateItems } from '../item-update.ts'
 import { listItems } from '../list-items.ts'
+import { multiCreateAnswer, withBulkErrors } from '../multi-answer.ts'
 import { toItem } from '../serialize.ts'
 import {
   bodyObject,
@@ -19,7 +20,7 @@ import {
   skipInvalidFiles,
 } from './item-bodies.ts'
 
-/** Staged (CMS) item endpoints, reference §2.2 rows 1–9. */
+/** Staged (CMS) item endpoints, docs/webflow.md, Item states. */
 export function itemRoutes(app: FastifyInstance, ctx: SimContext): void {
   const base = '/v2/collections/:collectionId/items'
 
@@ -28,20 +29,21 @@ export function itemRoutes(app: FastifyInstance, ctx: SimContext): void {
     return listItems(siteOf(ctx, c), c, req.query as Record<string, string>, false)
   })
 
-  // One item, or `{items:[…]}`; 202 either way (reference §2.2 row 2).
+  // One item, or `{items:[…]}`; 202 either way (docs/webflow.md, Multi-item writes).
   app.post<CollectionParams>(base, async (req, reply) => {
     const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
     const body = bodyObject(req.body)
     reply.code(202)
     if (body.items !== undefined) {
-      return {
-        items: createItems(ctx, c, itemsArray(body), {
+      const items = withBulkErrors(ctx, () =>
+        createItems(ctx, c, itemsArray(body), {
           live: false,
           source: 'api',
           multi: true,
           skipInvalidFiles: skipInvalidFiles(req.query),
         }),
-      }
+      )
+      return multiCreateAnswer(ctx, items)
     }
     return createItems(ctx, c, [body], {
       live: false,
@@ -82,18 +84,20 @@ export function itemRoutes(app: FastifyInstance, ctx: SimContext): void {
     const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
     const items = itemsArray(bodyObject(req.body))
     return {
-      items: updateItems(ctx, c, items, {
-        live: false,
-        source: 'api',
-        multi: true,
-        skipInvalidFiles: skipInvalidFiles(req.query),
-      }),
+      items: withBulkErrors(ctx, () =>
+        updateItems(ctx, c, items, {
+          live: false,
+          source: 'api',
+          multi: true,
+          skipInvalidFiles: skipInvalidFiles(req.query),
+        }),
+      ),
     }
   })
 
   app.delete<CollectionParams>(base, async (req, reply) => {
     const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
-    deleteItems(ctx, c, refsOf(itemsArray(bodyObject(req.body))), 'api')
+    deleteItems(ctx, c, refsOf(itemsArray(bodyObject(req.body))), 'api', true)
     reply.code(204).send()
   })
 
