@@ -74,8 +74,7 @@ describe('localized items', () => {
       cmsLocaleIds: [en, fr],
       fieldData: Array.from({ length: 60 }, (_, i) => ({ name: `N${i}`, slug: `n-${i}` })),
     }
-    const post = () =>
-      http(t.sim, 'POST', `/v2/collections/${authors}/items/bulk`, { token: t.token, body })
+    const post = () => http(t.sim, 'POST', `/v2/collections/${authors}/items/bulk`, { token: t.token, body })
     expect((await post()).status).toBe(202)
     await http(t.sim, 'PUT', '/_sim/config', { body: { bulkLimitCountsLocales: true } })
     body.fieldData = body.fieldData.map((f) => ({ ...f, slug: `${f.slug}-b` }))

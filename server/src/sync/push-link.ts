@@ -17,6 +17,8 @@ import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
 import { type FieldMapEntry, toWebflow, type WebflowState, webflowStateOf } from './field-map'
 import { findBySlug } from './find-by-slug'
 import { mergeUnseenWebflowEdits } from './freshen'
+import { createInLocales, unpublishInLocales } from './locale-writes'
+import { linkLocaleIds, pushLocales } from './push-locales'
 import { chunks, type PlannedItem, planPush } from './push-plan'
 
 export type PushStats = {
@@ -40,6 +42,8 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
   const link = await getLink(ctx.db, linkId)
   if (!link || link.disconnectedAt || link.direction === 'pull-only' || link.state === 'paused') return stats
   const deferred = new Set<string>()
+  // Every locale the link syncs, primary first; null on a primary-only link.
+  const localeIds = await linkLocaleIds(ctx.db, link)
   // Items in review wait for a person, not for a retry.
   const held = new Set<string>()
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -57,7 +61,7 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
     // A Webflow edit whose webhook was lost is merged before the push could overwrite it.
     if (await mergeUnseenWebflowEdits(ctx, wf, link, [...plan.updateLive, ...plan.updateStaged])) continue
     const refs = await webflowIdsOf(ctx.db, referencedIds(plan, link.fieldMap))
-    const writer = new BatchWriter(ctx, wf, link, refs, stats, deferred)
+    const writer = new BatchWriter(ctx, wf, link, refs, stats, deferred, localeIds)
     for (const p of plan.clean) await markClean(ctx.db, p.itemLink.id, p.item.version)
     await writer.create(plan.createLive, true)
     await writer.create(plan.createStaged, false)
@@ -72,6 +76,7 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
     }
   }
   stats.deferred = deferred.size
+  if (localeIds) stats.updated += await pushLocales(ctx, wf, link)
   await reportProgress(ctx, link)
   return stats
 }
@@ -161,6 +166,7 @@ class BatchWriter {
     private refs: Map<string, string>,
     private stats: PushStats,
     private deferred: Set<string>,
+    private localeIds: string[] | null = null,
   ) {}
 
   /** Turns planned items into writes; items with a bad value fail alone, unresolved references wait. */
@@ -185,7 +191,10 @@ class BatchWriter {
       )
       await this.send(
         chunk,
-        (writes) => this.wf.createItems(this.link.webflowCollectionId, writes, { live }),
+        (writes) =>
+          this.localeIds
+            ? createInLocales(this.wf, this.link.webflowCollectionId, writes, this.localeIds, live)
+            : this.wf.createItems(this.link.webflowCollectionId, writes, { live }),
         'create',
       )
     }
@@ -194,9 +203,11 @@ class BatchWriter {
   async update(plan: ReturnType<typeof planPush>) {
     const cid = this.link.webflowCollectionId
     for (const chunk of chunks(plan.unpublish)) {
-      await this.wf.unpublishItems(
+      await unpublishInLocales(
+        this.wf,
         cid,
         chunk.map((p) => p.itemLink.webflowItemId!),
+        this.localeIds,
       )
     }
     const live = await this.writes(plan.updateLive, (p) => ({
@@ -220,6 +231,7 @@ class BatchWriter {
       await this.wf.publishItems(
         cid,
         chunk.map((p) => p.itemLink.webflowItemId!),
+        this.localeIds,
       )
       await this.ctx.db.query(
         `update item_links set webflow_state = 'published' where id = any($1::uuid[])`,
@@ -235,14 +247,17 @@ class BatchWriter {
         (p) => p.itemLink.webflowState === 'published' || p.itemLink.webflowState === 'changes_in_draft',
       )
       if (live.length)
-        await this.wf.unpublishItems(
+        await unpublishInLocales(
+          this.wf,
           cid,
           live.map((p) => p.itemLink.webflowItemId!),
+          this.localeIds,
         )
       await this.wf
         .deleteItems(
           cid,
           chunk.map((p) => p.itemLink.webflowItemId!),
+          this.localeIds,
         )
         .catch((e) => {
           // Already gone in Webflow: the delete has happened either way.

@@ -50,10 +50,20 @@ export function controlRoutes(app: FastifyInstance, control: Control): void {
     ),
   )
   app.post<ItemRoute>(`${items}/:itemId/publish`, async (req) =>
-    control.designer.publishItem(req.params.collectionId, req.params.itemId, req.params.siteId, localeOf(req)),
+    control.designer.publishItem(
+      req.params.collectionId,
+      req.params.itemId,
+      req.params.siteId,
+      localeOf(req),
+    ),
   )
   app.post<ItemRoute>(`${items}/:itemId/unpublish`, async (req, reply) => {
-    control.designer.unpublishItem(req.params.collectionId, req.params.itemId, req.params.siteId, localeOf(req))
+    control.designer.unpublishItem(
+      req.params.collectionId,
+      req.params.itemId,
+      req.params.siteId,
+      localeOf(req),
+    )
     reply.code(204).send()
   })
   app.post<ItemRoute>(`${items}/:itemId/archive`, async (req) =>
