@@ -5,6 +5,7 @@ import { adminApiKeysRoutes } from './admin-api-keys-routes'
 import { apiKeyAuth } from './api-key-auth'
 import { collectionsRoutes } from './collections-routes'
 import { itemsRoutes } from './items-routes'
+import { localesRoutes } from './locales-routes'
 import { rejectNulCharacters } from './reject-nul'
 
 /** The content API under `/api/v1` (API-key auth) and the admin API for its keys. */
@@ -19,6 +20,7 @@ export const contentApi: FastifyPluginAsyncZod<{ db: Db; boss: Boss; adminToken:
       v1.addHook('onRequest', apiKeyAuth(db))
       await v1.register(collectionsRoutes, { db, boss })
       await v1.register(itemsRoutes, { db, boss })
+      await v1.register(localesRoutes, { db })
     },
     { prefix: '/api/v1' },
   )
