@@ -36,11 +36,16 @@ export async function createInLocales(
     })
   }
   if (live) {
-    await wf.publishItems(
+    const { publishedItemIds } = await wf.publishItems(
       collectionId,
       out.map((i) => i.id),
       cmsLocaleIds,
     )
+    // The create answered before the publish: record these as Webflow now has them, published.
+    const published = new Set(publishedItemIds)
+    out.forEach((item, i) => {
+      if (published.has(item.id)) out[i] = { ...item, isDraft: false, lastPublished: item.lastUpdated }
+    })
   }
   return { items: out }
 }
