@@ -185,3 +185,18 @@ export async function markCollectionLocalesDirty(db: Queryable, linkId: string, 
     [linkId, collectionId],
   )
 }
+
+/** Locale versions the push must rewrite from the hub: dirty, with no synced hash. */
+export async function requeueLocales(
+  db: Queryable,
+  linkId: string,
+  versions: { hubItemId: string; tag: string }[],
+) {
+  if (!versions.length) return
+  await db.query(
+    `insert into item_link_locales (link_id, hub_item_id, tag, dirty)
+     select $1, x.hub_item_id, x.tag, true from jsonb_to_recordset($2::jsonb) as x(hub_item_id uuid, tag text)
+     on conflict (link_id, hub_item_id, tag) do update set dirty = true, synced_hash = null`,
+    [linkId, JSON.stringify(versions.map((v) => ({ hub_item_id: v.hubItemId, tag: v.tag })))],
+  )
+}

@@ -19,6 +19,7 @@ import { countingClient } from './counting-client'
 import { finishReport, type ReportResult, startReport, zeroCounts } from './drift-reports'
 import { hubSide } from './hub-side'
 import { withLinkLock } from './link-lock'
+import { reconcileLocales } from './reconcile-locales'
 import { progressReporter, recordAgreement, repairDrift } from './repair-drift'
 import { webflowSnapshot } from './webflow-snapshot'
 
@@ -80,6 +81,8 @@ async function run(ctx: JobContext, link: Link, trigger: ReconcileTrigger): Prom
     const outcome = await repairDrift(ctx, wf.api, link, drifts, reportId, progress)
     report.repaired = outcome.repaired
     await recordAgreement(ctx, link, classified.refresh)
+    // Every secondary locale, compared and repaired per locale version.
+    addLocales(report, await reconcileLocales(ctx, wf.api, link, rows))
     if (full) await fullResync(ctx, link, reapply, async (n) => progress?.(drifts.length + n))
     report.requests = wf.calls()
     await finishReport(ctx.db, reportId, report)
@@ -133,7 +136,8 @@ async function fullResync(
 /** Queues the push of anything left dirty; a watched run is done when nothing is left to push. */
 async function settle(ctx: JobContext, link: Link, watched: boolean) {
   const { rowCount } = await ctx.db.query(
-    `select 1 from item_links where link_id = $1 and dirty and sync_state <> 'conflict' limit 1`,
+    `select 1 from item_links where link_id = $1 and dirty and sync_state <> 'conflict'
+     union all select 1 from item_link_locales where link_id = $1 and dirty limit 1`,
     [link.id],
   )
   if (rowCount && link.direction !== 'pull-only') {
@@ -153,6 +157,18 @@ function tally(drifts: Drift[]) {
     if (list.length < SAMPLES) samples[d.cls] = [...list, d.sample]
   }
   return { found, samples }
+}
+
+function addLocales(report: ReportResult, locales: Awaited<ReturnType<typeof reconcileLocales>>) {
+  if (!locales) return
+  for (const c of DRIFT_CLASSES) {
+    report.found[c] += locales.found[c]
+    report.repaired[c] += locales.repaired[c]
+  }
+  for (const { cls, sample } of locales.samples) {
+    const list = report.samples[cls] ?? []
+    if (list.length < SAMPLES) report.samples[cls] = [...list, sample]
+  }
 }
 
 function sum(counts: Record<DriftClass, number>): number {

@@ -111,7 +111,8 @@ describe(`no crossing between locales under reordered and duplicated webhooks (s
     for (const locale of ['en', FR] as const) {
       const q = locale === 'en' ? '' : `&locale=${locale}`
       const hub = (await world.content.call('GET', `/collections/${cid}/items?limit=100${q}`)).json().items
-      const wf = (await world.webflow.collections.items.listItems(wfCid, { cmsLocaleId: cmsOf[locale] })).items!
+      const wf = (await world.webflow.collections.items.listItems(wfCid, { cmsLocaleId: cmsOf[locale] }))
+        .items!
       for (const slug of slugs) {
         const h = hub.find((i: { id: string }) => i.id === ids.get(slug)!.hub)
         const w = wf.find((i) => i.id === ids.get(slug)!.wf)!
