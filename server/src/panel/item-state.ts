@@ -8,6 +8,7 @@ import { hubContentOf } from '../sync/push-plan'
 import { referencedWebflowIds, webflowContentOf } from '../sync/webflow-content'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { WebflowApi } from '../webflow/webflow-client'
+import { itemLocaleDiff } from './item-locale-diff'
 
 const NOT_LINKED: ItemSyncState = {
   linked: false,
@@ -27,6 +28,7 @@ export async function itemState(
   wf: WebflowApi,
   siteId: string,
   webflowItemId: string,
+  locale?: string,
 ): Promise<ItemSyncState> {
   const { rows } = await db.query(
     `select il.* from item_links il join links l on l.id = il.link_id
@@ -37,6 +39,10 @@ export async function itemState(
   const il = toItemLink(rows[0])
   const [link, hubItem] = await Promise.all([getLink(db, il.linkId), getHubItem(db, il.hubItemId)])
   if (!link || !hubItem) return NOT_LINKED
+  const localeDiff = locale ? await itemLocaleDiff(db, wf, link, hubItem, webflowItemId, locale) : null
+  if (localeDiff) {
+    return { ...summary(il, link.id, hubItem), diff: localeDiff, locale: locale ?? null }
+  }
   const hub = hubContentOf(hubItem, link)
   const diff: ItemSyncState['diff'] = []
   const item = await wf.getItem(link.webflowCollectionId, webflowItemId).catch((e) => {
@@ -59,15 +65,18 @@ export async function itemState(
     for (const [field, h, w] of pairs)
       if (canonicalJson(h) !== canonicalJson(w)) diff.push({ field, hub: h, webflow: w })
   }
+  return { ...summary(il, link.id, hubItem), diff, locale: null }
+}
+
+function summary(il: ReturnType<typeof toItemLink>, linkId: string, hubItem: { id: string; name: string }) {
   return {
     linked: true,
-    linkId: link.id,
+    linkId,
     hubItemId: hubItem.id,
     name: hubItem.name,
-    state: il.syncState === 'synced' && il.dirty ? 'pending' : il.syncState,
+    state: il.syncState === 'synced' && il.dirty ? ('pending' as const) : il.syncState,
     lastPushedAt: il.lastPushedAt?.toISOString() ?? null,
     lastPulledAt: il.lastPulledAt?.toISOString() ?? null,
     lastError: il.lastError,
-    diff,
   }
 }

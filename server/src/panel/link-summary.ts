@@ -2,6 +2,7 @@ import type { LinkSummary } from '@bindery/shared/api/links'
 import type { ReconcileTrigger } from '@bindery/shared/api/reconcile'
 import type { Link } from '../db/links'
 import type { Queryable } from '../db/pool'
+import { linkLocales } from './link-locales'
 
 /** A link as the panel shows it: state, progress, how many items are in each sync state, the last reconcile. */
 export async function linkSummary(db: Queryable, link: Link): Promise<LinkSummary> {
@@ -40,5 +41,6 @@ export async function linkSummary(db: Queryable, link: Link): Promise<LinkSummar
     lastReconcile: r
       ? { at: r.started_at.toISOString(), trigger: r.trigger, status: r.status, drift: r.drift }
       : null,
+    locales: await linkLocales(db, link),
   }
 }
