@@ -131,6 +131,43 @@ describe('localized sites: every locale synced both ways, none crossing', async 
     expect(grace.fields.bio).toBe('Made compilers happen.')
   })
 
+  it('the panel shows the site’s locales per link and the canvas item’s diff in the Designer’s locale', async () => {
+    const session = await world.ctx.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { idToken: world.sim.control.idToken(DEMO.siteId), siteId: DEMO.siteId },
+    })
+    const auth = { authorization: `Bearer ${session.json().token}` }
+    const panel = (url: string) =>
+      world.ctx.app.inject({ method: 'GET', url: `/api/sites/${DEMO.siteId}${url}`, headers: auth })
+    const summary = (await panel(`/links/${res.json().id}`)).json()
+    expect(summary.locales.map((l: { tag: string; synced: boolean }) => [l.tag, l.synced])).toEqual([
+      ['en', true],
+      [FR, true],
+    ])
+    // A French edit whose webhook is lost: the French diff shows it, the primary diff does not.
+    world.sim.control.setFaults({ webhooks: { loseRate: 1 } })
+    tick()
+    world.sim.control.designer.updateItem(DEMO.authorsCollectionId, idOf['ada-lovelace']!, {
+      cmsLocaleId: DEMO.frCmsLocaleId,
+      fieldData: { bio: 'Perdu.' },
+    })
+    await world.sim.control.webhooksIdle()
+    world.sim.control.clearFaults()
+    const fr = (await panel(`/webflow-items/${idOf['ada-lovelace']}?locale=${FR}`)).json()
+    expect(fr.locale).toBe(FR)
+    expect(fr.diff).toEqual([{ field: 'bio', hub: 'Mathématicienne.', webflow: 'Perdu.' }])
+    const en = (await panel(`/webflow-items/${idOf['ada-lovelace']}`)).json()
+    expect(en.locale).toBeNull()
+    expect(en.diff).toEqual([])
+    // Put the French text back as the hub has it, so the next tests start in agreement.
+    world.sim.control.designer.updateItem(DEMO.authorsCollectionId, idOf['ada-lovelace']!, {
+      cmsLocaleId: DEMO.frCmsLocaleId,
+      fieldData: { bio: 'Mathématicienne.' },
+    })
+    await world.settle()
+  })
+
   it('ignores a locale the collection does not carry instead of applying it to the primary', async () => {
     await world.content.call('DELETE', `/collections/${hubCid}/locales/${FR}`)
     tick()
