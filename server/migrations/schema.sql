@@ -67,6 +67,29 @@ create table conflicts (
 CREATE UNIQUE INDEX conflicts_open_idx ON public.conflicts USING btree (link_id, hub_item_id) WHERE (resolved_at IS NULL);
 CREATE UNIQUE INDEX conflicts_pkey ON public.conflicts USING btree (id);
 
+create table delete_holds (
+  id uuid not null default gen_random_uuid(),
+  site_id text not null,
+  link_id uuid not null,
+  side text not null,
+  source text not null,
+  items jsonb not null,
+  collection_size integer not null,
+  status text not null default 'held'::text,
+  created_at timestamp with time zone not null default now(),
+  decided_at timestamp with time zone,
+  decided_by text,
+  constraint delete_holds_link_id_fkey FOREIGN KEY (link_id) REFERENCES links(id) ON DELETE CASCADE,
+  constraint delete_holds_pkey PRIMARY KEY (id),
+  constraint delete_holds_side_check CHECK ((side = ANY (ARRAY['hub'::text, 'webflow'::text]))),
+  constraint delete_holds_site_id_fkey FOREIGN KEY (site_id) REFERENCES sites(id),
+  constraint delete_holds_source_check CHECK ((source = ANY (ARRAY['push'::text, 'pull'::text, 'reconcile'::text]))),
+  constraint delete_holds_status_check CHECK ((status = ANY (ARRAY['held'::text, 'confirmed'::text, 'rejected'::text])))
+);
+CREATE INDEX delete_holds_link_idx ON public.delete_holds USING btree (link_id, status);
+CREATE UNIQUE INDEX delete_holds_pkey ON public.delete_holds USING btree (id);
+CREATE INDEX delete_holds_site_idx ON public.delete_holds USING btree (site_id, created_at DESC);
+
 create table drift_reports (
   id bigint not null generated always as identity,
   link_id uuid not null,
@@ -82,6 +105,7 @@ create table drift_reports (
   repaired jsonb not null default '{}'::jsonb,
   samples jsonb not null default '{}'::jsonb,
   error text,
+  held integer not null default 0,
   constraint drift_reports_link_id_fkey FOREIGN KEY (link_id) REFERENCES links(id) ON DELETE CASCADE,
   constraint drift_reports_pkey PRIMARY KEY (id),
   constraint drift_reports_status_check CHECK ((status = ANY (ARRAY['running'::text, 'done'::text, 'failed'::text]))),

@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Logger } from 'pino'
 import { adminAuth } from './admin/admin-auth'
 import { deadLetterRoutes } from './admin/dead-letter-routes'
+import { holdRoutes } from './admin/hold-routes'
 import { siteControlRoutes } from './admin/site-control-routes'
 import type { Config } from './config'
 import { contentApi } from './content/content-api'
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await admin.register(linkRoutes, { jobs })
       await admin.register(conflictRoutes, { jobs })
       await admin.register(siteControlRoutes, { db: deps.db, boss: deps.boss })
+      await admin.register(holdRoutes, { jobs })
     },
     { prefix: '/admin/api/sites/:siteId' },
   )

@@ -38,6 +38,9 @@ const EnvSchema = z.object({
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
   SIM_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(4010)),
   RECONCILE_INTERVAL_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(15)),
+  DELETE_HOLD_PERCENT: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(100).default(10)),
+  DELETE_HOLD_ITEMS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(50)),
+  DELETE_HOLD_MIN_ITEMS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(5)),
 })
 
 export type Role = 'web' | 'worker' | 'all'
@@ -58,6 +61,8 @@ export type Config = {
   dataDir: string
   simPort: number
   reconcileIntervalMinutes: number
+  /** When one run's deletes wait for a person: see `sync/mass-delete.ts`. */
+  deleteHold: { percent: number; items: number; minItems: number }
 }
 
 export class ConfigError extends Error {
@@ -115,6 +120,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     simPort: e.SIM_PORT,
     reconcileIntervalMinutes: e.RECONCILE_INTERVAL_MINUTES,
+    deleteHold: {
+      percent: e.DELETE_HOLD_PERCENT,
+      items: e.DELETE_HOLD_ITEMS,
+      minItems: e.DELETE_HOLD_MIN_ITEMS,
+    },
   }
 }
 
@@ -135,8 +145,15 @@ function sandboxSecrets(dataDir: string): SandboxSecrets {
     sessionSecret: randomBytes(32).toString('hex'),
     adminToken: randomBytes(24).toString('hex'),
   }
-  mkdirSync(dataDir, { recursive: true })
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  try {
+    mkdirSync(dataDir, { recursive: true })
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    throw new ConfigError([
+      `DATA_DIR: ${dataDir} cannot be written (${code}); make it writable for this user or point DATA_DIR at a directory that is`,
+    ])
+  }
   return secrets
 }
 

@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config'
 import { createLogger } from './logger'
 import { type Runtime, startRuntime } from './runtime'
 import { installSandbox } from './sandbox'
+import { startupHint } from './startup-hint'
 
 const SHUTDOWN_TIMEOUT_MS = 20_000
 
@@ -35,12 +36,22 @@ async function main() {
   }
   // Before anything starts, so no signal can leave a Postgres child behind.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal))
-  runtime = await startRuntime(config, log)
+  try {
+    runtime = await startRuntime(config, log)
+  } catch (err) {
+    throw withHint(err, config)
+  }
   if (stopping) {
     stopping = false
     return shutdown('start-up interrupted')
   }
-  await runtime.app.listen({ port: config.port, host: config.host })
+  try {
+    await runtime.app.listen({ port: config.port, host: config.host })
+  } catch (err) {
+    // Stopped in order (the embedded Postgres last) before the process says why and exits.
+    await runtime.close()
+    throw withHint(err, config)
+  }
   // In sandbox mode the playground is what a newcomer opens, so its URL comes first.
   const playground = runtime.sandbox ? `${runtime.config.publicUrl}/playground` : undefined
   if (playground) log.info({ playground }, `open the playground: ${playground}`)
@@ -70,6 +81,13 @@ async function main() {
       'sandbox mode: Webflow is the built-in simulator (set WEBFLOW_CLIENT_ID to use Webflow)',
     )
   }
+}
+
+class StartupError extends Error {}
+
+function withHint(err: unknown, config: { dataDir: string }): unknown {
+  const hint = startupHint(err, config)
+  return hint ? new StartupError(`${(err as Error).message}\n  → ${hint}`) : err
 }
 
 main().catch((err) => {

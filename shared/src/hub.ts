@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { type UrlKind, unsafeUrlReason } from './safe-url'
 
 /** Field types of hub collections, and the Webflow field type each maps to. */
 export const HubFieldType = z.enum([
@@ -54,7 +55,17 @@ export const Slug = z
   .max(256)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and single hyphens')
 
-const Asset = z.strictObject({ url: z.url({ protocol: /^https?$/ }), alt: z.string().max(500).optional() })
+/** A URL that will be an `href` or `src`: only the schemes of its kind (see safe-url.ts). */
+const SafeUrl = (kind: UrlKind) =>
+  z
+    .string()
+    .max(2048)
+    .superRefine((value, ctx) => {
+      const reason = unsafeUrlReason(value, kind)
+      if (reason) ctx.addIssue({ code: 'custom', message: reason })
+    })
+
+const Asset = z.strictObject({ url: SafeUrl('web'), alt: z.string().max(500).optional() })
 
 /** How a value of each hub type is written and read. `null` clears a field. */
 export const FIELD_VALUE: Record<HubFieldType, z.ZodType> = {
@@ -63,7 +74,7 @@ export const FIELD_VALUE: Record<HubFieldType, z.ZodType> = {
   number: z.number().finite(),
   date: z.iso.datetime({ offset: true }),
   boolean: z.boolean(),
-  link: z.url(),
+  link: SafeUrl('link'),
   email: z.email(),
   phone: z.string().regex(/^[+()0-9 .-]{3,32}$/, 'a phone number'),
   color: z.string().regex(/^(#[0-9a-fA-F]{3,8}|rgba?\([^)]*\)|hsla?\([^)]*\)|[a-zA-Z]+)$/, 'a CSS colour'),
@@ -73,7 +84,7 @@ export const FIELD_VALUE: Record<HubFieldType, z.ZodType> = {
   image: Asset,
   images: z.array(Asset).max(25),
   file: Asset,
-  video: z.url(),
+  video: SafeUrl('web'),
 }
 
 export const HubField = z.strictObject({

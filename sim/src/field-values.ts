@@ -9,6 +9,10 @@ const colorPattern = /^(#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})|(rgb|rgba|hsl|h
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const isoPattern = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/
 
+function isAnyUrl(value: unknown): value is string {
+  return typeof value === 'string' && URL.canParse(value)
+}
+
 function isHttpUrl(value: unknown): value is string {
   if (typeof value !== 'string') return false
   try {
@@ -40,7 +44,7 @@ function referenceExists(store: Store, field: FieldRec, id: unknown): boolean {
   return typeof id === 'string' && target !== undefined && target.items.has(id)
 }
 
-function checkValue(store: Store, field: FieldRec, value: unknown): Check {
+function checkValue(store: Store, field: FieldRec, value: unknown, linkSchemes: 'http' | 'any'): Check {
   switch (field.type) {
     case 'PlainText':
     case 'RichText':
@@ -52,7 +56,9 @@ function checkValue(store: Store, field: FieldRec, value: unknown): Check {
         : bad('Expected an email address')
     case 'Link':
     case 'VideoLink':
-      return isHttpUrl(value) ? ok(value) : bad('Expected a URL')
+      return isHttpUrl(value) || (linkSchemes === 'any' && isAnyUrl(value))
+        ? ok(value)
+        : bad('Expected a URL')
     case 'Number':
       return typeof value === 'number' && Number.isFinite(value) ? ok(value) : bad('Expected a number')
     case 'Switch':
@@ -114,6 +120,7 @@ export function checkFieldData(
   fieldData: unknown,
   creating: boolean,
   paramPrefix = '',
+  linkSchemes: 'http' | 'any' = 'http',
 ): FieldDataResult {
   const errors: FieldError[] = []
   const values: Record<string, unknown> = {}
@@ -135,7 +142,7 @@ export function checkFieldData(
       else values[slug] = null
       continue
     }
-    const result = checkValue(store, field, value)
+    const result = checkValue(store, field, value, linkSchemes)
     if (result.ok) values[slug] = result.value
     else errors.push({ param: paramPrefix + slug, description: result.description })
   }

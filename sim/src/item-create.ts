@@ -59,7 +59,14 @@ export function createItems(
     const locales = opts.bulkLocales ?? [resolveLocale(site, input.cmsLocaleId, `${itemPrefix}cmsLocaleId`)]
     const isDraft = flag(input, 'isDraft', itemPrefix, errors)
     const isArchived = flag(input, 'isArchived', itemPrefix, errors)
-    const { values, errors: fieldErrors } = checkFieldData(ctx.store, c, input.fieldData, true, fieldPrefix)
+    const { values, errors: fieldErrors } = checkFieldData(
+      ctx.store,
+      c,
+      input.fieldData,
+      true,
+      fieldPrefix,
+      ctx.config.linkSchemes,
+    )
     errors.push(...fieldErrors)
     const rawSlug = (input.fieldData as Record<string, unknown> | undefined)?.slug
     let slug: string | null = null

@@ -49,7 +49,14 @@ export function updateItems(
         errors.push({ param: itemPrefix + key, description: 'Expected a boolean' })
       else patch[key] = input[key]
     }
-    const { values, errors: fieldErrors } = checkFieldData(ctx.store, c, input.fieldData, false, fieldPrefix)
+    const { values, errors: fieldErrors } = checkFieldData(
+      ctx.store,
+      c,
+      input.fieldData,
+      false,
+      fieldPrefix,
+      ctx.config.linkSchemes,
+    )
     errors.push(...fieldErrors)
     const rawSlug = (input.fieldData as Record<string, unknown> | undefined)?.slug
     if (typeof rawSlug === 'string') {

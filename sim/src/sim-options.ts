@@ -31,6 +31,11 @@ export const RuntimeConfig = z.object({
   duplicateSlug: z.enum(['error', 'suffix']).default('error'),
   /** Missing slug on create: false → 400 (spec says required), true → derived from name. [unconfirmed] */
   autoSlug: z.boolean().default(false),
+  /**
+   * Link/VideoLink values: 'http' accepts only http(s) URLs, 'any' any absolute URL (`javascript:`,
+   * `data:`), as a Designer user might paste. [unconfirmed]
+   */
+  linkSchemes: z.enum(['http', 'any']).default('http'),
   /** Whether writes made through /v2 fire webhooks back to the app. [unconfirmed] */
   echoApiWrites: z.boolean().default(true),
   /**

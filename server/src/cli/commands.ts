@@ -8,6 +8,7 @@ import type { LinkSummary } from '@bindery/shared/api/links'
 import type { ResyncAccepted, SiteResyncAccepted } from '@bindery/shared/api/reconcile'
 import type { AdminClient } from './admin-client'
 import { type CliArgs, CliError, requiredFlag, stringFlag } from './cli-args'
+import { holds } from './hold-commands'
 import { table } from './table'
 
 export type CliIo = {
@@ -187,6 +188,7 @@ export const commands: Record<string, Command> = {
   pause: siteControl('pause'),
   resume: siteControl('resume'),
   resync,
+  holds,
 }
 
 export const USAGE = `Usage: npm run cli -- <command> [options]
@@ -199,6 +201,10 @@ Commands:
   resume --site <id>                        let the site's held work flow again
   resync --site <id> [--collection <hubCollectionId>] [--full] [--no-wait]
                                             "Sync now" (or a full resync), with progress
+  holds [--site <id>] [--link <id>] [--status held|confirmed|rejected]
+                                            mass deletes waiting for a person (default: held)
+  holds confirm <id>                        let a held mass delete happen
+  holds reject <id>                         keep the items (restored, or pushed back to Webflow)
 
 Options:
   --url <url>      Bindery's base URL (default $BINDERY_URL or http://localhost:3000)

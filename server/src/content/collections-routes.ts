@@ -29,6 +29,7 @@ import { siteOf } from './api-key-auth'
 import { checkFieldDefinitions } from './collection-schema'
 import { writeContentAudit } from './content-audit'
 import { collectionJson } from './content-json'
+import { unmapRemovedFields } from './linked-field-removal'
 import { SECURITY, TAG } from './openapi-meta'
 import { planFieldUpdates } from './plan-field-updates'
 
@@ -100,11 +101,30 @@ export const collectionsRoutes: FastifyPluginAsyncZod<{ db: Db; boss: Boss }> = 
           name: body.name ?? before.name,
           singularName: body.singularName ?? before.singularName,
         })
+        await unmapRemovedFields(tx, before, plan.removed, body.onWebflow, req.id)
         await deleteHubFields(tx, before.id, plan.removed)
         // Eager: values of a removed field leave the items now, so a field added later under the
         // same slug never resurfaces old data. Those items change, so they are pushed again.
         const touched = await removeHubFieldValues(tx, before.id, plan.removed)
-        await markDirty(tx, boss, before.id, touched)
+        await markDirty(
+          tx,
+          boss,
+          before.id,
+          touched.filter((t) => !t.deleted).map((t) => t.id),
+        )
+        // What was removed stays readable in the audit log, item by item.
+        await writeContentAudit(
+          tx,
+          req.id,
+          touched.map((t) => ({
+            action: 'item.fields_removed',
+            siteId,
+            subjectType: 'hub_item' as const,
+            subjectId: t.id,
+            before: { fields: t.removed },
+            after: { fields: Object.fromEntries(Object.keys(t.removed).map((k) => [k, null])) },
+          })),
+        )
         for (const f of plan.updates) await updateHubField(tx, before.id, f)
         await insertHubFields(tx, before.id, body.addFields ?? [])
         const after = (await getSiteCollection(tx, siteId, before.id))!

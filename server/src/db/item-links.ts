@@ -179,3 +179,45 @@ export async function hubIdsOf(db: Queryable, webflowItemIds: string[]): Promise
   )
   return new Map(rows.map((r) => [r.webflow_item_id, r.hub_item_id]))
 }
+
+/** Items of a link that Webflow holds: what the share of a mass delete is measured against. */
+export async function countLinkedItems(db: Queryable, linkId: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `select count(*)::int as n from item_links
+     where link_id = $1 and webflow_item_id is not null and webflow_state is distinct from 'deleted'`,
+    [linkId],
+  )
+  return rows[0]?.n ?? 0
+}
+
+/** Deletes a link pulled from Webflow in the last `minutes`: a burst of webhooks is one run. */
+export async function countRecentPulledDeletes(db: Queryable, linkId: string, minutes: number) {
+  const { rows } = await db.query<{ n: number }>(
+    `select count(*)::int as n from item_links where link_id = $1 and webflow_state = 'deleted'
+       and last_pulled_at > now() - make_interval(mins => $2)`,
+    [linkId, minutes],
+  )
+  return rows[0]?.n ?? 0
+}
+
+/**
+ * A hub item that comes back (restored, or a held delete rejected) goes to Webflow again through
+ * the push: its Webflow id is forgotten and its create marked as in flight, so the push first looks
+ * the slug up and adopts an item that still exists (never a duplicate) or creates a new one. A
+ * pull-only link cannot push: there the item is unlinked and stays in the hub only.
+ */
+export async function relinkForPush(db: Queryable, hubItemId: string) {
+  await db.query(
+    `delete from item_links il using links l
+     where il.link_id = l.id and il.hub_item_id = $1 and l.direction = 'pull-only'`,
+    [hubItemId],
+  )
+  await db.query(
+    `update item_links il set webflow_item_id = null, webflow_state = null, synced_hash = null,
+       create_sent_at = case when il.webflow_item_id is null then null else now() end,
+       dirty = true, sync_state = 'pending', last_error = null
+     from links l
+     where il.link_id = l.id and l.disconnected_at is null and il.hub_item_id = $1`,
+    [hubItemId],
+  )
+}

@@ -50,11 +50,14 @@ export async function getLink(db: Queryable, id: string): Promise<Link | undefin
   return rows[0] && toLink(rows[0])
 }
 
-/** The active link of a Webflow collection, if any. */
-export async function getLinkByWebflowCollection(db: Queryable, webflowCollectionId: string) {
+/**
+ * The active link of a Webflow collection on a site, if any. The site is part of the key: one
+ * installation may serve a whole workspace, and a delivery naming site B never reaches site A's links.
+ */
+export async function getLinkByWebflowCollection(db: Queryable, siteId: string, webflowCollectionId: string) {
   const { rows } = await db.query(
-    `select ${COLUMNS} from links where webflow_collection_id = $1 and disconnected_at is null`,
-    [webflowCollectionId],
+    `select ${COLUMNS} from links where site_id = $1 and webflow_collection_id = $2 and disconnected_at is null`,
+    [siteId, webflowCollectionId],
   )
   return rows[0] ? toLink(rows[0]) : undefined
 }

@@ -85,6 +85,7 @@ async function settleStale(tx: Tx, ids: string[]): Promise<Set<string>> {
     `update inbox i set status = 'processed', processed_at = now(), attempts = attempts + 1, error = null
      from item_links il join links l on l.id = il.link_id and l.disconnected_at is null
      where i.id = any($1::bigint[]) and i.trigger_type <> 'collection_item_deleted'
+       and l.site_id = i.payload->'payload'->>'siteId'
        and l.webflow_collection_id = i.payload->'payload'->>'collectionId'
        and il.webflow_item_id = i.payload->'payload'->>'id'
        and il.webflow_last_updated >= (i.payload->'payload'->>'lastUpdated')::timestamptz

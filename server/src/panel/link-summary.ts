@@ -1,5 +1,6 @@
 import type { LinkSummary } from '@bindery/shared/api/links'
 import type { ReconcileTrigger } from '@bindery/shared/api/reconcile'
+import { countHeldItems } from '../db/delete-holds'
 import type { Link } from '../db/links'
 import type { Queryable } from '../db/pool'
 import { linkLocales } from './link-locales'
@@ -42,5 +43,6 @@ export async function linkSummary(db: Queryable, link: Link): Promise<LinkSummar
       ? { at: r.started_at.toISOString(), trigger: r.trigger, status: r.status, drift: r.drift }
       : null,
     locales: await linkLocales(db, link),
+    heldDeletes: await countHeldItems(db, link.id),
   }
 }

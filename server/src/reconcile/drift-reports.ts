@@ -9,7 +9,7 @@ import {
 import type { Queryable } from '../db/pool'
 
 const COLUMNS = `id, link_id, trigger, status, started_at, finished_at, webflow_items, hub_items, requests,
-  found, repaired, samples, error`
+  found, repaired, samples, held, error`
 
 export function zeroCounts(): DriftCounts {
   return Object.fromEntries(DRIFT_CLASSES.map((c) => [c, 0])) as DriftCounts
@@ -30,6 +30,7 @@ function toReport(r: any): DriftReport {
     found: { ...zeroCounts(), ...r.found },
     repaired: { ...zeroCounts(), ...r.repaired },
     samples: r.samples,
+    held: r.held,
     error: r.error,
   }
 }
@@ -53,13 +54,15 @@ export type ReportResult = {
   found: DriftCounts
   repaired: DriftCounts
   samples: Partial<Record<DriftClass, DriftSample[]>>
+  /** Repairs a held mass delete kept back. */
+  held?: number
   error?: string
 }
 
 export async function finishReport(db: Queryable, id: string, r: ReportResult) {
   await db.query(
     `update drift_reports set status = $2, finished_at = now(), webflow_items = $3, hub_items = $4, requests = $5,
-       found = $6, repaired = $7, samples = $8, error = $9 where id = $1`,
+       found = $6, repaired = $7, samples = $8, error = $9, held = $10 where id = $1`,
     [
       id,
       r.error ? 'failed' : 'done',
@@ -70,6 +73,7 @@ export async function finishReport(db: Queryable, id: string, r: ReportResult) {
       JSON.stringify(r.repaired),
       JSON.stringify(r.samples),
       r.error?.slice(0, 2000) ?? null,
+      r.held ?? 0,
     ],
   )
 }

@@ -80,6 +80,7 @@ async function run(ctx: JobContext, link: Link, trigger: ReconcileTrigger): Prom
     await progress?.(0)
     const outcome = await repairDrift(ctx, wf.api, link, drifts, reportId, progress)
     report.repaired = outcome.repaired
+    report.held = outcome.held
     await recordAgreement(ctx, link, classified.refresh)
     // Every secondary locale, compared and repaired per locale version.
     addLocales(report, await reconcileLocales(ctx, wf.api, link, rows))

@@ -1,6 +1,7 @@
 import type { DriftCounts } from '@bindery/shared/api/reconcile'
 import type { CollectionItem } from '@bindery/shared/webflow'
 import { type AuditEntry, appendAudit } from '../db/audit-log'
+import { heldHubItemIds } from '../db/delete-holds'
 import { softDeleteHubItem } from '../db/hub-items'
 import { recordSynced } from '../db/item-links'
 import { type Link, updateLink } from '../db/links'
@@ -8,6 +9,7 @@ import { inTransaction, type Tx } from '../db/pool'
 import type { JobContext } from '../jobs/job-context'
 import { applyItem } from '../sync/apply-delivery'
 import { isLive, webflowStateOf } from '../sync/field-map'
+import { holdMassDeletes } from '../sync/hold-deletes'
 import { chunks } from '../sync/push-plan'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { WebflowApi } from '../webflow/webflow-client'
@@ -16,7 +18,7 @@ import { zeroCounts } from './drift-reports'
 
 const BATCH = 100
 
-export type RepairOutcome = { repaired: DriftCounts; failed: number; pushNeeded: boolean }
+export type RepairOutcome = { repaired: DriftCounts; failed: number; pushNeeded: boolean; held: number }
 
 /**
  * Repairs drift per the link's direction and policy, and audits each repair under the report's id.
@@ -31,7 +33,8 @@ export async function repairDrift(
   reportId: string,
   progress?: (done: number) => Promise<void>,
 ): Promise<RepairOutcome> {
-  const out: RepairOutcome = { repaired: zeroCounts(), failed: 0, pushNeeded: false }
+  const out: RepairOutcome = { repaired: zeroCounts(), failed: 0, pushNeeded: false, held: 0 }
+  drifts = await withoutHeld(ctx, link, drifts, out)
   const audit: AuditEntry[] = []
   const note = (d: Drift, action: string) => {
     out.repaired[d.cls]++
@@ -89,6 +92,33 @@ export async function repairDrift(
   }
   await appendAudit(ctx.db, audit)
   return out
+}
+
+/**
+ * Drifts of items in an open hold wait for the person deciding it (a repair would pre-empt them);
+ * the hub deletes this run would make are checked as a possible mass delete, and held if they are one.
+ */
+async function withoutHeld(ctx: JobContext, link: Link, drifts: Drift[], out: RepairOutcome) {
+  const open = await heldHubItemIds(ctx.db, link.id, 'held')
+  const deletes = drifts.filter((d) => d.repair.kind === 'deleteHub')
+  const decision = await holdMassDeletes(
+    ctx.db,
+    ctx,
+    link,
+    'hub',
+    'reconcile',
+    deletes.map((d) => ({
+      hubItemId: (d.repair as { itemLink: { hubItemId: string } }).itemLink.hubItemId,
+      webflowItemId: d.sample.webflowItemId,
+      slug: d.sample.slug ?? '',
+      name: d.sample.slug ?? '',
+    })),
+  )
+  const waiting = (d: Drift) =>
+    (!!d.sample.hubItemId && open.has(d.sample.hubItemId)) ||
+    (d.repair.kind === 'deleteHub' && decision.held.has(d.repair.itemLink.hubItemId))
+  out.held = drifts.filter(waiting).length
+  return drifts.filter((d) => !waiting(d))
 }
 
 async function repairOne(tx: Tx, ctx: JobContext, link: Link, d: Drift): Promise<string> {

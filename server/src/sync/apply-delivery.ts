@@ -17,7 +17,8 @@ import type { JobContext } from '../jobs/job-context'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import { applyLocaleDelivery } from './apply-locale-delivery'
 import { canonicalJson, contentHash } from './content-hash'
-import { type HubContent, webflowStateOf } from './field-map'
+import { type DroppedValue, type HubContent, webflowStateOf } from './field-map'
+import { holdPulledDelete } from './hold-deletes'
 import { enqueuePush } from './mark-dirty'
 import { mergeContent } from './merge'
 import { hubContentOf } from './push-plan'
@@ -37,7 +38,8 @@ export async function applyDelivery(
 ): Promise<DeliveryOutcome> {
   if (delivery.triggerType === 'site_publish') return 'processed'
   const payload = delivery.payload
-  const link = await getLinkByWebflowCollection(tx, payload.collectionId)
+  // Only a link of the site the delivery names: a collection id of another site is ignored.
+  const link = await getLinkByWebflowCollection(tx, payload.siteId, payload.collectionId)
   if (!link || link.direction === 'push-only') return 'ignored'
   const localized = await applyLocaleDelivery(tx, ctx, link, delivery, (il, item) =>
     applyItem(tx, ctx, link, il, item),
@@ -46,7 +48,7 @@ export async function applyDelivery(
   const itemLink = await getItemLinkByWebflowId(tx, link.id, payload.id)
 
   if (delivery.triggerType === 'collection_item_deleted') {
-    if (itemLink) await deleteFromHub(tx, link, itemLink)
+    if (itemLink) await deleteFromHubUnlessHeld(tx, ctx, link, itemLink)
     return 'processed'
   }
   if (
@@ -86,7 +88,9 @@ export async function applyItem(
   item: CollectionItem,
 ): Promise<void> {
   const hubIds = await hubIdsOf(tx, referencedWebflowIds(link, [item]))
-  const incoming = webflowContentOf(link, item, hubIds)
+  const dropped: DroppedValue[] = []
+  const incoming = webflowContentOf(link, item, hubIds, dropped)
+  if (dropped.length) await auditDropped(tx, link, item, dropped)
   const hash = contentHash(incoming)
   const webflowState = webflowStateOf(item)
   const synced = { webflowItemId: item.id, webflowState, webflowLastUpdated: item.lastUpdated }
@@ -161,13 +165,41 @@ async function writeHub(tx: Tx, link: Link, hubItem: HubItem, merged: HubContent
   await audit(tx, link, hubItem.id, 'hub.update', hubContentOf(hubItem, link), merged)
 }
 
-async function deleteFromHub(tx: Tx, link: Link, itemLink: ItemLink) {
+/** A burst of deletes from Webflow past the mass-delete threshold waits for a person (hold-deletes.ts). */
+async function deleteFromHubUnlessHeld(tx: Tx, ctx: JobContext, link: Link, itemLink: ItemLink) {
+  const hubItem = await getHubItem(tx, itemLink.hubItemId)
+  if (!hubItem || hubItem.deletedAt) return deleteFromHub(tx, link, itemLink)
+  const held = {
+    hubItemId: hubItem.id,
+    webflowItemId: itemLink.webflowItemId,
+    slug: hubItem.slug,
+    name: hubItem.name,
+  }
+  if ((await holdPulledDelete(tx, ctx, link, held)) === 'allowed') await deleteFromHub(tx, link, itemLink)
+}
+
+export async function deleteFromHub(tx: Tx, link: Link, itemLink: ItemLink) {
   const deleted = await softDeleteHubItem(tx, itemLink.hubItemId)
   await tx.query(
     `update item_links set dirty = false, sync_state = 'synced', webflow_state = 'deleted', last_pulled_at = now() where id = $1`,
     [itemLink.id],
   )
   if (deleted) await audit(tx, link, deleted.id, 'hub.delete', null, null)
+}
+
+/** Unsafe URLs never enter the hub; the audit log keeps what Webflow had, so someone can fix it there. */
+function auditDropped(tx: Tx, link: Link, item: CollectionItem, dropped: DroppedValue[]) {
+  return appendAudit(tx, [
+    {
+      direction: 'pull',
+      action: 'pull.unsafe_url_dropped',
+      siteId: link.siteId,
+      subjectType: 'webflow_item',
+      subjectId: item.id,
+      before: { fields: Object.fromEntries(dropped.map((d) => [d.field, d.value])) },
+      after: { dropped: dropped.map((d) => ({ field: d.field, reason: d.reason })) },
+    },
+  ])
 }
 
 function audit(tx: Tx, link: Link, hubItemId: string, action: string, before: unknown, after: unknown) {

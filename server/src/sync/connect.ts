@@ -60,7 +60,7 @@ export async function connect(ctx: JobContext, siteId: string, req: ConnectReque
     )
   }
 
-  const collection = await webflowCollection(wf, req.webflowCollectionId, links)
+  const collection = await webflowCollection(wf, siteId, req.webflowCollectionId, links)
   if (req.mode === 'import') {
     if (await collectionSlugTaken(ctx.db, siteId, collection.slug ?? '')) {
       throw new AppError(
@@ -163,7 +163,18 @@ async function hubCollection(
   return hub
 }
 
-async function webflowCollection(wf: WebflowApi, id: string, links: Link[]): Promise<Collection> {
+/**
+ * The Webflow collection, only if it is one of the site's: a token may cover the whole workspace,
+ * so `getCollection` alone would hand a designer of site A the collections of site B.
+ */
+async function webflowCollection(
+  wf: WebflowApi,
+  siteId: string,
+  id: string,
+  links: Link[],
+): Promise<Collection> {
+  const { collections } = await wf.listCollections(siteId).catch(asAppError)
+  if (!collections.some((c) => c.id === id)) throw notFound('Webflow collection on this site')
   const c = await wf.getCollection(id).catch(asAppError)
   if (links.some((l) => l.webflowCollectionId === id)) {
     throw new AppError(409, 'conflict', `"${c.displayName}" is already connected`)

@@ -1,4 +1,5 @@
 import type { HubFieldType, ItemStatus } from '@bindery/shared/hub'
+import { unsafeUrlReason } from '@bindery/shared/safe-url'
 import type { CollectionItem } from '@bindery/shared/webflow'
 
 /** One synced field: the hub field, the Webflow field, and for selects the option ids by name. */
@@ -62,13 +63,27 @@ export function toWebflow(c: HubContent, map: FieldMapEntry[], toWebflowId: RefR
   return { fieldData, unresolved, errors }
 }
 
-/** Webflow item → hub content, through the field map. Fields not in the map are left out. */
-export function fromWebflow(item: CollectionItem, map: FieldMapEntry[], toHubId: RefResolver): HubContent {
+/** A Webflow value left out on the way in because its URL could run code in a page. */
+export type DroppedValue = { field: string; value: unknown; reason: string }
+
+/**
+ * Webflow item → hub content, through the field map. Fields not in the map are left out, and so are
+ * URLs the content API would refuse (`javascript:`, `data:`): they are reported in `dropped`. Webflow
+ * may store such URLs (docs/webflow.md, "Link and VideoLink values"), so none is trusted.
+ */
+export function fromWebflow(
+  item: CollectionItem,
+  map: FieldMapEntry[],
+  toHubId: RefResolver,
+  dropped: DroppedValue[] = [],
+): HubContent {
   const data = item.fieldData as Record<string, unknown>
   const fields: Record<string, unknown> = {}
   for (const f of map) {
-    const v = data[f.webflowSlug]
-    if (v === undefined || v === null || v === '') continue
+    const raw = data[f.webflowSlug]
+    if (raw === undefined || raw === null || raw === '') continue
+    const v = withSafeUrls(f, raw, dropped)
+    if (v === undefined) continue
     switch (f.type) {
       case 'select': {
         const name = Object.entries(f.options ?? {}).find(([, id]) => id === v)?.[0]
@@ -120,6 +135,30 @@ export function hubStatusOf(
 
 export function isLive(state: string | null | undefined): boolean {
   return state === 'published' || state === 'changes_in_draft'
+}
+
+/** The value without its unsafe URLs (undefined when nothing is left); what goes is recorded. */
+function withSafeUrls(f: FieldMapEntry, v: unknown, dropped: DroppedValue[]): unknown {
+  const check = (url: unknown, kind: 'web' | 'link') => {
+    const reason = typeof url === 'string' ? unsafeUrlReason(url, kind) : 'not a URL'
+    if (reason) dropped.push({ field: f.hubSlug, value: url, reason })
+    return !reason
+  }
+  switch (f.type) {
+    case 'link':
+      return check(v, 'link') ? v : undefined
+    case 'video':
+      return check(v, 'web') ? v : undefined
+    case 'image':
+    case 'file':
+      return check((v as { url?: unknown }).url, 'web') ? v : undefined
+    case 'images': {
+      const kept = (v as { url?: unknown }[]).filter((a) => check(a?.url, 'web'))
+      return kept.length ? kept : undefined
+    }
+    default:
+      return v
+  }
 }
 
 function asset(v: unknown): { url: string; alt?: string } {

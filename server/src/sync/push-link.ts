@@ -17,6 +17,7 @@ import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
 import { type FieldMapEntry, toWebflow, type WebflowState, webflowStateOf } from './field-map'
 import { findBySlug } from './find-by-slug'
 import { mergeUnseenWebflowEdits } from './freshen'
+import { holdMassDeletes } from './hold-deletes'
 import { createInLocales, unpublishInLocales } from './locale-writes'
 import { linkLocaleIds, pushLocales } from './push-locales'
 import { chunks, type PlannedItem, planPush } from './push-plan'
@@ -58,6 +59,10 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
     }
     const plan = planPush(dirty, link)
     for (const p of plan.held) held.add(p.itemLink.id)
+    // A mass delete waits for a person: its items stay dirty and out of this run.
+    const deletes = await holdMassDeletes(ctx.db, ctx, link, 'webflow', 'push', plan.remove.map(heldItemOf))
+    for (const p of plan.remove) if (!deletes.allowed.has(p.item.id)) held.add(p.itemLink.id)
+    plan.remove = plan.remove.filter((p) => deletes.allowed.has(p.item.id))
     // A Webflow edit whose webhook was lost is merged before the push could overwrite it.
     if (await mergeUnseenWebflowEdits(ctx, wf, link, [...plan.updateLive, ...plan.updateStaged])) continue
     const refs = await webflowIdsOf(ctx.db, referencedIds(plan, link.fieldMap))
@@ -124,6 +129,13 @@ async function adopt(ctx: JobContext, link: Link, itemLinkId: string, item: Coll
     },
   ])
 }
+
+const heldItemOf = (p: PlannedItem) => ({
+  hubItemId: p.item.id,
+  webflowItemId: p.itemLink.webflowItemId,
+  slug: p.item.slug,
+  name: p.item.name,
+})
 
 function referencedIds(plan: ReturnType<typeof planPush>, map: FieldMapEntry[]): string[] {
   const refFields = map.filter((f) => f.type === 'reference' || f.type === 'multiReference')

@@ -17,6 +17,7 @@ describe('content API: OpenAPI', async () => {
       '/api/v1/collections/{id}/items/{itemId}',
       '/api/v1/collections/{id}/items/{itemId}/archive',
       '/api/v1/collections/{id}/items/{itemId}/publish',
+      '/api/v1/collections/{id}/items/{itemId}/restore',
       '/api/v1/collections/{id}/items/{itemId}/unpublish',
       '/api/v1/collections/{id}/locales',
       '/api/v1/collections/{id}/locales/{tag}',

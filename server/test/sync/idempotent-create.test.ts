@@ -72,7 +72,8 @@ describe('Webflow refusing one item', async () => {
       slug: `link-${i}`,
       name: `Link ${i}`,
       status: 'published',
-      fields: { site: i === 4 ? 'ftp://example.com/file' : 'https://example.com' },
+      // The hub takes mailto: links; the simulator's Webflow (linkSchemes 'http') refuses them.
+      fields: { site: i === 4 ? 'mailto:ada@example.com' : 'https://example.com' },
     }))
     expect(
       (await world.content.call('POST', `/collections/${collectionId}/items/bulk`, { items })).statusCode,

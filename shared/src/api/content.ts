@@ -85,6 +85,16 @@ export const CollectionUpdateRequest = z.strictObject({
   /** Removing a field also removes its values from every item of the collection, at once. */
   removeFields: z.array(z.string().min(1)).max(MAX_CUSTOM_FIELDS).optional(),
   updateFields: z.array(FieldUpdate).max(MAX_CUSTOM_FIELDS).optional(),
+  /**
+   * Required when a removed field is synced to Webflow by a link (409 otherwise). `keep`: the link
+   * stops syncing the field and Webflow keeps the field and its values; nothing is cleared there.
+   */
+  onWebflow: z
+    .enum(['keep'])
+    .optional()
+    .describe(
+      'required to remove a field a Webflow link syncs: "keep" unmaps it, Webflow keeps the field and its values',
+    ),
 })
 export type CollectionUpdateRequest = z.infer<typeof CollectionUpdateRequest>
 

@@ -88,6 +88,8 @@ export const LinkSummary = z.object({
       }),
     )
     .optional(),
+  /** Items whose delete waits for a person (a mass delete held: `GET /admin/api/sites/:siteId/holds`). */
+  heldDeletes: z.number().int().optional(),
 })
 export type LinkSummary = z.infer<typeof LinkSummary>
 

@@ -55,6 +55,8 @@ export const DriftReport = z.object({
   repaired: DriftCounts,
   /** Up to 10 examples per class. */
   samples: z.partialRecord(DriftClass, z.array(DriftSample)),
+  /** Repairs left undone because they belong to a held mass delete (confirm or reject the hold). */
+  held: z.number().int().optional(),
   error: z.string().nullable(),
 })
 export type DriftReport = z.infer<typeof DriftReport>

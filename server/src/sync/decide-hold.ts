@@ -1,0 +1,104 @@
+import { appendAudit } from '../db/audit-log'
+import { type DeleteHold, decideHold, getHold } from '../db/delete-holds'
+import { getHubItem } from '../db/hub-items'
+import { getItemLinkByHubId, relinkForPush } from '../db/item-links'
+import { getLink } from '../db/links'
+import { inTransaction, type Tx } from '../db/pool'
+import { AppError, notFound } from '../http/app-error'
+import type { JobContext } from '../jobs/job-context'
+import { deleteFromHub } from './apply-delivery'
+import { enqueuePush } from './mark-dirty'
+import { restoreItem } from './restore-item'
+
+export type HoldDecision = {
+  hold: DeleteHold
+  applied: number
+  skipped: { hubItemId: string; reason: string }[]
+}
+
+/**
+ * Confirm: the held deletes happen. Hub side: the hub items are deleted now. Webflow side: the
+ * push deletes them in Webflow (a confirmed hold's items are no longer counted as a mass delete).
+ */
+export function confirmHold(ctx: JobContext, siteId: string, id: string, by: string) {
+  return decide(ctx, siteId, id, by, 'confirmed', async (tx, hold) => {
+    const out: HoldDecision = { hold, applied: 0, skipped: [] }
+    const link = (await getLink(tx, hold.linkId))!
+    if (hold.side === 'webflow') {
+      if (!link.disconnectedAt) await enqueuePush(tx, ctx.boss, link.id)
+      out.applied = hold.items.length
+      return out
+    }
+    for (const item of hold.items) {
+      const itemLink = await getItemLinkByHubId(tx, link.id, item.hubItemId)
+      if (!itemLink) out.skipped.push({ hubItemId: item.hubItemId, reason: 'no longer linked' })
+      else {
+        await deleteFromHub(tx, link, itemLink)
+        out.applied++
+      }
+    }
+    return out
+  })
+}
+
+/**
+ * Reject: nothing is lost. Hub side (Webflow deleted the items): the hub keeps them and the push
+ * creates them in Webflow again (a pull-only link keeps them in the hub, unlinked). Webflow side
+ * (the hub deleted them): the tombstones are restored and stay in Webflow.
+ */
+export function rejectHold(ctx: JobContext, siteId: string, id: string, by: string) {
+  return decide(ctx, siteId, id, by, 'rejected', async (tx, hold) => {
+    const out: HoldDecision = { hold, applied: 0, skipped: [] }
+    for (const held of hold.items) {
+      const item = await getHubItem(tx, held.hubItemId)
+      if (!item) {
+        out.skipped.push({ hubItemId: held.hubItemId, reason: 'no such hub item' })
+        continue
+      }
+      if (item.deletedAt) {
+        const outcome = await restoreItem(tx, ctx.boss, item)
+        if ('slugTaken' in outcome) {
+          out.skipped.push({ hubItemId: item.id, reason: `slug "${item.slug}" is taken by another item` })
+          continue
+        }
+      } else {
+        await relinkForPush(tx, item.id)
+      }
+      out.applied++
+    }
+    const link = await getLink(tx, hold.linkId)
+    if (link && !link.disconnectedAt && link.direction !== 'pull-only')
+      await enqueuePush(tx, ctx.boss, link.id)
+    return out
+  })
+}
+
+async function decide(
+  ctx: JobContext,
+  siteId: string,
+  id: string,
+  by: string,
+  status: 'confirmed' | 'rejected',
+  apply: (tx: Tx, hold: DeleteHold) => Promise<HoldDecision>,
+): Promise<HoldDecision> {
+  return inTransaction(ctx.db, async (tx) => {
+    const hold = await getHold(tx, id, { lock: true })
+    if (!hold || hold.siteId !== siteId) throw notFound('hold')
+    if (hold.status !== 'held') throw new AppError(409, 'invalid_state', `the hold is already ${hold.status}`)
+    await decideHold(tx, id, status, by)
+    const out = await apply(tx, hold)
+    await appendAudit(tx, [
+      {
+        direction: 'admin',
+        action: status === 'confirmed' ? 'delete.confirm' : 'delete.reject',
+        siteId,
+        subjectType: 'delete_hold',
+        subjectId: id,
+        before: { items: hold.items },
+        after: { by, applied: out.applied, skipped: out.skipped },
+        correlationId: `hold:${id}`,
+      },
+    ])
+    return { ...out, hold: (await getHold(tx, id))! }
+  })
+}
