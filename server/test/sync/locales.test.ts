@@ -229,3 +229,74 @@ describe('publishing a localized hub collection to Webflow', async () => {
     expect(bad.json().error.details[0].path).toBe('locales.it-IT')
   })
 })
+
+// The unconfirmed behaviours (docs/webflow.md "Localization") under their other setting.
+describe('localized sync when the bulk limit counts locales and Designer creates reach every locale', async () => {
+  const world = await startSyncWorld({ bulkLimitCountsLocales: true, designerCreatesAllLocales: true })
+  const cid = await world.content.createCollection('notes', [{ slug: 'text', name: 'Text', type: 'text' }])
+  await world.content.call('POST', `/collections/${cid}/locales`, { locales: [FR] })
+  const items = Array.from({ length: 120 }, (_, i) => ({
+    slug: `note-${i}`,
+    name: `Note ${i}`,
+    fields: { text: `Text ${i}` },
+    locales: { [FR]: { slug: `note-${i}-fr`, name: `Note ${i} (fr)`, fields: { text: `Texte ${i}` } } },
+  }))
+  expect((await world.content.call('POST', `/collections/${cid}/items/bulk`, { items })).statusCode).toBe(200)
+  const res = await world.admin('POST', `/sites/${DEMO.siteId}/links`, {
+    mode: 'publish',
+    hubCollectionId: cid,
+    fields: ['text'],
+  })
+  expect(res.statusCode, res.body).toBe(201)
+  await world.settle()
+  const wfCid: string = res.json().webflowCollectionId
+  const list = async (cmsLocaleId: string) => {
+    const out = []
+    for (let offset = 0; ; offset += 100) {
+      const page = await world.webflow.collections.items.listItems(wfCid, { cmsLocaleId, offset, limit: 100 })
+      out.push(...page.items!)
+      if (offset + 100 >= page.pagination!.total!) return out
+    }
+  }
+
+  it('creates every item once, in both locales, with its French text (refused batches are halved)', async () => {
+    const en = await list(DEMO.cmsLocaleId)
+    const fr = await list(DEMO.frCmsLocaleId)
+    expect(en).toHaveLength(120)
+    expect(fr).toHaveLength(120)
+    expect(new Set(fr.map((i) => i.id))).toEqual(new Set(en.map((i) => i.id)))
+    expect(fr.every((i) => /^Note \d+ \(fr\)$/.test(i.fieldData!.name as string))).toBe(true)
+  })
+
+  it('a Designer create in every locale under reordered webhooks gives one hub item, its French kept apart', async () => {
+    await world.sim.app.inject({
+      method: 'PUT',
+      url: '/_sim/faults',
+      payload: { webhooks: { duplicateRate: 1, reorder: true } },
+    })
+    const created = world.sim.control.designer.createItem(wfCid, {
+      fieldData: { name: 'Fresh', slug: 'fresh', text: 'New' },
+    })
+    world.sim.control.advanceClock(1000)
+    world.sim.control.designer.updateItem(wfCid, created.id, {
+      cmsLocaleId: DEMO.frCmsLocaleId,
+      fieldData: { name: 'Frais', text: 'Nouveau' },
+    })
+    await world.settle()
+    await world.sim.app.inject({ method: 'DELETE', url: '/_sim/faults' })
+    const hub = []
+    for (let cursor = ''; ; ) {
+      const page = (await world.content.call('GET', `/collections/${cid}/items?limit=100${cursor}`)).json()
+      hub.push(...page.items)
+      if (!page.nextCursor) break
+      cursor = `&cursor=${page.nextCursor}`
+    }
+    const fresh = hub.filter((i: { slug: string }) => i.slug === 'fresh')
+    expect(fresh).toHaveLength(1)
+    expect(fresh[0]).toMatchObject({ name: 'Fresh', fields: { text: 'New' } })
+    const fr = (
+      await world.content.call('GET', `/collections/${cid}/items/${fresh[0].id}?locale=${FR}`)
+    ).json()
+    expect(fr).toMatchObject({ name: 'Frais', fields: { text: 'Nouveau' }, locale: { fallback: false } })
+  })
+})
