@@ -7,11 +7,13 @@ import {
 import { hubIdsOf } from '../db/item-links'
 import { getLink, type Link, updateLink } from '../db/links'
 import { inTransaction } from '../db/pool'
+import { listSiteLocales } from '../db/site-locales'
 import { webflowForSite } from '../install/site-client'
 import { getSite } from '../install/sites-table'
 import type { JobContext } from '../jobs/job-context'
 import { applyItem } from '../sync/apply-delivery'
 import { chunks } from '../sync/push-plan'
+import { refreshSiteLocales } from '../sync/site-locales-refresh'
 import { referencedWebflowIds } from '../sync/webflow-content'
 import { type Classified, classifyDrift, type Drift } from './classify-drift'
 import { confirmGone } from './confirm-gone'
@@ -64,6 +66,9 @@ async function run(ctx: JobContext, link: Link, trigger: ReconcileTrigger): Prom
     if (watched) await updateLink(ctx.db, link.id, { state: 'syncing', progressDone: 0, progressTotal: 0 })
     const snapshot = await webflowSnapshot(wf.api, link.webflowCollectionId)
     const rows = await hubSide(ctx.db, link)
+    // A link made before Bindery knew locales learns its site's once, so deliveries route by locale.
+    if (!(await listSiteLocales(ctx.db, link.siteId)).length)
+      await refreshSiteLocales(ctx.db, wf.api, link.siteId)
     const refs = referencedWebflowIds(link, [...snapshot.staged.values(), ...snapshot.live.values()])
     const classified = classifyDrift(link, rows, snapshot, await hubIdsOf(ctx.db, refs))
     const drifts = await confirmGone(

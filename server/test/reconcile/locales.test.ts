@@ -72,4 +72,17 @@ describe('reconcile: every locale read and repaired per locale version', async (
     const again = await world.reconcile(linkId)
     expect(Object.values(again.found).every((n) => n === 0)).toBe(true)
   })
+
+  it('a link made before Bindery knew the site’s locales learns them on its next reconcile', async () => {
+    await world.ctx.db.query('delete from site_locales where site_id = $1', [DEMO.siteId])
+    await world.reconcile(linkId)
+    const { rows } = await world.ctx.db.query(
+      'select tag, is_primary from site_locales where site_id = $1 order by tag',
+      [DEMO.siteId],
+    )
+    expect(rows).toEqual([
+      { tag: 'en', is_primary: true },
+      { tag: FR, is_primary: false },
+    ])
+  })
 })
