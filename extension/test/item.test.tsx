@@ -19,6 +19,7 @@ const state = (over: Partial<ItemSyncState> = {}): ItemSyncState => ({
   lastPulledAt: null,
   lastError: null,
   diff: [],
+  changesNotLive: false,
   ...over,
 })
 
@@ -41,6 +42,19 @@ describe('the item on the canvas', () => {
     expect(within(view).getByText('Both sides hold the same values.')).toBeTruthy()
     act(() => emitCmsItem(null))
     expect(screen.queryByTestId('item-view')).toBeNull()
+  })
+
+  it('says "changes not live" for a live item with newer changes in Webflow', async () => {
+    stubBackend({
+      'POST /api/session': SESSION,
+      'GET /api/sites/site-1/collections': collections(),
+      'GET /api/sites/site-1/webflow-items/wf-item-3': state({ changesNotLive: true }),
+    })
+    const { emitCmsItem } = renderPanel()
+    await screen.findByText('Webflow collections')
+    act(() => emitCmsItem('wf-item-3'))
+    expect((await screen.findByTestId('item-not-live')).textContent).toContain('changes not live')
+    expect(screen.getByTestId('item-state').textContent).toBe('In sync')
   })
 
   it('shows a field-by-field diff when the sides differ', async () => {

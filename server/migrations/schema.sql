@@ -114,6 +114,17 @@ create table drift_reports (
 CREATE INDEX drift_reports_link_idx ON public.drift_reports USING btree (link_id, started_at DESC);
 CREATE UNIQUE INDEX drift_reports_pkey ON public.drift_reports USING btree (id);
 
+create table field_echoes (
+  item_link_id uuid not null,
+  field text not null,
+  webflow_hash text not null,
+  hub_value jsonb not null,
+  updated_at timestamp with time zone not null default now(),
+  constraint field_echoes_item_link_id_fkey FOREIGN KEY (item_link_id) REFERENCES item_links(id) ON DELETE CASCADE,
+  constraint field_echoes_pkey PRIMARY KEY (item_link_id, field)
+);
+CREATE UNIQUE INDEX field_echoes_pkey ON public.field_echoes USING btree (item_link_id, field);
+
 create table held_jobs (
   id bigint not null generated always as identity,
   site_id text not null,
@@ -241,6 +252,27 @@ create table installations (
 CREATE UNIQUE INDEX installations_pkey ON public.installations USING btree (id);
 CREATE INDEX installations_workspaces_idx ON public.installations USING gin (workspace_ids);
 
+create table item_assets (
+  item_link_id uuid not null,
+  field text not null,
+  position integer not null,
+  kind text not null,
+  hub_url text not null,
+  hub_alt text,
+  hub_hash text not null,
+  webflow_file_id text,
+  webflow_url text,
+  status text not null,
+  error text,
+  updated_at timestamp with time zone not null default now(),
+  constraint item_assets_item_link_id_fkey FOREIGN KEY (item_link_id) REFERENCES item_links(id) ON DELETE CASCADE,
+  constraint item_assets_kind_check CHECK ((kind = ANY (ARRAY['image'::text, 'file'::text, 'richText'::text]))),
+  constraint item_assets_pkey PRIMARY KEY (item_link_id, field, "position"),
+  constraint item_assets_status_check CHECK ((status = ANY (ARRAY['imported'::text, 'skipped'::text])))
+);
+CREATE UNIQUE INDEX item_assets_pkey ON public.item_assets USING btree (item_link_id, field, "position");
+CREATE INDEX item_assets_skipped_idx ON public.item_assets USING btree (item_link_id) WHERE (status = 'skipped'::text);
+
 create table item_link_locales (
   link_id uuid not null,
   hub_item_id uuid not null,
@@ -302,6 +334,8 @@ create table links (
   updated_at timestamp with time zone not null default now(),
   disconnected_at timestamp with time zone,
   publish_site boolean not null default false,
+  awaiting_site_publish boolean not null default false,
+  publish_custom_domains boolean not null default true,
   constraint links_conflict_policy_check CHECK ((conflict_policy = ANY (ARRAY['newest'::text, 'hub'::text, 'webflow'::text, 'review'::text]))),
   constraint links_direction_check CHECK ((direction = ANY (ARRAY['two-way'::text, 'push-only'::text, 'pull-only'::text]))),
   constraint links_hub_collection_id_fkey FOREIGN KEY (hub_collection_id) REFERENCES hub_collections(id),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-// Wire shapes of Webflow's Data API v2 that Bindery relies on (reference: webflow-data-api.md).
+// Wire shapes of Webflow's Data API v2 that Bindery relies on (docs/webflow.md).
 // The simulator answers with these shapes and the server parses Webflow's answers with them, so
 // both sides agree. Objects are loose because Webflow adds keys without notice.
 
@@ -85,6 +85,14 @@ export type ItemList = z.infer<typeof ItemList>
 export const ItemsResponse = z.looseObject({ items: z.array(CollectionItem) })
 export type ItemsResponse = z.infer<typeof ItemsResponse>
 
+/** A multi-item create answers `{items}` or, as the spec documents, one item: always `{items}` here. */
+export const CreatedItems = z
+  .union([ItemsResponse, CollectionItem])
+  .transform((r) =>
+    'items' in r && Array.isArray(r.items) ? { items: r.items } : { items: [r as CollectionItem] },
+  )
+export type CreatedItems = z.infer<typeof CreatedItems>
+
 export const PublishItemsResponse = z.looseObject({
   publishedItemIds: z.array(z.string()),
   errors: z.array(z.string()),
@@ -131,6 +139,9 @@ export type Site = z.infer<typeof Site>
 
 export const SiteList = z.looseObject({ sites: z.array(Site) })
 export type SiteList = z.infer<typeof SiteList>
+
+export const CustomDomainList = z.looseObject({ customDomains: z.array(Domain) })
+export type CustomDomainList = z.infer<typeof CustomDomainList>
 
 export const SitePublishResponse = z.looseObject({
   customDomains: z.array(Domain),
@@ -182,8 +193,21 @@ export type Webhook = z.infer<typeof Webhook>
 export const WebhookList = z.looseObject({ webhooks: z.array(Webhook), pagination: Pagination.optional() })
 export type WebhookList = z.infer<typeof WebhookList>
 
-// Deleted-item payloads may carry only ids, so fieldData and the timestamps are optional here.
-export const CollectionItemPayload = z.looseObject({
+/**
+ * Webflow's docs show `draft`/`archived` in item payloads where the spec says `isDraft`/`isArchived`
+ * (docs/webflow.md, Webhook payloads): both are read, as the spec's names.
+ */
+function specItemKeys(v: unknown): unknown {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v
+  const { draft, archived, ...rest } = v as Record<string, unknown>
+  const out: Record<string, unknown> = { ...rest }
+  if (out.isDraft === undefined && typeof draft === 'boolean') out.isDraft = draft
+  if (out.isArchived === undefined && typeof archived === 'boolean') out.isArchived = archived
+  return out
+}
+
+// Deleted and unpublished payloads may carry only ids, so fieldData and the timestamps are optional.
+export const CollectionItemFields = z.looseObject({
   id: z.string(),
   workspaceId: z.string().optional(),
   siteId: z.string(),
@@ -196,14 +220,32 @@ export const CollectionItemPayload = z.looseObject({
   isDraft: z.boolean().optional(),
   fieldData: z.looseObject({ name: z.string().optional(), slug: z.string().optional() }).optional(),
 })
-export type CollectionItemPayload = z.infer<typeof CollectionItemPayload>
+export const CollectionItemPayload = z.preprocess(specItemKeys, CollectionItemFields)
+export type CollectionItemPayload = z.infer<typeof CollectionItemFields>
 
-export const SitePublishPayload = z.looseObject({
-  siteId: z.string(),
-  publishedOn: IsoDate,
-  domains: z.array(z.string()),
-  publishedBy: z.looseObject({ displayName: z.string() }).nullable().optional(),
-})
+/** The v1 names the spec's example still uses: `site`, `publishTime` (ms or ISO). */
+function v2SitePublish(v: unknown): unknown {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v
+  const { site, publishTime, ...rest } = v as Record<string, unknown>
+  const out: Record<string, unknown> = { ...rest }
+  if (out.siteId === undefined && typeof site === 'string') out.siteId = site
+  if (out.publishedOn === undefined && (typeof publishTime === 'number' || typeof publishTime === 'string')) {
+    const at = new Date(publishTime)
+    if (!Number.isNaN(at.getTime())) out.publishedOn = at.toISOString()
+  }
+  return out
+}
+
+// docs/webflow.md, Webhook payloads: `{siteId, publishedOn, domains}` (v2) or `{site, publishTime}` (v1).
+export const SitePublishPayload = z.preprocess(
+  v2SitePublish,
+  z.looseObject({
+    siteId: z.string(),
+    publishedOn: IsoDate,
+    domains: z.array(z.string()).default([]),
+    publishedBy: z.looseObject({ displayName: z.string().optional() }).nullable().optional(),
+  }),
+)
 export type SitePublishPayload = z.infer<typeof SitePublishPayload>
 
 export const WebhookDelivery = z.discriminatedUnion('triggerType', [
@@ -252,11 +294,12 @@ export const TokenIntrospect = z.looseObject({
 })
 export type TokenIntrospect = z.infer<typeof TokenIntrospect>
 
+// `/beta/token/resolve` documents email and names as "string or null" (docs/webflow.md, ID token resolve).
 export const AuthorizedUser = z.looseObject({
   id: z.string(),
-  email: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
+  email: z.string().nullish(),
+  firstName: z.string().nullish(),
+  lastName: z.string().nullish(),
 })
 export type AuthorizedUser = z.infer<typeof AuthorizedUser>
 

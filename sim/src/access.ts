@@ -26,7 +26,7 @@ export function requireScope(req: FastifyRequest, ...scopes: string[]): TokenRec
 
 /**
  * A site the token reaches. Unknown ids are 404; a site the token was not authorized for is
- * 401 not_authorized ("token has no access to the resource", reference §4.2).
+ * 401 not_authorized ("token has no access to the resource", docs/webflow.md, Authentication and scopes).
  */
 export function siteFor(ctx: SimContext, token: TokenRec, siteId: string): SiteRec {
   const site = ctx.store.sites.get(siteId)

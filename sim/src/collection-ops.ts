@@ -4,7 +4,7 @@ import { newId } from './ids.ts'
 import { slugify } from './slugs.ts'
 import type { CollectionRec, FieldRec, SiteRec } from './store.ts'
 
-// Collection and field schema changes (reference §1), shared by /v2 routes and the control API.
+// Collection and field schema changes (docs/webflow.md, Collections and fields), shared by /v2 routes and the control API.
 
 export const maxFields = 60
 
@@ -134,6 +134,8 @@ export function createCollection(
     fields: [systemField('name'), systemField('slug')],
     items: new Map(),
     slugs: new Map(),
+    // Seeded collections exist on the live site; one created through the API waits for a site publish.
+    published: allowIds,
   }
   const fields = (body.fields ?? []) as Record<string, unknown>[]
   const built = fields.map((f, i) => buildField(ctx, site, c, f ?? {}, `fields[${i}].`, allowIds))

@@ -1,3 +1,4 @@
+import type { Faults } from './faults.ts'
 import type { AppOptions, RuntimeConfig } from './sim-options.ts'
 import type { Store } from './store.ts'
 
@@ -19,5 +20,8 @@ export interface SimContext {
   /** Simulator time in ms: options.clock plus any offset set through the control API. */
   now: () => number
   random: () => number
+  faults: Faults
   emit: (event: SimEvent) => void
+  /** Counts what happened to an Image/File value (GET /_sim/counters `assets`). */
+  assetEvent: (event: 'imported' | 'reused' | 'skipped') => void
 }

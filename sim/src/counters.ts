@@ -40,6 +40,8 @@ const emptyItems = () => ({
   sitePublishes: 0,
 })
 
+const emptyAssets = () => ({ imported: 0, reused: 0, skipped: 0 })
+
 export class Counters {
   byRoute = new Map<string, number>()
   byToken = new Map<string, number>()
@@ -48,6 +50,8 @@ export class Counters {
   status5xx = 0
   webhooks = emptyWebhooks()
   items = emptyItems()
+  /** Image/File values: downloaded and imported, referenced by fileId, or skipped as invalid. */
+  assets = emptyAssets()
   private log: RequestLogEntry[] = []
   private deliveries: DeliveryLogEntry[] = []
 
@@ -103,6 +107,7 @@ export class Counters {
       status5xx: this.status5xx,
       webhooks: { ...this.webhooks },
       items: { ...this.items },
+      assets: { ...this.assets },
     }
   }
 
@@ -114,6 +119,7 @@ export class Counters {
     this.status5xx = 0
     this.webhooks = emptyWebhooks()
     this.items = emptyItems()
+    this.assets = emptyAssets()
     this.log = []
     this.deliveries = []
   }

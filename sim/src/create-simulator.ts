@@ -53,7 +53,9 @@ export async function createSimulator(input: SimulatorOptionsInput = {}): Promis
     app: options.app,
     now: () => baseClock() + offset.ms,
     random,
+    faults,
     emit: (event) => dispatcher?.dispatch(event),
+    assetEvent: (event) => counters.assets[event]++,
   }
   dispatcher = new WebhookDispatcher(ctx, counters, faults)
   const limiter = new RateLimiter(store, config)
@@ -62,6 +64,19 @@ export async function createSimulator(input: SimulatorOptionsInput = {}): Promis
   const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 10 * 1024 * 1024 })
   app.decorateRequest('token', null)
   app.decorateRequest('hangAfterMs', null)
+  // An empty JSON body (a DELETE or publish POST sent with the JSON content type) is no body, as
+  // in other HTTP APIs (docs/webflow.md, Requests).
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = (body as string).trim()
+    if (text === '') return done(null, undefined)
+    try {
+      done(null, JSON.parse(text))
+    } catch {
+      const err = new Error('Body is not valid JSON') as Error & { statusCode: number }
+      err.statusCode = 400
+      done(err, undefined)
+    }
+  })
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)))
   })

@@ -61,3 +61,11 @@ export const neverPublishedConflict = () =>
   conflict(
     "Conflict: Conflict with server data: Live PATCH updates can't be applied to items that have never been published",
   )
+
+/** A live write into a collection no site publish has taken live yet. [unconfirmed] */
+export const collectionNotLive = (c: { id: string }) =>
+  new WebflowApiError(
+    409,
+    'conflict',
+    `Conflict: collection ${c.id} must be published with the site before its items can go live`,
+  )

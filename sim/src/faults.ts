@@ -22,6 +22,8 @@ export const FaultConfig = z.object({
   /** true, false, or the probability that a timed-out write was applied before the hang. */
   commitBeforeTimeout: z.union([z.boolean(), rate]).default(false),
   hangMs: z.number().int().nonnegative().default(30_000),
+  /** Item ids an item publish reports in `errors` instead of publishing (a partial failure). */
+  refusePublish: z.array(z.string()).default([]),
   webhooks: z
     .object({
       loseRate: rate.default(0),

@@ -1,9 +1,13 @@
+import { type AssetKind, importAsset } from './asset-import.ts'
+import type { SimContext } from './context.ts'
 import type { FieldError } from './errors.ts'
-import { newId } from './ids.ts'
-import type { CollectionRec, FieldRec, Store } from './store.ts'
+import { normalizeRichText } from './rich-text.ts'
+import type { CollectionRec, FieldRec } from './store.ts'
 
-// Per-type checks of fieldData values (reference §1.6). Each problem becomes a
-// `{param: <field slug>, description}` detail of a 400 validation_error.
+// Per-type checks of fieldData values (docs/webflow.md, Field values). Each problem becomes a
+// `{param: <field slug>, description}` detail of a 400 validation_error. Image and File values
+// are imported (asset-import.ts); one that cannot be is skipped when `skipInvalidFiles` (default
+// true) and fails the request otherwise.
 
 const colorPattern = /^(#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})|(rgb|rgba|hsl|hsla)\([^)]*\)|[a-z]+)$/i
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -23,11 +27,14 @@ function isHttpUrl(value: unknown): value is string {
   }
 }
 
-type Check = { ok: true; value: unknown } | { ok: false; description: string }
+type Check = { ok: true; value: unknown } | { ok: false; description: string; invalidFile?: boolean }
 const ok = (value: unknown): Check => ({ ok: true, value })
 const bad = (description: string): Check => ({ ok: false, description })
 
-function checkFile(value: unknown): Check {
+/** What checking a value needs besides the value: the simulator, the site, the request's flags. */
+export type WriteContext = { ctx: SimContext; siteId: string; skipInvalidFiles: boolean }
+
+function checkFile(w: WriteContext, value: unknown, kind: AssetKind): Check {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return bad('Expected an object like {"url": "https://…", "alt": "…"}')
   }
@@ -35,19 +42,25 @@ function checkFile(value: unknown): Check {
   if (!isHttpUrl(url)) return bad('Expected "url" to be a public http(s) URL')
   if (alt !== undefined && alt !== null && typeof alt !== 'string')
     return bad('Expected "alt" to be a string')
-  // Webflow imports the file and answers with its own asset id; the URL is kept as given.
-  return ok({ fileId: typeof fileId === 'string' ? fileId : newId(), url, alt: alt ?? null })
+  const result = importAsset(w.ctx, w.siteId, { url, fileId, alt: alt ?? null }, kind)
+  if (result.ok) return ok(result.asset)
+  return { ok: false, description: `Invalid file: ${result.reason}`, invalidFile: true }
 }
 
-function referenceExists(store: Store, field: FieldRec, id: unknown): boolean {
+function referenceExists(w: WriteContext, field: FieldRec, id: unknown): boolean {
+  const store = w.ctx.store
   const target = store.collections.get(String(field.validations?.collectionId ?? ''))
   return typeof id === 'string' && target !== undefined && target.items.has(id)
 }
 
-function checkValue(store: Store, field: FieldRec, value: unknown, linkSchemes: 'http' | 'any'): Check {
+function checkValue(w: WriteContext, field: FieldRec, value: unknown): Check {
+  const linkSchemes = w.ctx.config.linkSchemes
   switch (field.type) {
-    case 'PlainText':
     case 'RichText':
+      return typeof value === 'string'
+        ? ok(normalizeRichText(w.ctx, w.siteId, value))
+        : bad('Expected a string')
+    case 'PlainText':
     case 'Phone':
       return typeof value === 'string' ? ok(value) : bad('Expected a string')
     case 'Email':
@@ -75,14 +88,14 @@ function checkValue(store: Store, field: FieldRec, value: unknown, linkSchemes: 
         : bad('Expected a color')
     case 'Image':
     case 'File':
-      return checkFile(value)
+      return checkFile(w, value, field.type === 'Image' ? 'image' : 'file')
     case 'MultiImage': {
       if (!Array.isArray(value)) return bad('Expected an array of images')
       const out: unknown[] = []
       for (const entry of value) {
-        const c = checkFile(entry)
-        if (!c.ok) return c
-        out.push(c.value)
+        const c = checkFile(w, entry, 'image')
+        if (c.ok) out.push(c.value)
+        else if (!(c.invalidFile && w.skipInvalidFiles)) return c
       }
       return ok(out)
     }
@@ -91,12 +104,12 @@ function checkValue(store: Store, field: FieldRec, value: unknown, linkSchemes: 
       return options.some((o) => o.id === value) ? ok(value) : bad(`Unknown option id '${String(value)}'`)
     }
     case 'Reference':
-      return referenceExists(store, field, value)
+      return referenceExists(w, field, value)
         ? ok(value)
         : bad(`Referenced item not found: '${String(value)}'`)
     case 'MultiReference': {
       if (!Array.isArray(value)) return bad('Expected an array of item ids')
-      const missing = value.find((id) => !referenceExists(store, field, id))
+      const missing = value.find((id) => !referenceExists(w, field, id))
       return missing === undefined ? ok([...value]) : bad(`Referenced item not found: '${String(missing)}'`)
     }
     default:
@@ -115,12 +128,11 @@ export interface FieldDataResult {
  * name and slug are checked by the caller's slug logic except for their types.
  */
 export function checkFieldData(
-  store: Store,
+  w: WriteContext,
   c: CollectionRec,
   fieldData: unknown,
   creating: boolean,
   paramPrefix = '',
-  linkSchemes: 'http' | 'any' = 'http',
 ): FieldDataResult {
   const errors: FieldError[] = []
   const values: Record<string, unknown> = {}
@@ -142,9 +154,12 @@ export function checkFieldData(
       else values[slug] = null
       continue
     }
-    const result = checkValue(store, field, value, linkSchemes)
+    const result = checkValue(w, field, value)
     if (result.ok) values[slug] = result.value
-    else errors.push({ param: paramPrefix + slug, description: result.description })
+    else if (result.invalidFile && w.skipInvalidFiles) {
+      // Dropped from the item without a word (docs/webflow.md "Images and files").
+      if (creating || w.ctx.config.skippedFileOnUpdate === 'clear') values[slug] = null
+    } else errors.push({ param: paramPrefix + slug, description: result.description })
   }
   if (creating) {
     for (const field of c.fields) {

@@ -51,6 +51,34 @@ export function itemPayload(
   return { id, workspaceId: site.workspaceId, siteId: site.id, collectionId: c.id, ...rest }
 }
 
+/** Item payload keys as configured: the spec's isDraft/isArchived or the docs' draft/archived. */
+function withItemKeys(ctx: SimContext, p: Record<string, unknown>): Record<string, unknown> {
+  if (ctx.config.webhookItemKeys === 'spec') return p
+  const { isDraft, isArchived, ...rest } = p
+  return { ...rest, draft: isDraft, archived: isArchived }
+}
+
+/** Deleted/unpublished payloads: ids only (`webhookRemovalPayload: ids`) or the whole item. */
+export function removalPayload(ctx: SimContext, p: Record<string, unknown>): Record<string, unknown> {
+  if (ctx.config.webhookRemovalPayload === 'full') return withItemKeys(ctx, p)
+  const { id, workspaceId, siteId, collectionId, cmsLocaleId } = p
+  return { id, workspaceId, siteId, collectionId, cmsLocaleId }
+}
+
+export function emitRemoval(
+  ctx: SimContext,
+  site: SiteRec,
+  c: CollectionRec,
+  triggerType: string,
+  itemId: string,
+  cmsLocaleId: string,
+  version: ItemVersion,
+  source: ChangeSource,
+): void {
+  const payload = removalPayload(ctx, itemPayload(site, c, itemId, cmsLocaleId, version))
+  ctx.emit({ siteId: site.id, triggerType, source, payload })
+}
+
 export function emitItem(
   ctx: SimContext,
   site: SiteRec,
@@ -65,6 +93,6 @@ export function emitItem(
     siteId: site.id,
     triggerType,
     source,
-    payload: itemPayload(site, c, itemId, cmsLocaleId, version),
+    payload: withItemKeys(ctx, itemPayload(site, c, itemId, cmsLocaleId, version)),
   })
 }

@@ -1,9 +1,10 @@
 import type { CollectionItem } from '@bindery/shared/webflow'
 import type { ChangeSource, SimContext } from './context.ts'
-import { conflict, type FieldError, validationError } from './errors.ts'
+import { collectionNotLive, conflict, type FieldError, validationError } from './errors.ts'
 import { checkFieldData } from './field-values.ts'
 import { newId } from './ids.ts'
 import { emitItem, resolveLocale, siteOf } from './item-common.ts'
+import { collectionLive } from './item-publish.ts'
 import { newVariant } from './items-state.ts'
 import { planItemCap } from './plans.ts'
 import { toItem } from './serialize.ts'
@@ -15,6 +16,8 @@ export interface CreateOptions {
   source: ChangeSource
   /** Multi-item request: error params are prefixed with `items[i].fieldData.`. */
   multi: boolean
+  /** Query `skipInvalidFiles` (default true): drop a file Webflow cannot import instead of failing. */
+  skipInvalidFiles?: boolean
   /** /items/bulk: every item is created in each of these locales, sharing one id. */
   bulkLocales?: string[] | null
 }
@@ -45,6 +48,8 @@ export function createItems(
   opts: CreateOptions,
 ): CollectionItem[] {
   const site = siteOf(ctx, c)
+  if (opts.live && !collectionLive(ctx, c)) throw collectionNotLive(c)
+  const files = { ctx, siteId: site.id, skipInvalidFiles: opts.skipInvalidFiles ?? true }
   const errors: FieldError[] = []
   const reserved = new Set<string>()
   const planned: Planned[] = []
@@ -59,14 +64,7 @@ export function createItems(
     const locales = opts.bulkLocales ?? [resolveLocale(site, input.cmsLocaleId, `${itemPrefix}cmsLocaleId`)]
     const isDraft = flag(input, 'isDraft', itemPrefix, errors)
     const isArchived = flag(input, 'isArchived', itemPrefix, errors)
-    const { values, errors: fieldErrors } = checkFieldData(
-      ctx.store,
-      c,
-      input.fieldData,
-      true,
-      fieldPrefix,
-      ctx.config.linkSchemes,
-    )
+    const { values, errors: fieldErrors } = checkFieldData(files, c, input.fieldData, true, fieldPrefix)
     errors.push(...fieldErrors)
     const rawSlug = (input.fieldData as Record<string, unknown> | undefined)?.slug
     let slug: string | null = null
@@ -108,7 +106,7 @@ export function createItems(
     p.locales.forEach((locale, j) => {
       const slug = p.slugs[j] as string
       const fieldData = { ...p.values, slug }
-      const variant = newVariant(locale, fieldData, p, now, opts.live)
+      const variant = newVariant(locale, fieldData, p, now, opts.live, ctx.config)
       item.variants.set(locale, variant)
       claimSlug(c, locale, slug, item.id)
       out.push(toItem(item.id, locale, variant.staged))

@@ -1,15 +1,20 @@
 import type { PublishItemsResponse } from '@bindery/shared/webflow'
 import type { ChangeSource, SimContext } from './context.ts'
 import { validationError } from './errors.ts'
-import { emitItem, primaryLocale, resolveLocales, siteOf } from './item-common.ts'
+import { emitItem, emitRemoval, primaryLocale, resolveLocales, siteOf } from './item-common.ts'
 import { isQueued, publish } from './items-state.ts'
 import { iso } from './serialize.ts'
 import type { CollectionRec, SiteRec } from './store.ts'
 
 /**
  * POST …/items/publish with `{itemIds}` (primary locale) or `{items:[{id, cmsLocaleIds?}]}`.
- * Unknown ids are reported in `errors`, not as an HTTP error (reference §2.7).
+ * Unknown ids are reported in `errors`, not as an HTTP error (docs/webflow.md, Publishing items).
  */
+/** Whether items of the collection may go live (docs/webflow.md, New collections and the site). */
+export function collectionLive(ctx: SimContext, c: CollectionRec): boolean {
+  return c.published || !ctx.config.collectionNeedsSitePublish
+}
+
 export function publishItems(
   ctx: SimContext,
   c: CollectionRec,
@@ -31,6 +36,14 @@ export function publishItems(
       errors.push(`Staging item ID ${String(ref?.id)} not found.`)
       continue
     }
+    if (ctx.faults.config.refusePublish.includes(item.id)) {
+      errors.push(`Item ${item.id} could not be published.`)
+      continue
+    }
+    if (!collectionLive(ctx, c)) {
+      errors.push(`Item ${item.id}: collection ${c.id} must be published with the site first.`)
+      continue
+    }
     const locales = resolveLocales(site, ref.cmsLocaleIds) ?? [primaryLocale(site)]
     let any = false
     for (const locale of locales) {
@@ -39,7 +52,7 @@ export function publishItems(
         errors.push(`Staging item ID ${item.id} not found in locale ${locale}.`)
         continue
       }
-      publish(variant, now)
+      publish(variant, now, ctx.config)
       any = true
       emitItem(ctx, site, c, 'collection_item_published', item.id, locale, variant.live!, source)
     }
@@ -48,19 +61,35 @@ export function publishItems(
   return { publishedItemIds: published, errors }
 }
 
-export function siteDomains(site: SiteRec): string[] {
-  return [`${site.shortName}.webflow.io`, ...site.customDomains.map((d) => d.url)]
+/** What a site publish covers: the webflow.io subdomain and/or the custom domains given by id. */
+export interface PublishTarget {
+  subdomain: boolean
+  domainIds: string[]
 }
 
+/** A Designer publish goes everywhere. */
+export const everywhere = (site: SiteRec): PublishTarget => ({
+  subdomain: true,
+  domainIds: site.customDomains.map((d) => d.id),
+})
+
 /**
- * A full site publish: queued items go live, archived items leave the live site, then
- * site_publish fires. The one-per-minute limit is checked by the caller.
+ * A full site publish: queued items go live, archived items leave the live site, new collections go
+ * live, then site_publish fires naming the domains published. Each domain keeps its own publish time
+ * (docs/webflow.md, Site publish and domains). The one-per-minute limit is checked by the caller.
  */
-export function publishSite(ctx: SimContext, site: SiteRec, source: ChangeSource, publishedBy: string): void {
+export function publishSite(
+  ctx: SimContext,
+  site: SiteRec,
+  source: ChangeSource,
+  publishedBy: string,
+  target: PublishTarget = everywhere(site),
+): void {
   const now = ctx.now()
   for (const cid of site.collectionIds) {
     const c = ctx.store.collections.get(cid)
     if (!c) continue
+    c.published = true
     for (const item of c.items.values()) {
       for (const variant of item.variants.values()) {
         if (variant.staged.isArchived && variant.live) {
@@ -68,9 +97,18 @@ export function publishSite(ctx: SimContext, site: SiteRec, source: ChangeSource
           variant.live = null
           variant.staged.lastPublished = null
           const payload = { ...wasLive, isArchived: true, lastPublished: null }
-          emitItem(ctx, site, c, 'collection_item_unpublished', item.id, variant.cmsLocaleId, payload, source)
+          emitRemoval(
+            ctx,
+            site,
+            c,
+            'collection_item_unpublished',
+            item.id,
+            variant.cmsLocaleId,
+            payload,
+            source,
+          )
         } else if (isQueued(variant)) {
-          publish(variant, now)
+          publish(variant, now, ctx.config)
           emitItem(
             ctx,
             site,
@@ -86,16 +124,19 @@ export function publishSite(ctx: SimContext, site: SiteRec, source: ChangeSource
     }
   }
   site.lastPublished = now
-  for (const domain of site.customDomains) domain.lastPublished = now
-  ctx.emit({
-    siteId: site.id,
-    triggerType: 'site_publish',
-    source,
-    payload: {
-      siteId: site.id,
-      publishedOn: iso(now),
-      domains: siteDomains(site),
-      publishedBy: { displayName: publishedBy },
-    },
-  })
+  const domains: string[] = []
+  if (target.subdomain) {
+    site.subdomainPublished = now
+    domains.push(`${site.shortName}.webflow.io`)
+  }
+  for (const domain of site.customDomains) {
+    if (!target.domainIds.includes(domain.id)) continue
+    domain.lastPublished = now
+    domains.push(domain.url)
+  }
+  const payload =
+    ctx.config.sitePublishPayload === 'v1'
+      ? { site: site.id, publishTime: now, domains, publishedBy: { name: publishedBy } }
+      : { siteId: site.id, publishedOn: iso(now), domains, publishedBy: { displayName: publishedBy } }
+  ctx.emit({ siteId: site.id, triggerType: 'site_publish', source, payload })
 }

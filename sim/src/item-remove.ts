@@ -1,11 +1,12 @@
 import type { ChangeSource, SimContext } from './context.ts'
 import { notFound } from './errors.ts'
 import {
-  emitItem,
+  emitRemoval,
   getItem,
   getVariant,
   itemPayload,
   primaryLocale,
+  removalPayload,
   resolveLocales,
   siteOf,
 } from './item-common.ts'
@@ -22,13 +23,21 @@ export interface ItemRef {
  * Deletes items. With cmsLocaleIds only those variants go; without, the whole item (all locales)
  * goes — deleting a primary-locale item in the Designer removes its translations too. [unconfirmed]
  */
-export function deleteItems(ctx: SimContext, c: CollectionRec, refs: ItemRef[], source: ChangeSource): void {
+export function deleteItems(
+  ctx: SimContext,
+  c: CollectionRec,
+  refs: ItemRef[],
+  source: ChangeSource,
+  bulk = false,
+): void {
   const site = siteOf(ctx, c)
-  const planned = refs.map((ref) => {
+  const skip = bulk && ctx.config.bulkMissingIds === 'skip'
+  const planned = refs.flatMap((ref) => {
+    if (skip && (typeof ref.id !== 'string' || !c.items.has(ref.id))) return []
     const item = getItem(c, ref.id)
     const locales = resolveLocales(site, ref.cmsLocaleIds) ?? [...item.variants.keys()]
     for (const locale of locales) getVariant(item, locale)
-    return { item, locales }
+    return [{ item, locales }]
   })
   for (const { item, locales } of planned) {
     for (const locale of locales) {
@@ -40,7 +49,7 @@ export function deleteItems(ctx: SimContext, c: CollectionRec, refs: ItemRef[], 
         siteId: site.id,
         triggerType: 'collection_item_deleted',
         source,
-        payload: itemPayload(site, c, item.id, locale, variant.staged),
+        payload: removalPayload(ctx, itemPayload(site, c, item.id, locale, variant.staged)),
       })
     }
     if (item.variants.size === 0 && c.items.delete(item.id)) site.itemCount--
@@ -50,23 +59,28 @@ export function deleteItems(ctx: SimContext, c: CollectionRec, refs: ItemRef[], 
 
 /**
  * Unpublishes (DELETE …/live): removes the live copy, isDraft true, lastPublished null.
- * Without cmsLocaleIds only the primary locale is touched (reference §2.5).
- * A variant that is not live answers 404, like GET …/live does. [unconfirmed]
+ * Without cmsLocaleIds only the primary locale is touched (docs/webflow.md, Locales).
+ * A variant that is not live answers 404, like GET …/live does; a bulk request under
+ * `bulkMissingIds: skip` leaves missing and not-live ids out instead (docs/webflow.md, Multi-item writes).
  */
 export function unpublishItems(
   ctx: SimContext,
   c: CollectionRec,
   refs: ItemRef[],
   source: ChangeSource,
+  bulk = false,
 ): void {
   const site = siteOf(ctx, c)
+  const skip = bulk && ctx.config.bulkMissingIds === 'skip'
   const planned = refs.flatMap((ref) => {
+    if (skip && (typeof ref.id !== 'string' || !c.items.has(ref.id))) return []
     const item = getItem(c, ref.id)
     const locales = resolveLocales(site, ref.cmsLocaleIds) ?? [primaryLocale(site)]
-    return locales.map((locale) => {
+    return locales.flatMap((locale) => {
       const variant = getVariant(item, locale)
+      if (!variant.live && skip) return []
       if (!variant.live) throw notFound('live item')
-      return { itemId: item.id, variant }
+      return [{ itemId: item.id, variant }]
     })
   })
   const now = ctx.now()
@@ -75,7 +89,7 @@ export function unpublishItems(
     unpublish(variant, now)
     if (wasLive) {
       const payload = { ...wasLive, isDraft: true, lastPublished: null, lastUpdated: now }
-      emitItem(ctx, site, c, 'collection_item_unpublished', itemId, variant.cmsLocaleId, payload, source)
+      emitRemoval(ctx, site, c, 'collection_item_unpublished', itemId, variant.cmsLocaleId, payload, source)
     }
   }
 }

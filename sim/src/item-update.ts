@@ -1,8 +1,9 @@
 import type { CollectionItem } from '@bindery/shared/webflow'
 import type { ChangeSource, SimContext } from './context.ts'
-import { type FieldError, neverPublishedConflict, validationError } from './errors.ts'
+import { collectionNotLive, type FieldError, neverPublishedConflict, validationError } from './errors.ts'
 import { checkFieldData } from './field-values.ts'
 import { emitItem, getItem, getVariant, resolveLocale, siteOf } from './item-common.ts'
+import { collectionLive } from './item-publish.ts'
 import { type ItemPatch, liveUpdate, stagedUpdate } from './items-state.ts'
 import { toItem } from './serialize.ts'
 import { checkSlugSyntax, claimSlug, normalizeSlug, releaseSlug, resolveSlug, slugKey } from './slugs.ts'
@@ -12,6 +13,8 @@ export interface UpdateOptions {
   live: boolean
   source: ChangeSource
   multi: boolean
+  /** Query `skipInvalidFiles` (default true): drop a file Webflow cannot import instead of failing. */
+  skipInvalidFiles?: boolean
 }
 
 interface Planned {
@@ -20,7 +23,7 @@ interface Planned {
   patch: ItemPatch
 }
 
-/** Partial updates (reference §2.5); all patches are checked before any is applied. */
+/** Partial updates (docs/webflow.md, Item states); all patches are checked before any is applied. */
 export function updateItems(
   ctx: SimContext,
   c: CollectionRec,
@@ -28,6 +31,8 @@ export function updateItems(
   opts: UpdateOptions,
 ): CollectionItem[] {
   const site = siteOf(ctx, c)
+  if (opts.live && !collectionLive(ctx, c)) throw collectionNotLive(c)
+  const files = { ctx, siteId: site.id, skipInvalidFiles: opts.skipInvalidFiles ?? true }
   const errors: FieldError[] = []
   const reserved = new Set<string>()
   const planned: Planned[] = []
@@ -49,14 +54,7 @@ export function updateItems(
         errors.push({ param: itemPrefix + key, description: 'Expected a boolean' })
       else patch[key] = input[key]
     }
-    const { values, errors: fieldErrors } = checkFieldData(
-      ctx.store,
-      c,
-      input.fieldData,
-      false,
-      fieldPrefix,
-      ctx.config.linkSchemes,
-    )
+    const { values, errors: fieldErrors } = checkFieldData(files, c, input.fieldData, false, fieldPrefix)
     errors.push(...fieldErrors)
     const rawSlug = (input.fieldData as Record<string, unknown> | undefined)?.slug
     if (typeof rawSlug === 'string') {
@@ -80,8 +78,8 @@ export function updateItems(
   const now = ctx.now()
   return planned.map(({ itemId, variant, patch }) => {
     const oldSlug = variant.staged.fieldData.slug as string
-    if (opts.live) liveUpdate(variant, patch, now)
-    else stagedUpdate(variant, patch, now)
+    if (opts.live) liveUpdate(variant, patch, now, ctx.config)
+    else stagedUpdate(variant, patch, now, ctx.config)
     const newSlug = variant.staged.fieldData.slug as string
     if (newSlug !== oldSlug) {
       releaseSlug(c, variant.cmsLocaleId, oldSlug, itemId)

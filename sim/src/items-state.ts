@@ -1,11 +1,19 @@
 import type { ItemVariant, ItemVersion } from './store.ts'
 
-// The item state machine of reference §2.1 (rules effective 2025-07-07):
+// The item state machine of docs/webflow.md, Item states (rules effective 2025-07-07):
 //   Draft            lastPublished null, isDraft true
 //   Queued           isDraft false, lastPublished null or older than lastUpdated → goes live on site publish
 //   Published        isDraft false, live copy = staged
 //   Changes in draft live copy exists, isDraft true, staged differs
 // isDraft:true never unpublishes; only unpublish() (DELETE …/live) removes the live copy.
+// A staged edit of a live item is "queued" by default (docs/webflow.md, Staged edits of live items);
+// whether a publish moves lastUpdated is a switch (docs/webflow.md, Publishing items).
+
+/** The two unconfirmed rules the state machine follows (RuntimeConfig switches). */
+export interface StateRules {
+  stagedEditOfLive: 'queued' | 'changesInDraft'
+  publishBumpsLastUpdated: boolean
+}
 
 export interface ItemPatch {
   isDraft?: boolean
@@ -21,6 +29,7 @@ export function newVariant(
   flags: { isDraft?: boolean; isArchived?: boolean },
   now: number,
   live: boolean,
+  rules: StateRules,
 ): ItemVariant {
   const staged: ItemVersion = {
     isArchived: flags.isArchived ?? false,
@@ -32,32 +41,35 @@ export function newVariant(
     fieldData,
   }
   const variant: ItemVariant = { cmsLocaleId, staged, live: null }
-  if (live) publish(variant, now)
+  if (live) publish(variant, now, rules)
   return variant
 }
 
-/** A staged (CMS) edit. On a live item an edit without isDraft becomes "changes in draft". */
-export function stagedUpdate(variant: ItemVariant, patch: ItemPatch, now: number): void {
+/**
+ * A staged (CMS) edit. On a live item an edit without isDraft stays isDraft:false and is queued
+ * (lastUpdated > lastPublished), or becomes "changes in draft" under `changesInDraft`.
+ */
+export function stagedUpdate(variant: ItemVariant, patch: ItemPatch, now: number, rules: StateRules): void {
   const s = variant.staged
   if (patch.fieldData) s.fieldData = { ...s.fieldData, ...patch.fieldData }
   if (patch.isArchived !== undefined) s.isArchived = patch.isArchived
   if (patch.isDraft !== undefined) s.isDraft = patch.isDraft
-  else if (variant.live) s.isDraft = true
+  else if (variant.live && rules.stagedEditOfLive === 'changesInDraft') s.isDraft = true
   s.lastUpdated = now
 }
 
-export function publish(variant: ItemVariant, now: number): void {
+export function publish(variant: ItemVariant, now: number, rules: StateRules): void {
   const s = variant.staged
   s.isDraft = false
   s.lastPublished = now
-  s.lastUpdated = now
+  if (rules.publishBumpsLastUpdated) s.lastUpdated = now
   variant.live = copy(s)
 }
 
 /** Live PATCH: edits staged and live together. Caller rejects never-published items with 409. */
-export function liveUpdate(variant: ItemVariant, patch: ItemPatch, now: number): void {
-  stagedUpdate(variant, { ...patch, isDraft: false }, now)
-  publish(variant, now)
+export function liveUpdate(variant: ItemVariant, patch: ItemPatch, now: number, rules: StateRules): void {
+  stagedUpdate(variant, { ...patch, isDraft: false }, now, rules)
+  publish(variant, now, rules)
 }
 
 export function unpublish(variant: ItemVariant, now: number): void {

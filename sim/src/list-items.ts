@@ -34,7 +34,7 @@ function dateBound(q: Query, key: string): number | undefined {
 }
 
 /**
- * GET …/items and …/items/live (reference §2.6). Query keys arrive raw from the URL
+ * GET …/items and …/items/live (docs/webflow.md, Locales). Query keys arrive raw from the URL
  * (`lastUpdated[gte]` stays a flat key), which keeps the unfiltered hot path a plain slice.
  */
 export function listItems(site: SiteRec, c: CollectionRec, q: Query, live: boolean): ItemList {

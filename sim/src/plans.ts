@@ -1,5 +1,5 @@
-// Site plans drive the per-token rate limit (reference §3) and the site-wide CMS item cap
-// (§2.9, third-party numbers; Starter/Basic caps are our guess).
+// Site plans drive the per-token rate limit (docs/webflow.md, Rate limits) and the site-wide CMS item cap
+// (docs/webflow.md, Item cap: third-party numbers; Starter/Basic caps are our guess).
 export const SitePlan = ['starter', 'basic', 'cms', 'ecommerce', 'business', 'enterprise'] as const
 export type SitePlan = (typeof SitePlan)[number]
 

@@ -8,7 +8,7 @@ export type Take =
   | { ok: true; limit: number; remaining: number }
   | { ok: false; limit: number; retryAfter: number }
 
-/** Per-token sliding 60 s window (reference §3). Each HTTP request costs one, bulk included. */
+/** Per-token sliding 60 s window (docs/webflow.md, Rate limits). Each HTTP request costs one, bulk included. */
 export class RateLimiter {
   private hits = new Map<string, number[]>()
 

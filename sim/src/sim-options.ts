@@ -57,8 +57,51 @@ export const RuntimeConfig = z.object({
   webhookTimeoutMs: z.number().int().positive().default(10_000),
   /** Site publish: one successful publish per this window. */
   sitePublishIntervalMs: z.number().int().nonnegative().default(60_000),
+  // The switches below model what docs/webflow.md lists as unconfirmed; the first value is the default.
+  /** A staged edit of a live item: 'queued' (isDraft stays false, lastUpdated > lastPublished) or 'changesInDraft'. */
+  stagedEditOfLive: z.enum(['queued', 'changesInDraft']).default('queued'),
+  /** Whether publishing an item also moves its lastUpdated. */
+  publishBumpsLastUpdated: z.boolean().default(false),
+  /** A collection created through the API goes live only with a site publish. */
+  collectionNeedsSitePublish: z.boolean().default(true),
+  /** Multi-item create answers `{items:[…]}` ('list') or only the first item ('single'). */
+  multiCreateAnswer: z.enum(['list', 'single']).default('list'),
+  /** Order of the items in a multi-item answer. */
+  multiCreateOrder: z.enum(['request', 'reversed']).default('request'),
+  /** A multi-item 400 names `items[i].fieldData.slug` ('indexed') or plain `slug` ('plain'). */
+  bulkErrorParam: z.enum(['indexed', 'plain']).default('indexed'),
+  /** Bulk delete/unpublish with a missing or not-live id: 404 for the whole request, or skip it. */
+  bulkMissingIds: z.enum(['error', 'skip']).default('error'),
+  /** Item webhook payloads carry isDraft/isArchived ('spec') or draft/archived ('docs'). */
+  webhookItemKeys: z.enum(['spec', 'docs']).default('spec'),
+  /** collection_item_deleted/_unpublished payloads carry ids only, or the full item. */
+  webhookRemovalPayload: z.enum(['ids', 'full']).default('ids'),
+  /** site_publish payload: v2 `{siteId, publishedOn, domains}` or v1 `{site, publishTime, domains}`. */
+  sitePublishPayload: z.enum(['v2', 'v1']).default('v2'),
+  /** A retried delivery is signed with a fresh x-webflow-timestamp, or reuses the first one. */
+  webhookRetryTimestamp: z.enum(['fresh', 'first']).default('fresh'),
+  /** An OAuth grant reaches the whole workspace, or one site. */
+  grantScope: z.enum(['workspace', 'site']).default('workspace'),
   /** Show a consent page on /oauth/authorize instead of auto-approving. */
   consent: z.boolean().default(false),
+  /** Largest Image/MultiImage file Webflow imports (docs: 4MB). */
+  imageMaxBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(4 * 1024 * 1024),
+  /** Largest File Webflow imports (assets guide: documents 10MB). */
+  fileMaxBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+  /** A skipped file in a PATCH: 'clear' empties the field, 'keep' leaves the old file. [unconfirmed] */
+  skippedFileOnUpdate: z.enum(['clear', 'keep']).default('clear'),
+  /** Rich-text `<img>` sources: 'rehost' imports them to the CDN, 'keep' stores them as sent. [unconfirmed] */
+  richTextImages: z.enum(['rehost', 'keep']).default('rehost'),
+  /** Wrap a bare rich-text `<img>` in Webflow's `<figure class="w-richtext-figure-type-image …">`. [unconfirmed] */
+  richTextFigures: z.boolean().default(true),
 })
 export type RuntimeConfig = z.infer<typeof RuntimeConfig>
 

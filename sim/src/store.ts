@@ -9,9 +9,10 @@ export interface Workspace {
 
 export interface User {
   id: string
-  email: string
-  firstName: string
-  lastName: string
+  // Documented as "string or null" by the ID token resolve (docs/webflow.md, ID token resolve).
+  email: string | null
+  firstName: string | null
+  lastName: string | null
 }
 
 export interface LocaleRec {
@@ -30,6 +31,8 @@ export interface DomainRec {
 
 export interface SiteRec {
   id: string
+  /** Last publish to the webflow.io subdomain; custom domains keep their own. */
+  subdomainPublished: number | null
   workspaceId: string
   displayName: string
   shortName: string
@@ -90,6 +93,8 @@ export interface CollectionRec {
   items: Map<string, ItemRec>
   /** `${cmsLocaleId}/${slug}` → item id: slugs are unique per collection and locale. */
   slugs: Map<string, string>
+  /** Whether a site publish has taken the collection live (docs/webflow.md, New collections and the site). */
+  published: boolean
 }
 
 export type TokenKind = 'oauth' | 'site'
@@ -103,7 +108,7 @@ export interface TokenRec {
   scopes: Set<string>
   /** OAuth tokens reach every site of these workspaces. */
   workspaceIds: string[]
-  /** Site tokens reach exactly these sites. */
+  /** Site tokens reach exactly these sites; so do OAuth tokens of a site-scoped grant when not empty. */
   siteIds: string[]
   userId: string
   createdOn: number
@@ -132,6 +137,8 @@ export interface AuthCode {
   redirectUri: string | null
   scopes: string[]
   workspaceId: string
+  /** A site-scoped grant (grantScope 'site'); empty for a workspace grant. */
+  siteIds: string[]
   userId: string
   expiresAt: number
   used: boolean
@@ -179,12 +186,11 @@ export class Store {
         return site ? [site] : []
       })
     }
-    return [...this.sites.values()].filter((s) => token.workspaceIds.includes(s.workspaceId))
+    return [...this.sites.values()].filter((s) => this.canReach(token, s))
   }
 
   canReach(token: TokenRec, site: SiteRec): boolean {
-    return token.kind === 'site'
-      ? token.siteIds.includes(site.id)
-      : token.workspaceIds.includes(site.workspaceId)
+    if (token.kind === 'site' || token.siteIds.length > 0) return token.siteIds.includes(site.id)
+    return token.workspaceIds.includes(site.workspaceId)
   }
 }

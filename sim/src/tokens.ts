@@ -6,12 +6,16 @@ function ownerOf(ctx: SimContext, workspaceId: string): string {
   return ctx.store.workspaceOwners.get(workspaceId) ?? ''
 }
 
-/** An OAuth access token of the registered app; it reaches every site of the workspaces. */
+/**
+ * An OAuth access token of the registered app; it reaches every site of the workspaces, or only
+ * `siteIds` for a site-scoped grant (docs/webflow.md, Grants and tokens).
+ */
 export function issueOAuthToken(
   ctx: SimContext,
   workspaceIds: string[],
   scopes: string[],
   token = newToken(),
+  siteIds: string[] = [],
 ): TokenRec {
   const rec: TokenRec = {
     token,
@@ -20,7 +24,7 @@ export function issueOAuthToken(
     clientId: ctx.app.clientId,
     scopes: new Set(scopes),
     workspaceIds,
-    siteIds: [],
+    siteIds,
     userId: ownerOf(ctx, workspaceIds[0] ?? ''),
     createdOn: ctx.now(),
     lastUsed: null,

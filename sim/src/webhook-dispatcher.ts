@@ -10,6 +10,8 @@ interface Delivery {
   triggerType: string
   body: string
   attempt: number
+  /** The x-webflow-timestamp of the first attempt, reused by retries under `webhookRetryTimestamp: first`. */
+  firstTimestamp?: string
 }
 
 interface Queue {
@@ -121,7 +123,11 @@ export class WebhookDispatcher {
   private async attempt(d: Delivery): Promise<void> {
     const hook = this.ctx.store.webhooks.get(d.webhookId)
     if (!hook?.active || this.closed) return
-    const timestamp = String(this.ctx.now())
+    const timestamp =
+      this.ctx.config.webhookRetryTimestamp === 'first' && d.firstTimestamp
+        ? d.firstTimestamp
+        : String(this.ctx.now())
+    d.firstTimestamp ??= timestamp
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(), this.ctx.config.webhookTimeoutMs)
     this.inFlight.add(controller)

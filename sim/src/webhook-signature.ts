@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 
-/** Reference §5.4: lowercase hex HMAC-SHA256 of `${timestamp}:${rawBody}`. */
+/** docs/webflow.md, Webhook deliveries: lowercase hex HMAC-SHA256 of `${timestamp}:${rawBody}`. */
 export function signWebhook(secret: string, timestamp: string, body: string): string {
   return createHmac('sha256', secret).update(`${timestamp}:${body}`).digest('hex')
 }

@@ -84,7 +84,7 @@ export interface Received {
   body: { triggerType: string; payload: Record<string, any> }
 }
 
-/** The reference algorithm (§5.4): hex HMAC-SHA256 of `${timestamp}:${rawBody}`. */
+/** docs/webflow.md, Webhook deliveries: hex HMAC-SHA256 of `${timestamp}:${rawBody}`. */
 export function verifySignature(d: Received, secret: string): boolean {
   const ts = String(d.headers['x-webflow-timestamp'])
   const expected = createHmac('sha256', secret).update(`${ts}:${d.raw}`).digest('hex')

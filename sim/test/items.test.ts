@@ -214,13 +214,17 @@ describe('field values', () => {
       }),
     } as never)
     expect(item.fieldData).toMatchObject({
-      cover: { url: 'https://example.com/a.png', fileId: expect.stringMatching(/^[0-9a-f]{24}$/) },
+      // Imported: Webflow's own id and CDN url (docs/webflow.md "Images and files").
+      cover: {
+        url: expect.stringMatching(/^https:\/\/cdn\.prod\.website-files\.com\/.+_a\.png$/),
+        fileId: expect.stringMatching(/^[0-9a-f]{24}$/),
+      },
       'published-on': '2025-02-03T04:05:06.000Z',
     })
   })
 })
 
-describe('state machine (§2.1)', () => {
+describe('state machine (docs/webflow.md, Item states)', () => {
   const create = (slug: string, isDraft?: boolean) =>
     t.wf.collections.items.createItem(posts, { isDraft, fieldData: fieldData(slug) } as never)
 
@@ -249,8 +253,23 @@ describe('state machine (§2.1)', () => {
     expect(staged.lastPublished).toBe(new Date(t.clock.now).toISOString())
   })
 
-  it('a staged edit of a live item is "changes in draft" and does not change live', async () => {
+  it('a staged edit of a live item is "queued to publish" and does not change live', async () => {
     const item = await create('cid')
+    await t.wf.collections.items.publishItem(posts, { itemIds: [item.id!] })
+    t.clock.now += 1000
+    const edited = await http(t.sim, 'PATCH', `/v2/collections/${posts}/items/${item.id}`, {
+      token: t.token,
+      body: { fieldData: { name: 'Edited' } },
+    })
+    expect(edited.json.isDraft).toBe(false)
+    expect(Date.parse(edited.json.lastPublished)).toBeLessThan(Date.parse(edited.json.lastUpdated))
+    const live = await t.wf.collections.items.getItemLive(posts, item.id!)
+    expect(live.fieldData?.name).toBe('CID')
+  })
+
+  it('under stagedEditOfLive changesInDraft the same edit is "changes in draft"', async () => {
+    t.sim.control.setConfig({ stagedEditOfLive: 'changesInDraft' })
+    const item = await create('cid2')
     await t.wf.collections.items.publishItem(posts, { itemIds: [item.id!] })
     t.clock.now += 1000
     const edited = await t.wf.collections.items.updateItem(posts, item.id!, {
@@ -259,7 +278,7 @@ describe('state machine (§2.1)', () => {
     expect(edited.isDraft).toBe(true)
     expect(edited.lastPublished).toBeTruthy()
     const live = await t.wf.collections.items.getItemLive(posts, item.id!)
-    expect(live.fieldData?.name).toBe('CID')
+    expect(live.fieldData?.name).toBe('CID2')
   })
 
   it('isDraft:true on a live item does not unpublish it', async () => {

@@ -135,7 +135,7 @@ describe('deliveries', () => {
     expect(rx.received[1]!.body.payload).toMatchObject({ id: item.id, isDraft: false })
   })
 
-  it('fires site_publish with the §5.3 payload', async () => {
+  it('fires site_publish with the v2 payload', async () => {
     await hook('site_publish')
     await t.wf.sites.publish(DEMO.siteId, { publishToWebflowSubdomain: true })
     const [d] = await waitFor(() => rx.received.length === 1 && rx.received)

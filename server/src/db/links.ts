@@ -20,10 +20,12 @@ export type Link = {
   lastSyncedAt: Date | null
   createdAt: Date
   disconnectedAt: Date | null
+  /** A new Webflow collection not yet live: items are created queued, published after a site publish. */
+  awaitingSitePublish: boolean
 }
 
 const COLUMNS = `id, site_id, hub_collection_id, webflow_collection_id, direction, conflict_policy, field_map, state,
-  progress_done, progress_total, last_error, last_synced_at, created_at, disconnected_at`
+  progress_done, progress_total, last_error, last_synced_at, created_at, disconnected_at, awaiting_site_publish`
 
 // biome-ignore lint/suspicious/noExplicitAny: a raw row from pg
 function toLink(r: any): Link {
@@ -42,6 +44,7 @@ function toLink(r: any): Link {
     lastSyncedAt: r.last_synced_at,
     createdAt: r.created_at,
     disconnectedAt: r.disconnected_at,
+    awaitingSitePublish: r.awaiting_site_publish,
   }
 }
 

@@ -40,7 +40,11 @@ export async function completeInstall(db: Db, config: Config, deps: WebflowDeps,
       workspaceIds: to.workspaceIds,
       siteIds: covered.map((s) => s.id),
       authorizedUser: user
-        ? { id: user.id, email: user.email, name: `${user.firstName} ${user.lastName}`.trim() }
+        ? {
+            id: user.id,
+            email: user.email ?? '',
+            name: [user.firstName, user.lastName].filter(Boolean).join(' '),
+          }
         : null,
       scopes: authorization.scope.split(/[\s,]+/).filter(Boolean),
       tokenCiphertext: cipherFor(config).encrypt(accessToken),

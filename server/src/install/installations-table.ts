@@ -76,9 +76,11 @@ export async function installationForSite(db: Queryable, siteId: string): Promis
 }
 
 /**
- * Inserts a grant, or replaces the token of the installation that already covers one of its
- * workspaces or sites (a re-install or token rotation). Locks the matched row so two concurrent
- * callbacks for one workspace do not both insert.
+ * Inserts a grant, or replaces the token of the installation that already covers one of its sites (a
+ * re-install or token rotation). A grant for other sites of the same workspace is a row of its own:
+ * Webflow grants may cover single sites (docs/webflow.md, Grants and tokens), so replacing by
+ * workspace would take the first site's token away. Locks the matched row so two concurrent
+ * callbacks do not both insert.
  */
 export async function upsertInstallation(
   tx: Queryable,
@@ -86,9 +88,9 @@ export async function upsertInstallation(
 ): Promise<{ installation: Installation; rotated: boolean }> {
   await tx.query('select pg_advisory_xact_lock(4270002)')
   const existing = await tx.query<{ id: string }>(
-    `select id from installations where workspace_ids && $1::text[] or site_ids && $2::text[]
+    `select id from installations where site_ids && $1::text[]
      order by (status = 'active') desc, updated_at desc limit 1 for update`,
-    [g.workspaceIds, g.siteIds],
+    [g.siteIds],
   )
   const params = [g.workspaceIds, g.siteIds, g.authorizedUser, g.scopes, g.tokenCiphertext, g.rateLimit]
   if (existing.rows[0]) {

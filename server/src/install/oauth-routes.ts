@@ -8,7 +8,7 @@ import { errorPage, PAGE_HEADERS, successPage } from './install-pages'
 import { consumeState, createState, readState } from './oauth-state'
 import type { WebflowDeps } from './site-client'
 
-/** What Bindery asks Webflow for (reference §6.5); no asset scopes: images go by URL. */
+/** What Bindery asks Webflow for (docs/webflow.md, Authentication and scopes); no asset scopes: images go by URL. */
 export const OAUTH_SCOPES = ['sites:read', 'sites:write', 'cms:read', 'cms:write', 'authorized_user:read']
 
 const CallbackQuery = z.object({

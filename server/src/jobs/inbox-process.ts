@@ -78,13 +78,17 @@ async function runBatch(
 /**
  * Echoes of Bindery's own writes and stale retries carry a `lastUpdated` no newer than what was
  * applied: settled in one statement, so a bulk push's thousands of echoes cost a query per batch.
+ * A publish need not move `lastUpdated` (docs/webflow.md, Publishing items): a published event
+ * settles here only when the item is recorded as published, an unpublished one never.
  */
 async function settleStale(tx: Tx, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set()
   const { rows } = await tx.query<{ id: string }>(
     `update inbox i set status = 'processed', processed_at = now(), attempts = attempts + 1, error = null
      from item_links il join links l on l.id = il.link_id and l.disconnected_at is null
-     where i.id = any($1::bigint[]) and i.trigger_type <> 'collection_item_deleted'
+     where i.id = any($1::bigint[])
+       and i.trigger_type not in ('collection_item_deleted', 'collection_item_unpublished')
+       and (i.trigger_type <> 'collection_item_published' or il.webflow_state = 'published')
        and l.site_id = i.payload->'payload'->>'siteId'
        and l.webflow_collection_id = i.payload->'payload'->>'collectionId'
        and il.webflow_item_id = i.payload->'payload'->>'id'

@@ -1,6 +1,7 @@
 import type { QueuePayload } from '@bindery/shared/queues'
 import { getLink } from '../db/links'
 import { webflowForSite } from '../install/site-client'
+import { reportSitePublishNeeded } from '../sync/new-collection'
 import { pushLink } from '../sync/push-link'
 import type { JobContext } from './job-context'
 import { enqueueSitePublish, linkPublishesSite } from './site-publish'
@@ -19,8 +20,12 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) 
   if (stats.deferred) {
     await ctx.boss.send(queue, { linkId: link.id }, { singletonKey: link.id, startAfter: 5 })
   }
-  if (stats.created + stats.updated + stats.removed > 0 && (await linkPublishesSite(ctx.db, link.id))) {
+  const publishes = await linkPublishesSite(ctx.db, link.id)
+  // A new collection waiting for its first site publish asks for one even when this push wrote nothing.
+  const changed = stats.created + stats.updated + stats.removed > 0
+  if (publishes && (changed || link.awaitingSitePublish)) {
     await enqueueSitePublish(ctx.boss, link.siteId)
   }
+  await reportSitePublishNeeded(ctx.db, link, publishes)
   return stats
 }

@@ -1,7 +1,9 @@
 import type { QueuePayload } from '@bindery/shared/queues'
-import type { Queryable } from '../db/pool'
+import { inTransaction, type Queryable } from '../db/pool'
 import { webflowForSite } from '../install/site-client'
+import { finishAfterSitePublish } from '../sync/new-collection'
 import { WebflowApiError } from '../webflow/webflow-api-error'
+import type { WebflowApi } from '../webflow/webflow-client'
 import type { Boss } from './boss'
 import type { JobContext } from './job-context'
 
@@ -13,7 +15,8 @@ const SPACING_SECONDS = 60
 /**
  * Publishes a site, at least a minute after its previous publish by Bindery: a publish asked for
  * sooner waits in the queue, and the pushes that ask meanwhile coalesce into it. Webflow's own 429
- * (the Designer published within the minute) defers it for `Retry-After`.
+ * (the Designer published within the minute) defers it for `Retry-After`. The webflow.io subdomain is
+ * always published, the custom domains per the links' setting.
  */
 export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) {
   const wait = await secondsUntilAllowed(ctx.db, data.siteId)
@@ -26,13 +29,30 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) 
   // Claimed before the call: a publish whose answer is lost still counts for the spacing.
   await ctx.db.query('update sites set last_published_at = now() where id = $1', [data.siteId])
   try {
-    await wf.publishSite(data.siteId)
+    await wf.publishSite(data.siteId, await customDomainIds(ctx.db, wf, data.siteId))
   } catch (err) {
     if (!(err instanceof WebflowApiError && err.status === 429)) throw err
     await enqueueSitePublish(ctx.boss, data.siteId, err.retryAfterSeconds ?? SPACING_SECONDS)
     return { deferred: err.retryAfterSeconds ?? SPACING_SECONDS }
   }
+  // Bindery's own publish counts even when Webflow sends no site_publish event back.
+  await inTransaction(ctx.db, (tx) => finishAfterSitePublish(tx, ctx.boss, data.siteId))
   return { published: data.siteId }
+}
+
+/**
+ * The custom domains to publish besides the webflow.io subdomain: all of the site's, when a link
+ * that publishes the site wants them (the default). Webflow publishes a custom domain only when its
+ * id is sent (docs/webflow.md, Site publish and domains).
+ */
+async function customDomainIds(db: Queryable, wf: WebflowApi, siteId: string): Promise<string[]> {
+  const { rows } = await db.query(
+    `select 1 from links where site_id = $1 and publish_site and publish_custom_domains and disconnected_at is null limit 1`,
+    [siteId],
+  )
+  if (!rows.length) return []
+  const { customDomains } = await wf.listCustomDomains(siteId)
+  return customDomains.map((d) => d.id)
 }
 
 /** Asks for a publish of the site; one already waiting absorbs it. */

@@ -1,9 +1,13 @@
 import type { ItemSyncState } from '@bindery/shared/api/links'
 import { getHubItem } from '../db/hub-items'
+import { assetsOf } from '../db/item-assets'
 import { hubIdsOf, toItemLink } from '../db/item-links'
 import { getLink } from '../db/links'
 import type { Queryable } from '../db/pool'
+import { SKIPPED } from '../sync/asset-map'
 import { canonicalJson } from '../sync/content-hash'
+import { webflowStateOf } from '../sync/field-map'
+import { fieldMemoryOf } from '../sync/field-memory'
 import { hubContentOf } from '../sync/push-plan'
 import { referencedWebflowIds, webflowContentOf } from '../sync/webflow-content'
 import { WebflowApiError } from '../webflow/webflow-api-error'
@@ -20,6 +24,7 @@ const NOT_LINKED: ItemSyncState = {
   lastPulledAt: null,
   lastError: null,
   diff: [],
+  changesNotLive: false,
 }
 
 /** The sync state of the Webflow item open on the canvas, with a field-by-field diff of both sides. */
@@ -41,7 +46,13 @@ export async function itemState(
   if (!link || !hubItem) return NOT_LINKED
   const localeDiff = locale ? await itemLocaleDiff(db, wf, link, hubItem, webflowItemId, locale) : null
   if (localeDiff) {
-    return { ...summary(il, link.id, hubItem), diff: localeDiff, locale: locale ?? null }
+    return {
+      ...summary(il, link.id, hubItem),
+      lastError: il.lastError ?? (await skippedMessage(db, il.id)),
+      diff: localeDiff,
+      changesNotLive: false,
+      locale: locale ?? null,
+    }
   }
   const hub = hubContentOf(hubItem, link)
   const diff: ItemSyncState['diff'] = []
@@ -51,7 +62,7 @@ export async function itemState(
   })
   if (item) {
     const refs = await hubIdsOf(db, referencedWebflowIds(link, [item]))
-    const webflow = webflowContentOf(link, item, refs)
+    const webflow = webflowContentOf(link, item, refs, undefined, await fieldMemoryOf(db, il.id))
     const pairs: [string, unknown, unknown][] = [
       ['name', hub.name, webflow.name],
       ['slug', hub.slug, webflow.slug],
@@ -65,7 +76,14 @@ export async function itemState(
     for (const [field, h, w] of pairs)
       if (canonicalJson(h) !== canonicalJson(w)) diff.push({ field, hub: h, webflow: w })
   }
-  return { ...summary(il, link.id, hubItem), diff, locale: null }
+  return {
+    ...summary(il, link.id, hubItem),
+    lastError: il.lastError ?? (await skippedMessage(db, il.id)),
+    diff,
+    // docs/webflow.md, Item states: the hub status stays published; the panel says what is not live.
+    changesNotLive: !!item && ['changes_queued', 'changes_in_draft'].includes(webflowStateOf(item)),
+    locale: null,
+  }
 }
 
 function summary(il: ReturnType<typeof toItemLink>, linkId: string, hubItem: { id: string; name: string }) {
@@ -77,6 +95,12 @@ function summary(il: ReturnType<typeof toItemLink>, linkId: string, hubItem: { i
     state: il.syncState === 'synced' && il.dirty ? ('pending' as const) : il.syncState,
     lastPushedAt: il.lastPushedAt?.toISOString() ?? null,
     lastPulledAt: il.lastPulledAt?.toISOString() ?? null,
-    lastError: il.lastError,
   }
+}
+
+/** Files Webflow skipped for this item: reported on the item instead of read as deletions. */
+async function skippedMessage(db: Queryable, itemLinkId: string): Promise<string | null> {
+  const skipped = (await assetsOf(db, [itemLinkId])).filter((a) => a.status === 'skipped')
+  if (!skipped.length) return null
+  return `${SKIPPED}: ${skipped.map((a) => `${a.field} (${a.hubUrl})`).join(', ')}`
 }

@@ -10,6 +10,7 @@ import {
 } from '@bindery/shared/api/links'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { skippedAssets } from '../db/item-assets'
 import { getLink, type Link } from '../db/links'
 import { notFound } from '../http/app-error'
 import { webflowForSite } from '../install/site-client'
@@ -81,15 +82,20 @@ export const linkRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (ap
        where il.link_id = $1 and il.sync_state = 'failed' order by h.updated_at desc limit 20`,
         [link.id],
       )
-      return {
-        items: rows.map((r) => ({
-          hubItemId: r.id,
-          slug: r.slug,
-          name: r.name,
-          message: r.last_error ?? 'failed',
-          at: r.last_pushed_at?.toISOString() ?? null,
-        })),
-      }
+      const failed = rows.map((r) => ({
+        hubItemId: r.id as string,
+        slug: r.slug as string,
+        name: r.name as string,
+        message: (r.last_error ?? 'failed') as string,
+        at: (r.last_pushed_at as Date | null)?.toISOString() ?? null,
+      }))
+      // Files Webflow skipped: the item synced, but without them (docs/webflow.md "Images and files").
+      const skipped = (await skippedAssets(jobs.db, link.id, 20)).map((s) => ({
+        ...s,
+        at: s.at.toISOString(),
+      }))
+      const items = [...failed, ...skipped].sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''))
+      return { items: items.slice(0, 20) }
     },
   )
 

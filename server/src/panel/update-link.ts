@@ -49,6 +49,11 @@ export async function changeLink(
     await ctx.db.query('update links set conflict_policy = $2 where id = $1', [link.id, req.conflictPolicy])
   if (req.publishSite !== undefined)
     await ctx.db.query('update links set publish_site = $2 where id = $1', [link.id, req.publishSite])
+  if (req.publishCustomDomains !== undefined)
+    await ctx.db.query('update links set publish_custom_domains = $2 where id = $1', [
+      link.id,
+      req.publishCustomDomains,
+    ])
   if (req.paused !== undefined) {
     await updateLink(ctx.db, link.id, { state: req.paused ? 'paused' : 'live' })
     if (!req.paused) await ctx.boss.send('link-push', { linkId: link.id }, { singletonKey: link.id })

@@ -5,6 +5,7 @@ import type { ItemLink } from '../db/item-links'
 import type { Link } from '../db/links'
 import { contentHash } from '../sync/content-hash'
 import { type HubContent, type WebflowState, webflowStateOf } from '../sync/field-map'
+import { type FieldMemory, NO_MEMORY } from '../sync/field-memory'
 import { hubContentOf } from '../sync/push-plan'
 import { webflowContentOf } from '../sync/webflow-content'
 import type { HubRow } from './hub-side'
@@ -53,6 +54,8 @@ export function classifyDrift(
   rows: HubRow[],
   snapshot: WebflowSnapshot,
   hubIds: Map<string, string>,
+  /** Field memory per item link id (assets Webflow imported, echoes of pushed rich text). */
+  memory: Map<string, FieldMemory> = new Map(),
 ): Classified {
   const out: Classified = { drifts: [], refresh: [], linked: [] }
   const pushes = link.direction !== 'pull-only'
@@ -63,7 +66,10 @@ export function classifyDrift(
     if (r.itemLink?.webflowItemId) byWebflowId.set(r.itemLink.webflowItemId, r)
     if (!r.item.deletedAt) bySlug.set(r.item.slug, r)
   }
-  const content = (item: CollectionItem) => webflowContentOf(link, item, hubIds)
+  const content = (item: CollectionItem) => {
+    const il = byWebflowId.get(item.id)?.itemLink
+    return webflowContentOf(link, item, hubIds, undefined, (il && memory.get(il.id)) || NO_MEMORY)
+  }
   const add = (cls: DriftClass, repair: Repair, s: Partial<DriftSample>, confirmGone?: string) =>
     out.drifts.push({
       cls,
@@ -213,7 +219,8 @@ function statusExplained(
   if (status === 'archived') return observed === 'archived'
   if (status === 'draft') return observed === 'draft' && !inLive
   if (observed === 'published') return inLive && liveMatches
-  return (observed === 'changes_in_draft' || observed === 'queued') && observed === recorded
+  const pending = observed === 'changes_in_draft' || observed === 'changes_queued' || observed === 'queued'
+  return pending && observed === recorded
 }
 
 /** Equal content, whatever the status. */

@@ -12,6 +12,7 @@ import { webflowForSite } from '../install/site-client'
 import { getSite } from '../install/sites-table'
 import type { JobContext } from '../jobs/job-context'
 import { applyItem } from '../sync/apply-delivery'
+import { loadFieldMemory } from '../sync/field-memory'
 import { chunks } from '../sync/push-plan'
 import { refreshSiteLocales } from '../sync/site-locales-refresh'
 import { referencedWebflowIds } from '../sync/webflow-content'
@@ -70,7 +71,11 @@ async function run(ctx: JobContext, link: Link, trigger: ReconcileTrigger): Prom
     if (!(await listSiteLocales(ctx.db, link.siteId)).length)
       await refreshSiteLocales(ctx.db, wf.api, link.siteId)
     const refs = referencedWebflowIds(link, [...snapshot.staged.values(), ...snapshot.live.values()])
-    const classified = classifyDrift(link, rows, snapshot, await hubIdsOf(ctx.db, refs))
+    const memory = await loadFieldMemory(
+      ctx.db,
+      rows.flatMap((r) => (r.itemLink ? [r.itemLink.id] : [])),
+    )
+    const classified = classifyDrift(link, rows, snapshot, await hubIdsOf(ctx.db, refs), memory)
     const drifts = await confirmGone(
       wf.api,
       link.webflowCollectionId,

@@ -40,17 +40,14 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db } & W
         throw new AppError(502, 'webflow_error', 'Webflow could not check the ID token; try again')
       }
       if (user.siteId !== siteId) throw new AppError(403, 'forbidden', 'the ID token is for another site')
-      const name = `${user.firstName} ${user.lastName}`.trim()
-      const { token, claims } = signSession(config.sessionSecret, {
-        userId: user.id,
-        siteId,
-        email: user.email,
-        name,
-      })
+      // Webflow may answer null for the email and names: the session still opens.
+      const name = [user.firstName, user.lastName].filter(Boolean).join(' ')
+      const email = user.email ?? ''
+      const { token, claims } = signSession(config.sessionSecret, { userId: user.id, siteId, email, name })
       return {
         token,
         expiresAt: new Date(claims.exp * 1000).toISOString(),
-        user: { id: user.id, email: user.email, name },
+        user: { id: user.id, email, name },
         site: { id: site.id, displayName: site.displayName },
       }
     },

@@ -18,10 +18,13 @@ import { WebflowApiError } from '../webflow/webflow-api-error'
 import { applyLocaleDelivery } from './apply-locale-delivery'
 import { canonicalJson, contentHash } from './content-hash'
 import { type DroppedValue, type HubContent, webflowStateOf } from './field-map'
+import { fieldMemoryOf } from './field-memory'
 import { holdPulledDelete } from './hold-deletes'
 import { enqueuePush } from './mark-dirty'
 import { mergeContent } from './merge'
+import { finishAfterSitePublish } from './new-collection'
 import { hubContentOf } from './push-plan'
+import { recordPulledAssets } from './record-answer'
 import { referencedWebflowIds, webflowContentOf } from './webflow-content'
 
 export type DeliveryOutcome = 'processed' | 'ignored'
@@ -36,7 +39,11 @@ export async function applyDelivery(
   delivery: WebhookDelivery,
   ctx: JobContext,
 ): Promise<DeliveryOutcome> {
-  if (delivery.triggerType === 'site_publish') return 'processed'
+  if (delivery.triggerType === 'site_publish') {
+    // A new collection's items go live now (docs/webflow.md, New collections and the site).
+    await finishAfterSitePublish(tx, ctx.boss, delivery.payload.siteId)
+    return 'processed'
+  }
   const payload = delivery.payload
   // Only a link of the site the delivery names: a collection id of another site is ignored.
   const link = await getLinkByWebflowCollection(tx, payload.siteId, payload.collectionId)
@@ -51,17 +58,23 @@ export async function applyDelivery(
     if (itemLink) await deleteFromHubUnlessHeld(tx, ctx, link, itemLink)
     return 'processed'
   }
-  if (
-    itemLink?.webflowLastUpdated &&
-    payload.lastUpdated &&
-    new Date(payload.lastUpdated) <= itemLink.webflowLastUpdated
-  ) {
-    return 'processed'
-  }
+  if (itemLink && notNewer(payload, itemLink)) return 'processed'
   const item = await fullItem(ctx, link, payload)
   if (!item) return 'processed'
   await applyItem(tx, ctx, link, itemLink, item)
   return 'processed'
+}
+
+/**
+ * An event no newer than what was applied. A publish need not move `lastUpdated` (docs/webflow.md,
+ * Publishing items), so a payload whose state differs from the recorded one is always newer.
+ */
+function notNewer(p: CollectionItemPayload, itemLink: ItemLink): boolean {
+  if (!itemLink.webflowLastUpdated || !p.lastUpdated) return false
+  if (new Date(p.lastUpdated) > itemLink.webflowLastUpdated) return false
+  if (p.isDraft === undefined || p.isArchived === undefined) return false
+  const state = webflowStateOf({ ...p, isDraft: p.isDraft, isArchived: p.isArchived })
+  return state === itemLink.webflowState
 }
 
 /** Webhook payloads usually carry the whole item; a minimal one is completed from Webflow. */
@@ -89,7 +102,8 @@ export async function applyItem(
 ): Promise<void> {
   const hubIds = await hubIdsOf(tx, referencedWebflowIds(link, [item]))
   const dropped: DroppedValue[] = []
-  const incoming = webflowContentOf(link, item, hubIds, dropped)
+  const memory = await fieldMemoryOf(tx, itemLink?.id)
+  const incoming = webflowContentOf(link, item, hubIds, dropped, memory)
   if (dropped.length) await auditDropped(tx, link, item, dropped)
   const hash = contentHash(incoming)
   const webflowState = webflowStateOf(item)
@@ -123,6 +137,7 @@ export async function applyItem(
     webflowIsNewer,
   )
   if (canonicalJson(merged) !== canonicalJson(current)) await writeHub(tx, link, hubItem, merged)
+  if (itemLink) await recordPulledAssets(tx, itemLink.id, link.fieldMap, item, memory)
   const review = link.conflictPolicy === 'review' && conflicts.length > 0
   const agrees = canonicalJson(merged) === canonicalJson(incoming)
   await recordSynced(tx, link.id, 'pull', [
@@ -130,7 +145,8 @@ export async function applyItem(
       ...synced,
       hubItemId: hubItem.id,
       hash: agrees ? hash : (itemLink?.syncedHash ?? ''),
-      base: agrees ? merged : (itemLink?.base ?? incoming),
+      // What Webflow now holds: the push that follows sends only the hub's own changes against it.
+      base: agrees ? merged : review ? (itemLink?.base ?? incoming) : incoming,
       version: hubItem.version + 1,
       stillDirty: !agrees && !review,
     },

@@ -57,6 +57,9 @@ export async function connect(ctx: JobContext, siteId: string, req: ConnectReque
       ctx,
       { ...common, hubCollectionId: hub.id, webflowCollectionId: created.id, fieldMap },
       'publish',
+      undefined,
+      undefined,
+      req.publishSite === true,
     )
   }
 
@@ -125,11 +128,17 @@ async function start(
   mode: 'publish' | 'import' | 'link',
   tx?: Tx,
   firstMatchWinner?: 'hub' | 'webflow',
+  publishSite = false,
 ): Promise<Link> {
-  if (!tx) return inTransaction(ctx.db, (t) => start(ctx, l, mode, t, firstMatchWinner))
+  if (!tx) return inTransaction(ctx.db, (t) => start(ctx, l, mode, t, firstMatchWinner, publishSite))
   const link = await insertLink(tx, l)
   await tx.query(`update links set state = 'syncing' where id = $1`, [link.id])
   if (mode === 'publish') {
+    // The new Webflow collection goes live with a site publish: Bindery's, with consent, or the user's.
+    await tx.query('update links set awaiting_site_publish = true, publish_site = $2 where id = $1', [
+      link.id,
+      publishSite,
+    ])
     // Every item is new to Webflow: the push creates them in bulk, published ones live.
     const { rowCount } = await tx.query(
       `insert into item_links (link_id, hub_item_id, dirty)
@@ -147,7 +156,7 @@ async function start(
       { singletonKey: link.id, db: txAdapter(tx) },
     )
   }
-  return { ...link, state: 'syncing' }
+  return { ...link, state: 'syncing', awaitingSitePublish: mode === 'publish' }
 }
 
 async function hubCollection(

@@ -115,26 +115,39 @@ export function fromWebflow(
   return { name: String(data.name ?? ''), slug: String(data.slug ?? ''), status: hubStatusOf(item), fields }
 }
 
-/** Webflow keeps sub-states the hub collapses; they are kept on the item link as `webflowState`. */
-export type WebflowState = 'archived' | 'published' | 'changes_in_draft' | 'queued' | 'draft'
+/**
+ * Webflow keeps sub-states the hub collapses; they are kept on the item link as `webflowState`
+ * (docs/webflow.md, Item states). `changes_queued`: live, with a newer staged edit that goes live at
+ * the next publish (what a Designer edit of a published item is by default).
+ */
+export type WebflowState =
+  | 'archived'
+  | 'published'
+  | 'changes_in_draft'
+  | 'changes_queued'
+  | 'queued'
+  | 'draft'
 
-export function webflowStateOf(
-  item: Pick<CollectionItem, 'isArchived' | 'isDraft' | 'lastPublished'>,
-): WebflowState {
+type StateKeys = Pick<CollectionItem, 'isArchived' | 'isDraft' | 'lastPublished'> & { lastUpdated?: string }
+
+export function webflowStateOf(item: StateKeys): WebflowState {
   if (item.isArchived) return 'archived'
-  if (item.lastPublished) return item.isDraft ? 'changes_in_draft' : 'published'
+  if (item.lastPublished) {
+    if (item.isDraft) return 'changes_in_draft'
+    const newer = item.lastUpdated && Date.parse(item.lastUpdated) > Date.parse(item.lastPublished)
+    return newer ? 'changes_queued' : 'published'
+  }
   return item.isDraft ? 'draft' : 'queued'
 }
 
-export function hubStatusOf(
-  item: Pick<CollectionItem, 'isArchived' | 'isDraft' | 'lastPublished'>,
-): ItemStatus {
+export function hubStatusOf(item: StateKeys): ItemStatus {
   const state = webflowStateOf(item)
   return state === 'archived' ? 'archived' : state === 'draft' ? 'draft' : 'published'
 }
 
+/** Whether Webflow's live site has the item. */
 export function isLive(state: string | null | undefined): boolean {
-  return state === 'published' || state === 'changes_in_draft'
+  return state === 'published' || state === 'changes_in_draft' || state === 'changes_queued'
 }
 
 /** The value without its unsafe URLs (undefined when nothing is left); what goes is recorded. */

@@ -14,13 +14,18 @@ import { getLink, type Link, updateLink } from '../db/links'
 import type { JobContext } from '../jobs/job-context'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
-import { type FieldMapEntry, toWebflow, type WebflowState, webflowStateOf } from './field-map'
+import { eachOrGone, matchCreated, publishOutcome } from './bulk-outcome'
+import { fieldDataToSend } from './field-data-to-send'
+import { type FieldMapEntry, isLive, toWebflow, type WebflowState, webflowStateOf } from './field-map'
+import { type FieldMemory, loadFieldMemory, NO_MEMORY } from './field-memory'
 import { findBySlug } from './find-by-slug'
 import { mergeUnseenWebflowEdits } from './freshen'
 import { holdMassDeletes } from './hold-deletes'
 import { createInLocales, unpublishInLocales } from './locale-writes'
+import { holdLivePart, liveNow } from './new-collection'
 import { linkLocaleIds, pushLocales } from './push-locales'
 import { chunks, type PlannedItem, planPush } from './push-plan'
+import { recordAnswers } from './record-answer'
 
 export type PushStats = {
   created: number
@@ -57,7 +62,7 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
       await settleCreates(ctx, wf, link, unsettled)
       continue
     }
-    const plan = planPush(dirty, link)
+    const plan = holdLivePart(planPush(dirty, link), link)
     for (const p of plan.held) held.add(p.itemLink.id)
     // A mass delete waits for a person: its items stay dirty and out of this run.
     const deletes = await holdMassDeletes(ctx.db, ctx, link, 'webflow', 'push', plan.remove.map(heldItemOf))
@@ -181,16 +186,29 @@ class BatchWriter {
     private localeIds: string[] | null = null,
   ) {}
 
-  /** Turns planned items into writes; items with a bad value fail alone, unresolved references wait. */
-  private async writes(items: PlannedItem[], extra: (p: PlannedItem) => Partial<ItemWrite>) {
-    const ok: { p: PlannedItem; write: ItemWrite; unresolved: boolean }[] = []
+  /** What Webflow made of each item link's assets and rich text on earlier writes. */
+  private memory = new Map<string, FieldMemory>()
+
+  /**
+   * Turns planned items into writes; items with a bad value fail alone, unresolved references wait.
+   * An update sends only what changed (`fieldDataToSend`).
+   */
+  private async writes(items: PlannedItem[], extra: (p: PlannedItem) => Partial<ItemWrite>, update = false) {
+    const ok: Pending[] = []
+    const memory = await loadFieldMemory(
+      this.ctx.db,
+      items.map((p) => p.itemLink.id),
+    )
     for (const p of items) {
       const w = toWebflow(p.content, this.link.fieldMap, (id) => this.refs.get(id))
       if (w.errors.length) {
         await this.fail(p, w.errors.join('; '))
         continue
       }
-      ok.push({ p, write: { fieldData: w.fieldData, ...extra(p) }, unresolved: w.unresolved.length > 0 })
+      const mem = memory.get(p.itemLink.id) ?? NO_MEMORY
+      this.memory.set(p.itemLink.id, mem)
+      const fieldData = fieldDataToSend(w.fieldData, p, this.link.fieldMap, mem, update)
+      ok.push({ p, write: { fieldData, ...extra(p) }, unresolved: w.unresolved.length > 0 })
     }
     return ok
   }
@@ -215,66 +233,77 @@ class BatchWriter {
   async update(plan: ReturnType<typeof planPush>) {
     const cid = this.link.webflowCollectionId
     for (const chunk of chunks(plan.unpublish)) {
-      await unpublishInLocales(
-        this.wf,
-        cid,
+      await eachOrGone(
         chunk.map((p) => p.itemLink.webflowItemId!),
-        this.localeIds,
+        (ids) => unpublishInLocales(this.wf, cid, ids, this.localeIds),
       )
     }
-    const live = await this.writes(plan.updateLive, (p) => ({
-      id: p.itemLink.webflowItemId!,
-      ...statusFlags(p),
-    }))
+    const live = await this.writes(
+      plan.updateLive,
+      (p) => ({ id: p.itemLink.webflowItemId!, ...statusFlags(p) }),
+      true,
+    )
     for (const chunk of chunks(live)) {
       await this.send(chunk, (writes) => this.wf.updateItems(cid, writes, { live: true }), 'update')
     }
-    const staged = await this.writes(plan.updateStaged, (p) => ({
-      id: p.itemLink.webflowItemId!,
-      isArchived: p.item.status === 'archived',
-      // Stays a draft until the publish below: publishing is its own call.
-      isDraft: true,
-    }))
+    const staged = await this.writes(
+      plan.updateStaged,
+      (p) => ({
+        id: p.itemLink.webflowItemId!,
+        isArchived: p.item.status === 'archived',
+        // Stays a draft until the publish below: publishing is its own call. A collection waiting for
+        // its first site publish gets published items queued instead, for that publish to take live.
+        isDraft: !(this.link.awaitingSitePublish && p.item.status === 'published'),
+      }),
+      true,
+    )
     for (const chunk of chunks(staged)) {
       await this.send(chunk, (writes) => this.wf.updateItems(cid, writes, { live: false }), 'update')
     }
-    const toPublish = plan.publish.filter((p) => !this.deferred.has(p.itemLink.id))
+    // Publish-only items a site publish may have taken live meanwhile: read, not published again.
+    const liveMeanwhile = await liveNow(
+      this.wf,
+      cid,
+      plan.publishOnly.map((p) => p.itemLink.webflowItemId!),
+    )
+    for (const p of plan.publishOnly.filter((p) => liveMeanwhile.has(p.itemLink.webflowItemId!))) {
+      await this.ctx.db.query(`update item_links set webflow_state = 'published' where id = $1`, [
+        p.itemLink.id,
+      ])
+      await markClean(this.ctx.db, p.itemLink.id, p.item.version)
+    }
+    const publishOnly = plan.publishOnly.filter((p) => !liveMeanwhile.has(p.itemLink.webflowItemId!))
+    const toPublish = [...plan.publish, ...publishOnly].filter((p) => !this.deferred.has(p.itemLink.id))
+    const onlyPublished = new Set(publishOnly.map((p) => p.itemLink.id))
     for (const chunk of chunks(toPublish)) {
-      await this.wf.publishItems(
-        cid,
-        chunk.map((p) => p.itemLink.webflowItemId!),
-        this.localeIds,
-      )
+      const ids = chunk.map((p) => p.itemLink.webflowItemId!)
+      const { published, failed } = publishOutcome(ids, await this.wf.publishItems(cid, ids, this.localeIds))
+      // Only what Webflow confirmed is published; the rest is reported on its item and retried.
       await this.ctx.db.query(
         `update item_links set webflow_state = 'published' where id = any($1::uuid[])`,
-        [chunk.map((p) => p.itemLink.id)],
+        [chunk.filter((p) => published.has(p.itemLink.webflowItemId!)).map((p) => p.itemLink.id)],
       )
+      for (const p of chunk) {
+        const why = failed.get(p.itemLink.webflowItemId!)
+        if (why) await this.fail(p, why)
+        else if (onlyPublished.has(p.itemLink.id)) await markClean(this.ctx.db, p.itemLink.id, p.item.version)
+      }
     }
   }
 
   async remove(items: PlannedItem[]) {
     const cid = this.link.webflowCollectionId
     for (const chunk of chunks(items)) {
-      const live = chunk.filter(
-        (p) => p.itemLink.webflowState === 'published' || p.itemLink.webflowState === 'changes_in_draft',
+      const live = chunk.filter((p) => isLive(p.itemLink.webflowState))
+      await eachOrGone(
+        live.map((p) => p.itemLink.webflowItemId!),
+        (ids) => unpublishInLocales(this.wf, cid, ids, this.localeIds),
       )
-      if (live.length)
-        await unpublishInLocales(
-          this.wf,
-          cid,
-          live.map((p) => p.itemLink.webflowItemId!),
-          this.localeIds,
-        )
-      await this.wf
-        .deleteItems(
-          cid,
-          chunk.map((p) => p.itemLink.webflowItemId!),
-          this.localeIds,
-        )
-        .catch((e) => {
-          // Already gone in Webflow: the delete has happened either way.
-          if (!(e instanceof WebflowApiError && e.status === 404)) throw e
-        })
+      // An id already gone in Webflow is deleted either way; every locale goes with it.
+      await eachOrGone(
+        chunk.map((p) => p.itemLink.webflowItemId!),
+        (ids) => this.wf.deleteItems(cid, ids, this.localeIds),
+      )
       await this.ctx.db.query(
         `update item_links set dirty = false, sync_state = 'synced', webflow_state = 'deleted', last_pushed_at = now()
          where id = any($1::uuid[])`,
@@ -293,10 +322,11 @@ class BatchWriter {
    * unknown outcome of a create is left for the slug lookup of the next round.
    */
   private async send(
-    chunk: { p: PlannedItem; write: ItemWrite; unresolved: boolean }[],
+    sent: Pending[],
     request: (writes: ItemWrite[]) => Promise<{ items: CollectionItem[] }>,
     kind: 'create' | 'update',
   ): Promise<void> {
+    let chunk = sent
     if (!chunk.length) return
     let res: { items: CollectionItem[] }
     try {
@@ -334,8 +364,21 @@ class BatchWriter {
       )
     }
     const byId = new Map(res.items.map((i) => [i.id, i]))
-    const records: SyncedRecord[] = chunk.map((c, i) => {
-      const item = (kind === 'update' ? byId.get(c.write.id!) : res.items[i]) ?? res.items[i]!
+    // Created items are matched by slug, never by position; updates by id.
+    const created =
+      kind === 'create'
+        ? matchCreated(
+            chunk.map((c) => c.p.item.slug),
+            res.items,
+          )
+        : []
+    const answered = chunk.flatMap((c, i) => {
+      const item = kind === 'update' ? byId.get(c.write.id!) : created[i]
+      return item ? [{ c, item }] : []
+    })
+    // A write missing from the answer stays dirty: a create is settled by slug next round.
+    chunk = answered.map((a) => a.c)
+    const records: SyncedRecord[] = answered.map(({ c, item }) => {
       if (c.unresolved) this.deferred.add(c.p.itemLink.id)
       return {
         hubItemId: c.p.item.id,
@@ -349,12 +392,32 @@ class BatchWriter {
       }
     })
     await recordSynced(this.ctx.db, this.link.id, 'push', records)
+    await this.recordAnswers(answered)
     await this.audit(
       chunk.map((c) => ({ p: c.p, after: c.write.fieldData })),
       `webflow.${kind}`,
     )
     if (kind === 'create') this.stats.created += chunk.length
     else this.stats.updated += chunk.length
+  }
+
+  /** Remembers what Webflow made of the assets and rich text sent; a skipped file is reported on the item. */
+  private async recordAnswers(answers: { c: Pending; item: CollectionItem }[]) {
+    const skipped = await recordAnswers(
+      this.ctx.db,
+      answers.map(({ c, item }) => ({
+        itemLinkId: c.p.itemLink.id,
+        sentFields: this.link.fieldMap.filter((f) => f.webflowSlug in c.write.fieldData),
+        sent: c.p.content,
+        answered: item,
+        memory: this.memory.get(c.p.itemLink.id) ?? NO_MEMORY,
+      })),
+    )
+    if (skipped.size)
+      this.ctx.log.warn(
+        { link: this.link.id, items: skipped.size },
+        'Webflow skipped files it could not import',
+      )
   }
 
   private async adoptBySlug(p: PlannedItem) {
@@ -383,6 +446,8 @@ class BatchWriter {
     )
   }
 }
+
+type Pending = { p: PlannedItem; write: ItemWrite; unresolved: boolean }
 
 function statusFlags(p: PlannedItem): Pick<ItemWrite, 'isDraft' | 'isArchived'> {
   return { isDraft: p.item.status !== 'published', isArchived: p.item.status === 'archived' }

@@ -15,6 +15,8 @@ export type PushPlan = {
   updateStaged: PlannedItem[]
   unpublish: PlannedItem[]
   publish: PlannedItem[]
+  /** Content in sync, but the hub says published and Webflow has it not live: only a publish. */
+  publishOnly: PlannedItem[]
   remove: PlannedItem[]
   /** Nothing to send: unchanged, or deleted before it ever reached Webflow. */
   clean: PlannedItem[]
@@ -37,6 +39,7 @@ export function planPush(dirty: DirtyItem[], link: Link): PushPlan {
     updateStaged: [],
     unpublish: [],
     publish: [],
+    publishOnly: [],
     remove: [],
     clean: [],
     held: [],
@@ -54,7 +57,7 @@ export function planPush(dirty: DirtyItem[], link: Link): PushPlan {
     } else if (!d.itemLink.webflowItemId) {
       ;(d.item.status === 'published' ? plan.createLive : plan.createStaged).push(p)
     } else if (p.hash === d.itemLink.syncedHash && d.itemLink.syncState !== 'failed') {
-      plan.clean.push(p)
+      ;(d.item.status === 'published' && !wasLive ? plan.publishOnly : plan.clean).push(p)
     } else if (d.item.status === 'published' && wasLive) {
       plan.updateLive.push(p)
     } else {

@@ -102,12 +102,23 @@ export function createWebflowClient(o: WebflowClientOptions) {
     listSites: () => call('sites.list', W.SiteList, () => sdk.sites.list(per).withRawResponse(), idem),
     getSite: (siteId: string) =>
       call('sites.get', W.Site, () => sdk.sites.get(siteId, per).withRawResponse(), idem),
-    publishSite: (siteId: string) =>
+    /** The webflow.io subdomain and the custom domains given by id (docs/webflow.md, Site publish and domains). */
+    publishSite: (siteId: string, customDomains: string[] = []) =>
       call(
         'sites.publish',
-        null,
-        () => sdk.sites.publish(siteId, { publishToWebflowSubdomain: true }, per).withRawResponse(),
+        W.SitePublishResponse,
+        () =>
+          sdk.sites
+            .publish(siteId, { publishToWebflowSubdomain: true, customDomains }, per)
+            .withRawResponse(),
         { idempotent: false, ownLimit: true },
+      ),
+    listCustomDomains: (siteId: string) =>
+      call(
+        'sites.customDomains',
+        W.CustomDomainList,
+        () => sdk.sites.getCustomDomain(siteId, per).withRawResponse(),
+        idem,
       ),
     listCollections: (siteId: string) =>
       call(
@@ -187,11 +198,14 @@ export function createWebflowClient(o: WebflowClientOptions) {
         () => items.createItems(collectionId, body as never, per).withRawResponse(),
         once,
       ),
-    /** Up to 100 items in one request; `live` creates them published. */
+    /**
+     * Up to 100 items in one request; `live` creates them published. Webflow may answer `{items}` in
+     * any order or a single item (docs/webflow.md, Multi-item writes): callers match by slug.
+     */
     createItems: (collectionId: string, writes: ItemWrite[], opts: { live: boolean }) =>
       call(
         opts.live ? 'items.createLive' : 'items.create',
-        W.ItemsResponse,
+        W.CreatedItems,
         () =>
           (opts.live ? items.createItemLive : items.createItem)
             .call(items, collectionId, { items: writes } as never, per)

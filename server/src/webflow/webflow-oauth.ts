@@ -2,7 +2,7 @@ import { OAuthAccessTokenResponse, OAuthErrorResponse } from '@bindery/shared/we
 import { WebflowApiError } from './webflow-api-error'
 
 /**
- * OAuth token exchange and revoke (reference §6.2–6.3). The SDK's helpers cannot take our base URLs
+ * OAuth token exchange and revoke (docs/webflow.md, OAuth). The SDK's helpers cannot take our base URLs
  * or timeouts, so these are plain fetch. They are never retried: a code is single-use.
  */
 export type OAuthApp = { clientId: string; clientSecret: string; apiUrl: string; authUrl: string }

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { ErrorCode } from '@bindery/shared/errors'
 
 /**
- * Webflow's webhook signature (reference §5.4): lowercase hex HMAC-SHA256 of
+ * Webflow's webhook signature (docs/webflow.md, Webhook deliveries): lowercase hex HMAC-SHA256 of
  * `${x-webflow-timestamp}:${rawBody}`, the timestamp in epoch ms and at most 5 minutes off.
  * Each failure mode has its own answer; none of them looks at the body's content.
  */

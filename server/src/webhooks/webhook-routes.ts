@@ -51,7 +51,7 @@ export const webhookRoutes: FastifyPluginAsync<{ config: Config; db: Db }> = asy
     const delivery = parsed.data
     try {
       const status = await inbox.write({
-        dedupeKey: dedupeKey(delivery, raw),
+        dedupeKey: dedupeKey(delivery, raw, timestamp),
         triggerType: delivery.triggerType,
         siteId: delivery.payload.siteId,
         body: raw.toString('utf8'),

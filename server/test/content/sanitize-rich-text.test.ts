@@ -36,6 +36,74 @@ describe('sanitizeRichText', () => {
     expect(sanitizeRichText(html)).toBe(html)
   })
 
+  // Webflow's own markup (docs/webflow.md "Rich text") survives a round trip through the hub.
+  const video = (src: string, extra = '') =>
+    '<figure class="w-richtext-figure-type-video w-richtext-align-fullwidth" style="padding-bottom:56.25%" ' +
+    'data-rt-type="video" data-rt-align="fullwidth" data-rt-max-height="56.25%" data-rt-dimensions="0:0" ' +
+    `data-page-url="https://www.youtube.com/watch?v=abc"><div><iframe allowfullscreen="true" frameborder="0" scrolling="no" src="${src}" title="A talk"${extra}></iframe></div></figure>`
+  const image =
+    '<figure class="w-richtext-figure-type-image w-richtext-align-center" style="max-width:640px" data-rt-type="image" ' +
+    'data-rt-align="center"><div><img src="https://cdn.prod.website-files.com/a/b_c.png" alt="c" loading="lazy" /></div>' +
+    '<figcaption>Caption</figcaption></figure>'
+  it.each([
+    ['a YouTube video embed', video('https://www.youtube.com/embed/abc')],
+    ['a youtube-nocookie embed', video('https://www.youtube-nocookie.com/embed/abc')],
+    ['a Vimeo embed', video('https://player.vimeo.com/video/123')],
+    ['an embedly embed', video('https://cdn.embedly.com/widgets/media.html?src=https%3A%2F%2Fvimeo.com%2F1')],
+    ['an image figure with caption', image],
+    ['an emptied code block', '<p>a</p><pre></pre>'],
+  ])('keeps Webflow’s %s byte for byte', (_name, html) => {
+    expect(sanitizeRichText(html)).toBe(html)
+  })
+
+  it.each([
+    ['an iframe from another host', video('https://evil.example/embed'), '<figure class'],
+    ['an http (not https) YouTube iframe', video('http://www.youtube.com/embed/abc'), '<figure class'],
+    ['a javascript: iframe', '<iframe src="javascript:alert(1)"></iframe>ok', 'ok'],
+    ['a protocol-relative iframe', '<iframe src="//www.youtube.com/embed/a"></iframe>ok', 'ok'],
+    ['a srcdoc iframe', '<iframe srcdoc="<script>alert(1)</script>"></iframe>ok', 'ok'],
+  ])('rejects %s', (_name, html, startsWith) => {
+    const out = sanitizeRichText(html)
+    expect(out).not.toContain('<iframe')
+    expect(out.startsWith(startsWith)).toBe(true)
+  })
+
+  it.each([
+    ['an onload handler', video('https://www.youtube.com/embed/abc', ' onload="alert(1)"')],
+    [
+      'a srcdoc',
+      video('https://www.youtube.com/embed/abc', ' srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"'),
+    ],
+    ['a sandbox override', video('https://www.youtube.com/embed/abc', ' sandbox="allow-scripts"')],
+  ])('strips %s from an allowed iframe, keeping the embed', (_name, html) => {
+    expect(sanitizeRichText(html)).toBe(video('https://www.youtube.com/embed/abc'))
+  })
+
+  it.each([
+    [
+      'a foreign class',
+      '<figure class="evil w-richtext-align-center"><div>x</div></figure>',
+      '<figure class="w-richtext-align-center"><div>x</div></figure>',
+    ],
+    [
+      'a style beyond sizing',
+      '<figure style="background:url(x);padding-bottom:50%"><div>x</div></figure>',
+      '<figure style="padding-bottom:50%"><div>x</div></figure>',
+    ],
+    [
+      'a handler on a figure',
+      '<figure onclick="x" data-rt-type="image"><div>x</div></figure>',
+      '<figure data-rt-type="image"><div>x</div></figure>',
+    ],
+    [
+      'a script inside a figure',
+      '<figure><div><script>alert(1)</script>x</div></figure>',
+      '<figure><div>x</div></figure>',
+    ],
+  ])('strips %s from Webflow’s markup', (_name, html, expected) => {
+    expect(sanitizeRichText(html)).toBe(expected)
+  })
+
   it('adds rel=noopener to links that open a new tab', () => {
     expect(sanitizeRichText('<a href="https://x.example" target="_blank">x</a>')).toBe(
       '<a href="https://x.example" target="_blank" rel="noopener noreferrer">x</a>',

@@ -66,7 +66,7 @@ describe('POST /webhooks/webflow', async () => {
     expect(row).toEqual([{ status: 'ignored' }])
   })
 
-  it('keys site_publish by site and publish time, and deleted events without lastUpdated by body', async () => {
+  it('keys site_publish by site and publish time, and deleted events without lastUpdated by body and send time', async () => {
     const publish = JSON.stringify({
       triggerType: 'site_publish',
       payload: { siteId: DEMO.siteId, publishedOn: '2026-02-02T02:02:02Z', domains: ['demo.webflow.io'] },
@@ -78,15 +78,30 @@ describe('POST /webhooks/webflow', async () => {
         payload: { id, siteId: DEMO.siteId, collectionId: DEMO.postsCollectionId },
       })
     for (const id of ['a1', 'a2'])
-      expect((await post(deleted(id), signedHeaders(deleted(id)))).statusCode).toBe(200)
-    expect((await post(deleted('a1'), signedHeaders(deleted('a1')))).json()).toEqual({ status: 'duplicate' })
+      expect(
+        (await post(deleted(id), signedHeaders(deleted(id), { timestamp: 1_000 + Date.now() }))).statusCode,
+      ).toBe(200)
+    // The same delivery again (a retry sent with its first timestamp) is a duplicate…
+    const sentAt = Date.now()
+    expect((await post(deleted('a1'), signedHeaders(deleted('a1'), { timestamp: sentAt }))).json()).toEqual({
+      status: 'accepted',
+    })
+    expect((await post(deleted('a1'), signedHeaders(deleted('a1'), { timestamp: sentAt }))).json()).toEqual({
+      status: 'duplicate',
+    })
+    // …while the same ids-only body sent later is a new event (an item unpublished twice).
+    expect(
+      (await post(deleted('a1'), signedHeaders(deleted('a1'), { timestamp: sentAt + 1 }))).json(),
+    ).toEqual({
+      status: 'accepted',
+    })
     const keys = (
       await ctx.db.query(`select dedupe_key from inbox where trigger_type <> 'collection_item_changed'`)
     ).rows
     expect(keys.map((r) => r.dedupe_key)).toEqual(
       expect.arrayContaining([
         `site_publish:${DEMO.siteId}:2026-02-02T02:02:02Z`,
-        expect.stringMatching(/^collection_item_deleted:a1::body:[0-9a-f]{64}$/),
+        expect.stringMatching(/^collection_item_deleted:a1::body:[0-9a-f]{64}:\d+$/),
       ]),
     )
   })

@@ -5,7 +5,7 @@ import { DEMO, type SyncWorld, startSyncWorld, webflowItems } from '../sync/sync
 export { DEMO, webflowItems }
 
 export type ReconcileWorld = SyncWorld & {
-  /** Publishes a new hub collection of `count` items (every third a draft) over a link; settled. */
+  /** Publishes a new hub collection of `count` items (every third a draft) over a link, then the site; settled. */
   publishLink: (
     slug: string,
     count: number,
@@ -65,6 +65,10 @@ export async function startReconcileWorld(): Promise<ReconcileWorld> {
         ...body,
       })
       expect(res.statusCode, res.body).toBe(201)
+      await world.settle()
+      // The new collection goes live with a site publish (docs/webflow.md, New collections and the
+      // site): the user publishes in the Designer, and Bindery finishes the live part.
+      world.sim.control.designer.publishSite(DEMO.siteId)
       await world.settle()
       return { linkId: res.json().id, collectionId, webflowCollectionId: res.json().webflowCollectionId }
     },

@@ -17,6 +17,8 @@ async function publishWithFaults(duplicateSlug: 'error' | 'suffix', faults: obje
   ).toBe(200)
   const res = await world.admin('POST', `/sites/${DEMO.siteId}/links`, {
     mode: 'publish',
+    // A new collection goes live with a site publish (docs/webflow.md, New collections and the site).
+    publishSite: true,
     hubCollectionId: collectionId,
     fields: ['site'],
   })
@@ -81,6 +83,8 @@ describe('Webflow refusing one item', async () => {
     const link = (
       await world.admin('POST', `/sites/${DEMO.siteId}/links`, {
         mode: 'publish',
+        // A new collection goes live with a site publish (docs/webflow.md, New collections and the site).
+        publishSite: true,
         hubCollectionId: collectionId,
         fields: ['site'],
       })
@@ -115,6 +119,8 @@ describe('a 429 storm', async () => {
     })
     const link = await world.admin('POST', `/sites/${DEMO.siteId}/links`, {
       mode: 'publish',
+      // A new collection goes live with a site publish (docs/webflow.md, New collections and the site).
+      publishSite: true,
       hubCollectionId: collectionId,
       fields: [],
     })

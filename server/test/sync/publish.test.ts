@@ -53,6 +53,8 @@ describe('publishing a hub collection to Webflow', async () => {
     await world.sim.app.inject({ method: 'POST', url: '/_sim/counters/reset' })
     const res = await world.admin('POST', `/sites/${DEMO.siteId}/links`, {
       mode: 'publish',
+      // A new collection goes live with a site publish (docs/webflow.md, New collections and the site).
+      publishSite: true,
       hubCollectionId: collectionId,
       fields: FIELDS.map((f) => f.slug),
     })
@@ -100,7 +102,12 @@ describe('publishing a hub collection to Webflow', async () => {
       price: 12.5,
       featured: true,
       kind: toolId,
-      photo: { url: 'https://cdn.example.com/hammer.png', alt: 'a hammer' },
+      // Webflow imported the image: its own fileId and CDN url (docs/webflow.md "Images and files").
+      photo: {
+        fileId: expect.stringMatching(/^[0-9a-f]{24}$/),
+        url: expect.stringMatching(/^https:\/\/cdn\.prod\.website-files\.com\/.+_hammer\.png$/),
+        alt: 'a hammer',
+      },
       tint: '#ff8800',
     })
     const published = items.filter((i) => !i.isDraft && i.lastPublished)
@@ -110,6 +117,7 @@ describe('publishing a hub collection to Webflow', async () => {
     const counters = (await world.sim.app.inject('/_sim/counters')).json()
     const creates = Object.entries(counters.requests.byRoute as Record<string, number>)
       .filter(([route]) => route.startsWith('POST /v2/collections/:collectionId/items'))
+      .filter(([route]) => !route.endsWith('/publish'))
       .reduce((n, [, c]) => n + c, 0)
     expect(creates).toBe(2)
   })
@@ -117,6 +125,9 @@ describe('publishing a hub collection to Webflow', async () => {
   it('sends hub edits, status changes and deletes to Webflow, and the echoes change nothing', async () => {
     const links = (await world.admin('GET', `/sites/${DEMO.siteId}/collections`)).json().links
     const link = links.find((l: { hubCollectionId: string }) => l.hubCollectionId === collectionId)
+    // The collection is live now; a second site publish within the minute would only wait.
+    const off = await world.admin('PATCH', `/sites/${DEMO.siteId}/links/${link.id}`, { publishSite: false })
+    expect(off.statusCode).toBe(200)
     const list = (await world.content.call('GET', `/collections/${collectionId}/items?limit=10`)).json().items
     const [a, b, c, d] = list as { id: string; slug: string; status: string; version: number }[]
     const path = `/collections/${collectionId}/items`

@@ -116,6 +116,11 @@ export const ConnectRequest = z.discriminatedUnion('mode', [
     mode: z.literal('publish'),
     hubCollectionId: z.uuid(),
     fields: z.array(z.string()),
+    /**
+     * Consent to publish the whole site: a new collection goes live only with a site publish. Without
+     * it the link reports that the site must be published once, and finishes when that happens.
+     */
+    publishSite: z.boolean().optional(),
     ...common,
   }),
   z.strictObject({
@@ -144,6 +149,8 @@ export const UpdateLinkRequest = z.strictObject({
   conflictPolicy: ConflictPolicy.optional(),
   /** Publish the whole site after a push changed something (at most once a minute). Default off. */
   publishSite: z.boolean().optional(),
+  /** With publishSite: the site's custom domains too, not only the webflow.io subdomain. Default on. */
+  publishCustomDomains: z.boolean().optional(),
 })
 export type UpdateLinkRequest = z.infer<typeof UpdateLinkRequest>
 
@@ -177,6 +184,8 @@ export const ItemSyncState = z.object({
   diff: z.array(z.object({ field: z.string(), hub: z.unknown(), webflow: z.unknown() })),
   /** The locale the diff compares (`?locale=` tag), null for the primary. */
   locale: z.string().nullable().optional(),
+  /** Live in Webflow, with a newer staged version not live yet ("queued" or "changes in draft"). */
+  changesNotLive: z.boolean().default(false),
 })
 export type ItemSyncState = z.infer<typeof ItemSyncState>
 

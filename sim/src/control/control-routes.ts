@@ -29,7 +29,8 @@ export function controlRoutes(app: FastifyInstance, control: Control): void {
   }))
   app.post<{ Body: Body }>('/_sim/oauth-tokens', async (req) => {
     const b = req.body ?? {}
-    return { token: control.oauthToken(b.workspaceId as string | undefined, scopesOf(b)) }
+    const siteIds = Array.isArray(b.siteIds) ? (b.siteIds as string[]) : []
+    return { token: control.oauthToken(b.workspaceId as string | undefined, scopesOf(b), siteIds) }
   })
   app.post<{ Body: Body }>('/_sim/id-tokens', async (req) => {
     const b = req.body ?? {}

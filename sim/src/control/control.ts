@@ -50,10 +50,10 @@ export class Control {
   }
 
   /** An app (OAuth) token without the authorize dance. */
-  oauthToken(workspaceId?: string, scopes: string[] = this.ctx.app.scopes): string {
+  oauthToken(workspaceId?: string, scopes: string[] = this.ctx.app.scopes, siteIds: string[] = []): string {
     const ws = workspaceId ?? [...this.ctx.store.workspaces.keys()][0]
     if (!ws || !this.ctx.store.workspaces.has(ws)) throw notFound('workspace')
-    return issueOAuthToken(this.ctx, [ws], scopes).token
+    return issueOAuthToken(this.ctx, [ws], scopes, undefined, siteIds).token
   }
 
   /** A Designer user's ID token (what webflow.getIdToken() returns), valid 15 minutes. */
@@ -61,11 +61,14 @@ export class Control {
     const site = this.ctx.store.sites.get(siteId)
     if (!site) throw notFound('site')
     const owner = this.ctx.store.users.get(this.ctx.store.workspaceOwners.get(site.workspaceId) ?? '')
+    // An explicit null is kept: resolve documents each of these as "string or null".
+    const pick = <K extends keyof User>(key: K, fallback: User[K]): User[K] =>
+      user && key in user ? (user[key] as User[K]) : (owner?.[key] ?? fallback)
     const full: User = {
       id: user?.id ?? owner?.id ?? randomHex(12),
-      email: user?.email ?? owner?.email ?? 'designer@example.com',
-      firstName: user?.firstName ?? owner?.firstName ?? 'Dana',
-      lastName: user?.lastName ?? owner?.lastName ?? 'Designer',
+      email: pick('email', 'designer@example.com'),
+      firstName: pick('firstName', 'Dana'),
+      lastName: pick('lastName', 'Designer'),
     }
     const now = this.ctx.now()
     const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))

@@ -116,6 +116,7 @@ function addSite(ctx: SimContext, input: z.infer<typeof SiteSeed>, workspaceId: 
     createdOn: now,
     lastUpdated: now,
     lastPublished: null,
+    subdomainPublished: null,
     locales: input.locales.map((l) => ({
       id: l.id ?? newId(),
       cmsLocaleId: l.cmsLocaleId ?? newId(),

@@ -15,7 +15,7 @@ export function collectionRoutes(app: FastifyInstance, ctx: SimContext): void {
     return { collections: collections.map(toCollectionSummary) }
   })
 
-  // 200, not 201: reference §1.1.
+  // 200, not 201: docs/webflow.md, Collections and fields.
   app.post<{ Params: { siteId: string } }>('/v2/sites/:siteId/collections', async (req) => {
     const token = requireScope(req, 'cms:write')
     const site = siteFor(ctx, token, req.params.siteId)

@@ -8,7 +8,7 @@ import { toField } from '../serialize.ts'
 type FieldParams = { Params: { collectionId: string; fieldId: string } }
 
 export function fieldRoutes(app: FastifyInstance, ctx: SimContext): void {
-  // 200 with the field, not 201: reference §1.1.
+  // 200 with the field, not 201: docs/webflow.md, Collections and fields.
   app.post<{ Params: { collectionId: string } }>('/v2/collections/:collectionId/fields', async (req) => {
     const token = requireScope(req, 'cms:write')
     const c = collectionFor(ctx, token, req.params.collectionId)

@@ -38,3 +38,8 @@ export function refsOf(items: unknown[]): { id: unknown; cmsLocaleIds?: unknown 
     return { id: e.id, cmsLocaleIds: e.cmsLocaleIds ?? (e.cmsLocaleId ? [e.cmsLocaleId] : undefined) }
   })
 }
+
+/** Query `skipInvalidFiles` of item creates and updates: true unless `false` (docs/webflow.md). */
+export function skipInvalidFiles(query: unknown): boolean {
+  return (query as { skipInvalidFiles?: string } | undefined)?.skipInvalidFiles !== 'false'
+}

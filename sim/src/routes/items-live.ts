@@ -7,10 +7,18 @@ import { createItems } from '../item-create.ts'
 import { unpublishItems } from '../item-remove.ts'
 import { updateItems } from '../item-update.ts'
 import { listItems } from '../list-items.ts'
+import { multiCreateAnswer, withBulkErrors } from '../multi-answer.ts'
 import { toItem } from '../serialize.ts'
-import { bodyObject, type CollectionParams, type ItemParams, itemsArray, refsOf } from './item-bodies.ts'
+import {
+  bodyObject,
+  type CollectionParams,
+  type ItemParams,
+  itemsArray,
+  refsOf,
+  skipInvalidFiles,
+} from './item-bodies.ts'
 
-/** Live item endpoints, reference §2.2 rows 10–16. DELETE here unpublishes. */
+/** Live item endpoints, docs/webflow.md, Item states. DELETE here unpublishes. */
 export function liveItemRoutes(app: FastifyInstance, ctx: SimContext): void {
   const base = '/v2/collections/:collectionId/items'
 
@@ -24,20 +32,42 @@ export function liveItemRoutes(app: FastifyInstance, ctx: SimContext): void {
     const body = bodyObject(req.body)
     reply.code(202)
     if (body.items !== undefined) {
-      return { items: createItems(ctx, c, itemsArray(body), { live: true, source: 'api', multi: true }) }
+      const items = withBulkErrors(ctx, () =>
+        createItems(ctx, c, itemsArray(body), {
+          live: true,
+          source: 'api',
+          multi: true,
+          skipInvalidFiles: skipInvalidFiles(req.query),
+        }),
+      )
+      return multiCreateAnswer(ctx, items)
     }
-    return createItems(ctx, c, [body], { live: true, source: 'api', multi: false })[0]
+    return createItems(ctx, c, [body], {
+      live: true,
+      source: 'api',
+      multi: false,
+      skipInvalidFiles: skipInvalidFiles(req.query),
+    })[0]
   })
 
   app.patch<CollectionParams>(`${base}/live`, async (req) => {
     const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
     const items = itemsArray(bodyObject(req.body))
-    return { items: updateItems(ctx, c, items, { live: true, source: 'api', multi: true }) }
+    return {
+      items: withBulkErrors(ctx, () =>
+        updateItems(ctx, c, items, {
+          live: true,
+          source: 'api',
+          multi: true,
+          skipInvalidFiles: skipInvalidFiles(req.query),
+        }),
+      ),
+    }
   })
 
   app.delete<CollectionParams>(`${base}/live`, async (req, reply) => {
     const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
-    unpublishItems(ctx, c, refsOf(itemsArray(bodyObject(req.body))), 'api')
+    unpublishItems(ctx, c, refsOf(itemsArray(bodyObject(req.body))), 'api', true)
     reply.code(204).send()
   })
 
@@ -52,7 +82,12 @@ export function liveItemRoutes(app: FastifyInstance, ctx: SimContext): void {
   app.patch<ItemParams>(`${base}/:itemId/live`, async (req) => {
     const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
     const body = { ...bodyObject(req.body), id: req.params.itemId }
-    return updateItems(ctx, c, [body], { live: true, source: 'api', multi: false })[0]
+    return updateItems(ctx, c, [body], {
+      live: true,
+      source: 'api',
+      multi: false,
+      skipInvalidFiles: skipInvalidFiles(req.query),
+    })[0]
   })
 
   app.delete<ItemParams>(`${base}/:itemId/live`, async (req, reply) => {

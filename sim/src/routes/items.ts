@@ -8,6 +8,7 @@ import { publishItems } from '../item-publish.ts'
 import { deleteItems } from '../item-remove.ts'
 import { updateItems } from '../item-update.ts'
 import { listItems } from '../list-items.ts'
+import { multiCreateAnswer, withBulkErrors } from '../multi-answer.ts'
 import { toItem } from '../serialize.ts'
 import {
   bodyObject,
@@ -16,9 +17,10 @@ import {
   itemsArray,
   maxBatch,
   refsOf,
+  skipInvalidFiles,
 } from './item-bodies.ts'
 
-/** Staged (CMS) item endpoints, reference §2.2 rows 1–9. */
+/** Staged (CMS) item endpoints, docs/webflow.md, Item states. */
 export function itemRoutes(app: FastifyInstance, ctx: SimContext): void {
   const base = '/v2/collections/:collectionId/items'
 
@@ -27,15 +29,28 @@ export function itemRoutes(app: FastifyInstance, ctx: SimContext): void {
     return listItems(siteOf(ctx, c), c, req.query as Record<string, string>, false)
   })
 
-  // One item, or `{items:[…]}`; 202 either way (reference §2.2 row 2).
+  // One item, or `{items:[…]}`; 202 either way (docs/webflow.md, Multi-item writes).
   app.post<CollectionParams>(base, async (req, reply) => {
     const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
     const body = bodyObject(req.body)
     reply.code(202)
     if (body.items !== undefined) {
-      return { items: createItems(ctx, c, itemsArray(body), { live: false, source: 'api', multi: true }) }
+      const items = withBulkErrors(ctx, () =>
+        createItems(ctx, c, itemsArray(body), {
+          live: false,
+          source: 'api',
+          multi: true,
+          skipInvalidFiles: skipInvalidFiles(req.query),
+        }),
+      )
+      return multiCreateAnswer(ctx, items)
     }
-    return createItems(ctx, c, [body], { live: false, source: 'api', multi: false })[0]
+    return createItems(ctx, c, [body], {
+      live: false,
+      source: 'api',
+      multi: false,
+      skipInvalidFiles: skipInvalidFiles(req.query),
+    })[0]
   })
 
   app.post<CollectionParams>(`${base}/bulk`, async (req, reply) => {
@@ -59,6 +74,7 @@ export function itemRoutes(app: FastifyInstance, ctx: SimContext): void {
       live: false,
       source: 'api',
       multi: Array.isArray(body.fieldData),
+      skipInvalidFiles: skipInvalidFiles(req.query),
       bulkLocales: locales,
     })
     reply.code(202)
@@ -68,12 +84,21 @@ export function itemRoutes(app: FastifyInstance, ctx: SimContext): void {
   app.patch<CollectionParams>(base, async (req) => {
     const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
     const items = itemsArray(bodyObject(req.body))
-    return { items: updateItems(ctx, c, items, { live: false, source: 'api', multi: true }) }
+    return {
+      items: withBulkErrors(ctx, () =>
+        updateItems(ctx, c, items, {
+          live: false,
+          source: 'api',
+          multi: true,
+          skipInvalidFiles: skipInvalidFiles(req.query),
+        }),
+      ),
+    }
   })
 
   app.delete<CollectionParams>(base, async (req, reply) => {
     const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
-    deleteItems(ctx, c, refsOf(itemsArray(bodyObject(req.body))), 'api')
+    deleteItems(ctx, c, refsOf(itemsArray(bodyObject(req.body))), 'api', true)
     reply.code(204).send()
   })
 
@@ -94,7 +119,12 @@ export function itemRoutes(app: FastifyInstance, ctx: SimContext): void {
   app.patch<ItemParams>(`${base}/:itemId`, async (req) => {
     const c = collectionFor(ctx, requireScope(req, 'cms:write'), req.params.collectionId)
     const body = { ...bodyObject(req.body), id: req.params.itemId }
-    return updateItems(ctx, c, [body], { live: false, source: 'api', multi: false })[0]
+    return updateItems(ctx, c, [body], {
+      live: false,
+      source: 'api',
+      multi: false,
+      skipInvalidFiles: skipInvalidFiles(req.query),
+    })[0]
   })
 
   app.delete<ItemParams>(`${base}/:itemId`, async (req, reply) => {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { SimContext } from '../context.ts'
 import { randomHex } from '../ids.ts'
 
-// GET /oauth/authorize (reference §6.1). Nobody clicks "Authorize" in a simulator, so by default
+// GET /oauth/authorize (docs/webflow.md, OAuth). Nobody clicks "Authorize" in a simulator, so by default
 // the first workspace is approved at once; SIM_CONSENT=1 (option consent) shows a page instead.
 
 export const codeTtlMs = 15 * 60_000
@@ -29,6 +29,7 @@ export function authorizeRoutes(app: FastifyInstance, ctx: SimContext): void {
       redirectUri: q.redirect_uri ?? null,
       scopes,
       workspaceId: ws,
+      siteIds: grantedSites(q, ws),
       userId: ctx.store.workspaceOwners.get(ws) ?? '',
       expiresAt: ctx.now() + codeTtlMs,
       used: false,
@@ -37,6 +38,17 @@ export function authorizeRoutes(app: FastifyInstance, ctx: SimContext): void {
     target.searchParams.set('code', code)
     if (q.state !== undefined) target.searchParams.set('state', q.state)
     return reply.redirect(target.toString(), 302)
+  }
+
+  /**
+   * Under `grantScope: site` the user grants one site: the `site_id` query parameter (the simulator's
+   * stand-in for the site picker) or the workspace's first site.
+   */
+  const grantedSites = (q: AuthorizeQuery, ws: string): string[] => {
+    if (ctx.config.grantScope === 'workspace') return []
+    const sites = [...ctx.store.sites.values()].filter((s) => s.workspaceId === ws)
+    const chosen = sites.find((s) => s.id === q.site_id) ?? sites[0]
+    return chosen ? [chosen.id] : []
   }
 
   type Failure = { status: number; error: string; description: string }

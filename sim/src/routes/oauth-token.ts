@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { SimContext } from '../context.ts'
 import { issueOAuthToken } from '../tokens.ts'
 
-// POST /oauth/access_token and /oauth/revoke_authorization (reference §6.2–6.3). Bodies may be
+// POST /oauth/access_token and /oauth/revoke_authorization (docs/webflow.md, OAuth). Bodies may be
 // JSON or form-encoded; errors use OAuth's `{error, error_description}` shape, not Webflow's envelope.
 
 type Body = Record<string, string | undefined>
@@ -28,7 +28,7 @@ export function oauthTokenRoutes(app: FastifyInstance, ctx: SimContext): void {
       return oauthError(reply, 400, 'invalid_grant', 'redirect_uri does not match the authorization request')
     }
     code.used = true
-    const token = issueOAuthToken(ctx, [code.workspaceId], code.scopes)
+    const token = issueOAuthToken(ctx, [code.workspaceId], code.scopes, undefined, code.siteIds)
     return { access_token: token.token, token_type: 'bearer', scope: code.scopes.join(' ') }
   })
 

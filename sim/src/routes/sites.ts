@@ -55,7 +55,10 @@ export function siteRoutes(app: FastifyInstance, ctx: SimContext): void {
       throw tooManyRequests(Math.max(1, wait))
     }
     const by = token.kind === 'oauth' ? ctx.app.displayName : 'API'
-    publishSite(ctx, site, 'api', by)
+    publishSite(ctx, site, 'api', by, {
+      subdomain: body.publishToWebflowSubdomain === true,
+      domainIds: domains.map((d) => d.id),
+    })
     reply.code(202)
     return {
       customDomains: domains.map((d) => ({

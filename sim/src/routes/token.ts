@@ -6,7 +6,7 @@ import { forbidden, notAuthorized, validationError } from '../errors.ts'
 import type { RateLimiter } from '../rate-limit.ts'
 import { iso, isoOrNull } from '../serialize.ts'
 
-/** Token info endpoints (reference §6.4) and the hybrid-app ID token resolve (§7). */
+/** Token info endpoints (docs/webflow.md, Grants and tokens) and the hybrid-app ID token resolve (ID token resolve). */
 export function tokenRoutes(app: FastifyInstance, ctx: SimContext, limiter: RateLimiter): void {
   app.get('/v2/token/introspect', async (req): Promise<TokenIntrospect> => {
     const token = tokenOf(req)
@@ -20,7 +20,8 @@ export function tokenRoutes(app: FastifyInstance, ctx: SimContext, limiter: Rate
         scope: [...token.scopes].join(','),
         authorizedTo: {
           siteIds: ctx.store.sitesOf(token).map((s) => s.id),
-          workspaceIds: token.kind === 'oauth' ? [...token.workspaceIds] : [],
+          // A site-scoped grant names its sites only. [unconfirmed]
+          workspaceIds: token.kind === 'oauth' && token.siteIds.length === 0 ? [...token.workspaceIds] : [],
           userIds: [token.userId],
         },
       },

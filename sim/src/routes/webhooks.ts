@@ -18,7 +18,7 @@ const isHttpUrl = (v: unknown) => {
 }
 
 /**
- * Webhook registry (reference §5.1). A deactivated webhook is still listed and returned by GET —
+ * Webhook registry (docs/webflow.md, Webhook deliveries). A deactivated webhook is still listed and returned by GET —
  * Webflow's Webhook object has no status field; GET /_sim/webhooks shows `active`.
  */
 export function webhookRoutes(app: FastifyInstance, ctx: SimContext): void {

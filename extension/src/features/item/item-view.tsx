@@ -66,6 +66,12 @@ function ItemDetails({ item }: { item: ItemSyncState }) {
           <dd>{formatTime(item.lastPulledAt)}</dd>
         </div>
       </dl>
+      {item.changesNotLive ? (
+        <p className="muted" data-testid="item-not-live">
+          <span className="badge badge-yellow">changes not live</span> Webflow has newer changes that go live
+          at the next publish.
+        </p>
+      ) : null}
       {item.lastError ? <p className="text-error">{item.lastError}</p> : null}
       {item.diff.length > 0 ? (
         <ItemDiff diff={item.diff} />

@@ -1,0 +1,80 @@
+import type { Link } from '../db/links'
+import type { Queryable, Tx } from '../db/pool'
+import type { Boss } from '../jobs/boss'
+import type { WebflowApi } from '../webflow/webflow-client'
+import { isLive } from './field-map'
+import { enqueuePush } from './mark-dirty'
+import type { PushPlan } from './push-plan'
+
+// A collection Bindery creates in Webflow goes live only with a site publish (docs/webflow.md, New
+// collections and the site). Until one happens its link creates and updates items staged, published
+// ones queued (isDraft:false, which a site publish takes live); the live part finishes after it.
+
+export const SITE_PUBLISH_NEEDED =
+  'The new collection goes live with the next site publish: publish the site once in Webflow (or let Bindery publish it) and its published items follow.'
+
+/** While the collection waits for a site publish nothing is written live or published by id. */
+export function holdLivePart(plan: PushPlan, link: Pick<Link, 'awaitingSitePublish'>): PushPlan {
+  if (!link.awaitingSitePublish) return plan
+  return {
+    ...plan,
+    createLive: [],
+    createStaged: [...plan.createStaged, ...plan.createLive],
+    updateLive: [],
+    updateStaged: [...plan.updateStaged, ...plan.updateLive],
+    unpublish: [],
+    publish: [],
+    // Nothing to publish by id yet: the site publish takes these live.
+    publishOnly: [],
+    clean: [...plan.clean, ...plan.publishOnly],
+  }
+}
+
+/** Says on the link that the site must be published once, unless Bindery publishes it itself. */
+export async function reportSitePublishNeeded(db: Queryable, link: Link, binderyPublishes: boolean) {
+  if (!link.awaitingSitePublish || binderyPublishes) return
+  await db.query('update links set last_error = $2 where id = $1 and awaiting_site_publish', [
+    link.id,
+    SITE_PUBLISH_NEEDED,
+  ])
+}
+
+/**
+ * The site was published (its site_publish event, or Bindery's own publish): links waiting for it
+ * push their published items that are not live yet.
+ */
+export async function finishAfterSitePublish(tx: Tx, boss: Boss, siteId: string): Promise<string[]> {
+  const { rows } = await tx.query<{ id: string }>(
+    `update links set awaiting_site_publish = false,
+       last_error = case when last_error = $2 then null else last_error end
+     where site_id = $1 and awaiting_site_publish and disconnected_at is null returning id`,
+    [siteId, SITE_PUBLISH_NEEDED],
+  )
+  for (const { id } of rows) {
+    const { rows: waiting } = await tx.query<{ id: string; webflow_state: string | null }>(
+      `select il.id, il.webflow_state from item_links il join hub_items h on h.id = il.hub_item_id
+       where il.link_id = $1 and h.status = 'published' and h.deleted_at is null and il.webflow_item_id is not null`,
+      [id],
+    )
+    const notLive = waiting.filter((r) => !isLive(r.webflow_state)).map((r) => r.id)
+    if (notLive.length)
+      await tx.query('update item_links set dirty = true where id = any($1::uuid[])', [notLive])
+    await enqueuePush(tx, boss, id)
+  }
+  return rows.map((r) => r.id)
+}
+
+/**
+ * Of items the hub has published and Webflow had not, those a site publish has taken live since:
+ * read from Webflow's live list (a request per 100 items) rather than published again.
+ */
+export async function liveNow(wf: WebflowApi, collectionId: string, ids: string[]): Promise<Set<string>> {
+  const wanted = new Set(ids)
+  const live = new Set<string>()
+  if (!ids.length) return live
+  for (let offset = 0; ; offset += 100) {
+    const page = await wf.listItems(collectionId, { live: true, offset, limit: 100 })
+    for (const item of page.items) if (wanted.has(item.id)) live.add(item.id)
+    if (live.size === wanted.size || offset + 100 >= page.pagination.total) return live
+  }
+}
