@@ -8,7 +8,7 @@ export type LocalesFigures = {
   /** Initial publish of draft items: create, bulk create in every locale, then the translations. */
   pushWriteRequests: number
   pushRequestsPer100ItemVersions: number
-  /** The same with every item published: one publish request per 100 items on top. */
+  /** The same with every item published (the new collection goes live with one site publish). */
   pushRequestsPer100ItemVersionsPublished: number
   reconcileListRequests: number
   reconcileRequestsPer100Items: number
@@ -18,7 +18,7 @@ export type LocalesFigures = {
 
 const ITEMS = readEnv('BENCH_QUICK') ? 500 : 2_000
 const DE = { cmsLocaleId: '64f0a1b2c3d4e5f601234571', tag: 'de-DE' }
-const WRITE = /^(POST|PATCH|DELETE) \/v2\/collections\/:collectionId\/items/
+const WRITE = /^(POST|PATCH|DELETE) \/v2\/(collections\/:collectionId\/items|sites\/:siteId\/publish)/
 const LIST = /^GET \/v2\/collections\/:collectionId\/items(\/live)?$/
 
 /**
@@ -120,6 +120,8 @@ async function publish(world: BenchWorld, status: 'draft' | 'published') {
   await reset(world)
   const res = await world.call('POST', `/admin/api/sites/${DEMO.siteId}/links`, {
     mode: 'publish',
+    // A new collection goes live with a site publish (docs/webflow.md, New collections and the site).
+    publishSite: true,
     hubCollectionId: collectionId,
     fields: ['summary'],
   })

@@ -195,6 +195,8 @@ describe('publishing a localized hub collection to Webflow', async () => {
   await world.content.call('POST', `/collections/${cid}/items`, { slug: 'emma', name: 'Emma' })
   const res = await world.admin('POST', `/sites/${DEMO.siteId}/links`, {
     mode: 'publish',
+    // A new collection goes live with a site publish (docs/webflow.md, New collections and the site).
+    publishSite: true,
     hubCollectionId: cid,
     fields: ['blurb'],
   })
