@@ -18,6 +18,7 @@ import { useLiveLink } from './api/watch-link'
 import { FieldEditor } from './field-editor'
 import { LinkCounts } from './link-counts'
 import { LinkErrorList } from './link-errors'
+import { LinkLocales } from './link-locales'
 import { SchemaDriftNotice } from './schema-drift'
 
 type Props = {
@@ -92,6 +93,7 @@ export function LinkStatus({ linkId, title, candidates, initialSync = false, onD
         />
       ) : null}
       <LinkCounts counts={link.counts} />
+      <LinkLocales locales={link.locales} />
       {link.lastError ? (
         <Notice tone="error" title="Sync stopped on an error">
           <p>{link.lastError}</p>
