@@ -46,5 +46,6 @@ for (const pkg of ['shared', 'server']) {
 cpSync(path.join(root, 'server/src/playground/assets'), path.join(dest, 'server/dist/playground/assets'), {
   recursive: true,
 })
-if (dest !== root) cpSync(path.join(root, 'server/migrations'), path.join(dest, 'server/migrations'), { recursive: true })
+if (dest !== root)
+  cpSync(path.join(root, 'server/migrations'), path.join(dest, 'server/migrations'), { recursive: true })
 console.log(`built shared/dist and server/dist in ${dest}`)

@@ -7,6 +7,9 @@ const production = process.env.NODE_ENV === 'production'
 const args = production
   ? ['--conditions=bindery-build', 'server/dist/server.js']
   : ['--import', 'tsx', 'server/src/server.ts']
-const child = spawn(process.execPath, args, { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: 'inherit' })
+const child = spawn(process.execPath, args, {
+  cwd: fileURLToPath(new URL('..', import.meta.url)),
+  stdio: 'inherit',
+})
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

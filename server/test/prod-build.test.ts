@@ -33,10 +33,14 @@ function productionCopy(): string {
     cpSync(path.join(ROOT, dir, 'package.json'), path.join(dest, dir, 'package.json'))
   }
   cpSync(path.join(ROOT, 'package-lock.json'), path.join(dest, 'package-lock.json'))
-  execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], {
-    cwd: dest,
-    stdio: 'pipe',
-  })
+  execFileSync(
+    'npm',
+    ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'],
+    {
+      cwd: dest,
+      stdio: 'pipe',
+    },
+  )
   execFileSync(process.execPath, ['scripts/build-server.mjs', dest], { cwd: ROOT, stdio: 'pipe' })
   return dest
 }
@@ -84,7 +88,11 @@ describe('production build', async () => {
     const sim = await createSimulator({
       port: 0,
       rateLimit: 'off',
-      app: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [`${publicUrl}/oauth/callback`] },
+      app: {
+        clientId: CLIENT_ID,
+        clientSecret: CLIENT_SECRET,
+        redirectUris: [`${publicUrl}/oauth/callback`],
+      },
     })
     seedDemo(sim)
     const adminToken = randomBytes(16).toString('hex')
@@ -126,14 +134,21 @@ describe('production build', async () => {
       })
       expect(link.status, JSON.stringify(link.body)).toBe(201)
       const linkUrl = `/admin/api/sites/${DEMO.siteId}/links/${link.body.id}`
-      await expect.poll(async () => (await admin('GET', linkUrl)).body.state, { timeout: 20_000 }).toBe('live')
+      await expect
+        .poll(async () => (await admin('GET', linkUrl)).body.state, { timeout: 20_000 })
+        .toBe('live')
 
       const key = await admin('POST', `/admin/api/sites/${DEMO.siteId}/api-keys`, { name: 'smoke' })
       expect(key.status).toBe(201)
       const created = await admin(
         'POST',
         `/api/v1/collections/${link.body.hubCollectionId}/items`,
-        { slug: 'built-with-node', name: 'Built with node', status: 'published', fields: { bio: 'No tsx here.' } },
+        {
+          slug: 'built-with-node',
+          name: 'Built with node',
+          status: 'published',
+          fields: { bio: 'No tsx here.' },
+        },
         `Bearer ${key.body.key}`,
       )
       expect(created.status, JSON.stringify(created.body)).toBe(201)
