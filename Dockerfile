@@ -26,6 +26,7 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean -
 COPY --from=build /app/shared/dist shared/dist
 COPY --from=build /app/server/dist server/dist
 COPY --from=build /app/server/migrations server/migrations
+COPY scripts/start.mjs scripts/
 # The extension bundle, to upload to Webflow: docker cp <container>:/app/extension/bundle.zip .
 COPY --from=build /app/bundle.zip extension/bundle.zip
 RUN mkdir -p .data && chown node:node .data

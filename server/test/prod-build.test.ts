@@ -28,11 +28,13 @@ const freePort = () =>
  */
 function productionCopy(): string {
   const dest = mkdtempSync(path.join(os.tmpdir(), 'bindery-prod-'))
+  mkdirSync(path.join(dest, 'scripts'))
   for (const dir of ['.', ...WORKSPACES]) {
     mkdirSync(path.join(dest, dir), { recursive: true })
     cpSync(path.join(ROOT, dir, 'package.json'), path.join(dest, dir, 'package.json'))
   }
-  cpSync(path.join(ROOT, 'package-lock.json'), path.join(dest, 'package-lock.json'))
+  for (const file of ['package-lock.json', 'scripts/start.mjs'])
+    cpSync(path.join(ROOT, file), path.join(dest, file))
   execFileSync(
     'npm',
     ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'],
@@ -45,9 +47,9 @@ function productionCopy(): string {
   return dest
 }
 
-/** `npm run start:prod` in the copy, with exactly `env`. */
-function startProd(dest: string, env: Record<string, string>) {
-  const child = spawn('npm', ['run', '--silent', 'start:prod'], {
+/** `npm run <script>` in the copy, with NODE_ENV=production and exactly `env`. */
+function startProd(dest: string, env: Record<string, string>, script = 'start:prod') {
+  const child = spawn('npm', ['run', '--silent', script], {
     cwd: dest,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -178,12 +180,16 @@ describe('production build', async () => {
     }
   }, 90_000)
 
-  it('refuses sandbox mode, which needs the simulator of a development install', async () => {
-    const server = startProd(dest, {
-      PORT: String(await freePort()),
-      DATABASE_URL: database.url,
-      DATA_DIR: path.join(dest, '.data-sandbox'),
-    })
+  it('refuses sandbox mode (npm start with NODE_ENV=production), which needs a development install', async () => {
+    const server = startProd(
+      dest,
+      {
+        PORT: String(await freePort()),
+        DATABASE_URL: database.url,
+        DATA_DIR: path.join(dest, '.data-sandbox'),
+      },
+      'start',
+    )
     expect(await server.exited).toBe(1)
     expect(server.output()).toContain('WEBFLOW_CLIENT_ID is not set')
     expect(server.output()).toContain('Sandbox mode needs the development install')
