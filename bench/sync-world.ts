@@ -7,6 +7,7 @@ import { DEMO, seedDemo } from '@bindery/sim/demo-seed'
 import type { SimulatorOptionsInput } from '@bindery/sim/sim-options'
 import pg from 'pg'
 import { loadConfig, readEnv } from '../server/src/config'
+import { Browser } from '../server/src/install/browser'
 import { createLogger } from '../server/src/logger'
 import { type Runtime, startRuntime } from '../server/src/runtime'
 
@@ -102,17 +103,8 @@ export async function startBenchWorld(sim: SimulatorOptionsInput = {}): Promise<
 }
 
 export async function installThroughRedirects(url: string) {
-  for (let hop = 0; hop < 6; hop++) {
-    const res = await fetch(url, { redirect: 'manual' })
-    const location = res.headers.get('location')
-    if (res.status >= 300 && res.status < 400 && location) {
-      url = new URL(location, url).toString()
-      continue
-    }
-    if (res.status !== 200) throw new Error(`install failed: ${res.status} ${await res.text()}`)
-    return
-  }
-  throw new Error('install: too many redirects')
+  const page = await new Browser().browse(url)
+  if (page.status !== 200) throw new Error(`install failed: ${page.status} ${page.body}`)
 }
 
 function freePort(): Promise<number> {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -6,6 +7,7 @@ import { pathToFileURL } from 'node:url'
 import pg from 'pg'
 import { loadConfig, readEnv } from '../server/src/config'
 import { cipherFor } from '../server/src/crypto/cipher-for'
+import { cipherContext } from '../server/src/crypto/token-cipher'
 import { createLogger } from '../server/src/logger'
 import { startRuntime } from '../server/src/runtime'
 
@@ -53,10 +55,15 @@ export async function benchWebhooks(
   })
   const runtime = await startRuntime(config, createLogger('silent'))
   try {
+    const installationId = randomUUID()
     const { rows } = await runtime.db.query<{ id: string }>(
-      `insert into installations (workspace_ids, site_ids, scopes, token_ciphertext)
-       values ('{bench}', $1, '{cms:read}', $2) returning id`,
-      [[SITE_ID], cipherFor(config).encrypt('bench-token')],
+      `insert into installations (id, workspace_ids, site_ids, scopes, token_ciphertext)
+       values ($3, '{bench}', $1, '{cms:read}', $2) returning id`,
+      [
+        [SITE_ID],
+        cipherFor(config).encrypt('bench-token', cipherContext.installationToken(installationId)),
+        installationId,
+      ],
     )
     await runtime.db.query(`insert into sites (id, installation_id, display_name) values ($1, $2, 'Bench')`, [
       SITE_ID,

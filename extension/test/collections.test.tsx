@@ -54,6 +54,17 @@ describe('collections', () => {
     expect(screen.queryByRole('button', { name: /Connect/ })).toBeNull()
   })
 
+  it('is read-only when the server issued a read-only session, whatever the Designer says', async () => {
+    stubBackend({
+      'POST /api/session': { ...SESSION, role: 'viewer' },
+      'GET /api/sites/site-1/collections': collections(),
+    })
+    renderPanel({ canEdit: true })
+    await screen.findByText('Webflow collections')
+    expect(screen.getByText('Read-only')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: /Connect/ })).toBeNull()
+  })
+
   it('says what failed and offers a retry', async () => {
     stubBackend({
       'POST /api/session': SESSION,

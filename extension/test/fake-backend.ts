@@ -42,6 +42,7 @@ function json(status: number, body: unknown) {
 export const SESSION = {
   token: 'session-1',
   expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+  role: 'editor' as const,
   user: { id: 'u1', email: 'dana@example.com', name: 'Dana Designer' },
   site: { id: 'site-1', displayName: 'Demo Site' },
 }

@@ -26,7 +26,7 @@ describe('session', () => {
     expect(calls[0]).toMatchObject({
       method: 'POST',
       path: '/api/session',
-      body: { idToken: 'id-token-1', siteId: 'site-1' },
+      body: { idToken: 'id-token-1', siteId: 'site-1', canEdit: true },
     })
     expect(calls[1]?.headers.authorization).toBe('Bearer session-1')
     expect(designer.setExtensionSize).toHaveBeenCalledWith('comfortable')

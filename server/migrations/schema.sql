@@ -9,6 +9,8 @@ create table api_keys (
   created_at timestamp with time zone not null default now(),
   last_used_at timestamp with time zone,
   revoked_at timestamp with time zone,
+  created_by text,
+  expires_at timestamp with time zone,
   constraint api_keys_key_hash_key UNIQUE (key_hash),
   constraint api_keys_pkey PRIMARY KEY (id)
 );
@@ -332,6 +334,17 @@ create table schema_migrations (
 );
 CREATE UNIQUE INDEX schema_migrations_pkey ON public.schema_migrations USING btree (id);
 
+create table site_managers (
+  site_id text not null,
+  user_id text not null,
+  email text,
+  added_by text not null,
+  created_at timestamp with time zone not null default now(),
+  constraint site_managers_pkey PRIMARY KEY (site_id, user_id),
+  constraint site_managers_site_id_fkey FOREIGN KEY (site_id) REFERENCES sites(id) ON DELETE CASCADE
+);
+CREATE UNIQUE INDEX site_managers_pkey ON public.site_managers USING btree (site_id, user_id);
+
 create table site_webhooks (
   id text not null,
   site_id text not null,
@@ -357,6 +370,7 @@ create table sites (
   created_at timestamp with time zone not null default now(),
   updated_at timestamp with time zone not null default now(),
   last_published_at timestamp with time zone,
+  session_epoch integer not null default 0,
   constraint sites_installation_id_fkey FOREIGN KEY (installation_id) REFERENCES installations(id),
   constraint sites_pkey PRIMARY KEY (id)
 );

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { type AdminClient, adminClient } from './cli/admin-client'
-import { CliError, parseArgs, stringFlag } from './cli/cli-args'
+import { type CliArgs, CliError, parseArgs, stringFlag } from './cli/cli-args'
 import { type CliIo, commands, USAGE } from './cli/commands'
 import { readEnv } from './config'
 
@@ -28,8 +28,8 @@ export async function runCli(argv: string[], o: CliOptions = {}): Promise<number
     const command = commands[args.command]
     if (!command) throw new CliError(`unknown command "${args.command}"\n\n${USAGE}`)
     const url = stringFlag(args, 'url') ?? readEnv('BINDERY_URL') ?? 'http://localhost:3000'
-    const token = stringFlag(args, 'token') ?? readEnv('ADMIN_TOKEN') ?? sandboxToken()
-    if (!token) throw new CliError('no admin token: pass --token or set ADMIN_TOKEN')
+    const token = adminToken(args, io)
+    if (!token) throw new CliError('no admin token: set ADMIN_TOKEN, or pass --token-file (a 0600 file)')
     await command(args, (o.client ?? adminClient)(url, token), io)
     return 0
   } catch (err) {
@@ -39,11 +39,34 @@ export async function runCli(argv: string[], o: CliOptions = {}): Promise<number
   }
 }
 
-/** In sandbox mode the server generated the admin token into DATA_DIR. */
-function sandboxToken(): string | undefined {
-  const file = path.resolve(readEnv('DATA_DIR') ?? '.data', 'sandbox-secrets.json')
-  if (!existsSync(file)) return undefined
-  return (JSON.parse(readFileSync(file, 'utf8')) as { adminToken?: string }).adminToken
+/**
+ * The admin token, from (in order) `--token` (with a warning: it lands in shell history and the
+ * process list), ADMIN_TOKEN, `--token-file`/ADMIN_TOKEN_FILE, or in sandbox mode the secrets the
+ * server generated into DATA_DIR. Files must be readable by their owner only (0600).
+ */
+function adminToken(args: CliArgs, io: CliIo): string | undefined {
+  const given = stringFlag(args, 'token')
+  if (given) {
+    io.err(
+      'warning: --token exposes the admin token in shell history and the process list; use ADMIN_TOKEN or --token-file',
+    )
+    return given
+  }
+  const fromEnv = readEnv('ADMIN_TOKEN')
+  if (fromEnv) return fromEnv
+  const file = stringFlag(args, 'token-file') ?? readEnv('ADMIN_TOKEN_FILE')
+  if (file) return readPrivate(file).trim()
+  const sandbox = path.resolve(readEnv('DATA_DIR') ?? '.data', 'sandbox-secrets.json')
+  if (!existsSync(sandbox)) return undefined
+  return (JSON.parse(readPrivate(sandbox)) as { adminToken?: string }).adminToken
+}
+
+function readPrivate(file: string): string {
+  if (!existsSync(file)) throw new CliError(`token file ${file} does not exist`)
+  if (statSync(file).mode & 0o077) {
+    throw new CliError(`token file ${file} is readable by others; chmod 600 it`)
+  }
+  return readFileSync(file, 'utf8')
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

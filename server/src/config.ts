@@ -37,6 +37,9 @@ const EnvSchema = z.object({
   ),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
   SIM_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(4010)),
+  /** `sandbox` forces the simulator even where it would not start on its own (a public demo). */
+  BINDERY_MODE: opt(z.enum(['sandbox', 'production'])),
+  NODE_ENV: opt(z.string()),
   RECONCILE_INTERVAL_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(15)),
   DELETE_HOLD_PERCENT: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(100).default(10)),
   DELETE_HOLD_ITEMS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(50)),
@@ -56,6 +59,8 @@ export type Config = {
   sessionSecret: string
   extensionOrigins: string[]
   adminToken: string
+  /** True when Bindery generated the admin token (sandbox): only then is it printed. */
+  adminTokenGenerated: boolean
   role: Role
   logLevel: string
   dataDir: string
@@ -78,16 +83,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`))
   }
   const e = parsed.data
-  const sandbox = !e.WEBFLOW_CLIENT_ID
+  const sandbox = e.BINDERY_MODE === 'sandbox' || (!e.BINDERY_MODE && !e.WEBFLOW_CLIENT_ID)
   const problems: string[] = []
-  if (!sandbox) {
+  const exposed = sandbox && e.BINDERY_MODE !== 'sandbox' ? publicExposure(e) : []
+  if (!sandbox || exposed.length) {
+    // Why the secrets are required: a real Webflow app, or an address the sandbox must not serve.
+    const why = exposed.length
+      ? `required: sandbox mode runs only on this machine, and ${exposed.join(', ')} (set BINDERY_MODE=sandbox for a public demo)`
+      : 'required when WEBFLOW_CLIENT_ID is set'
     for (const name of [
+      'WEBFLOW_CLIENT_ID',
       'WEBFLOW_CLIENT_SECRET',
       'ENCRYPTION_KEY',
       'SESSION_SECRET',
       'ADMIN_TOKEN',
     ] as const) {
-      if (!e[name]) problems.push(`${name}: required when WEBFLOW_CLIENT_ID is set`)
+      if (!e[name]) problems.push(`${name}: ${why}`)
     }
   }
   if (problems.length) throw new ConfigError(problems)
@@ -115,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((o) => o.trim())
       .filter(Boolean),
     adminToken: e.ADMIN_TOKEN ?? generated!.adminToken,
+    adminTokenGenerated: !e.ADMIN_TOKEN,
     role: e.ROLE,
     logLevel: e.LOG_LEVEL,
     dataDir,
@@ -126,6 +138,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       minItems: e.DELETE_HOLD_MIN_ITEMS,
     },
   }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost', '[::1]'])
+
+/** What makes an unconfigured (sandbox) start unsafe: it would answer beyond this machine. */
+function publicExposure(e: z.infer<typeof EnvSchema>): string[] {
+  const found: string[] = []
+  if (!LOOPBACK.has(e.HOST) && !e.HOST.startsWith('127.')) found.push(`HOST=${e.HOST} is not loopback`)
+  if (e.PUBLIC_URL && !LOOPBACK.has(new URL(e.PUBLIC_URL).hostname)) {
+    found.push(`PUBLIC_URL=${e.PUBLIC_URL} is not localhost`)
+  }
+  if (e.NODE_ENV === 'production') found.push('NODE_ENV=production')
+  return found
 }
 
 function decodeKey(value: string): Buffer | null {
@@ -166,6 +191,7 @@ export function readEnv(
     | 'BENCH_QUICK'
     | 'BINDERY_URL'
     | 'ADMIN_TOKEN'
+    | 'ADMIN_TOKEN_FILE'
     | 'DATA_DIR'
     | 'CHAOS_SEED',
 ): string | undefined {

@@ -4,7 +4,9 @@ import type { Logger } from 'pino'
 import type { Config } from './config'
 import { cipherFor } from './crypto/cipher-for'
 import { hmacBase64url } from './crypto/hmac'
+import { cipherContext } from './crypto/token-cipher'
 import type { Db } from './db/pool'
+import { Browser } from './install/browser'
 import { installationForSite } from './install/installations-table'
 import { ensureSiteWebhooks } from './install/register-webhooks'
 import { type WebflowDeps, webflowForInstallation } from './install/site-client'
@@ -59,26 +61,21 @@ export async function installSandbox(sandbox: Sandbox, db: Db, deps: WebflowDeps
   const { config, sim, demo } = sandbox
   const existing = await installationForSite(db, demo.siteId)
   if (existing?.tokenCiphertext) {
-    const token = cipherFor(config).decrypt(existing.tokenCiphertext)
+    const token = cipherFor(config).decrypt(
+      existing.tokenCiphertext,
+      cipherContext.installationToken(existing.id),
+    )
     sim.control.seed({ tokens: [{ kind: 'oauth', workspaceId: demo.workspaceId, token }] })
     const api = await webflowForInstallation(db, config, existing, deps)
     const health = await ensureSiteWebhooks(db, config, api, demo.siteId)
     return { installed: 'already', sites: [demo.siteName], webhooksOk: health.ok }
   }
-  let url = `${config.publicUrl}/oauth/install`
-  for (let hop = 0; hop < 5; hop++) {
-    const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(30_000) })
-    const location = res.headers.get('location')
-    if (res.status >= 300 && res.status < 400 && location) {
-      await res.arrayBuffer()
-      url = new URL(location, url).toString()
-      continue
-    }
-    const page = await res.text()
-    if (res.status !== 200 || !page.includes('data-bindery-installed')) {
-      throw new Error(`sandbox install failed at ${new URL(url).pathname}: HTTP ${res.status}`)
-    }
-    return { installed: 'now', sites: [demo.siteName], webhooksOk: !page.includes('class="warn"') }
+  const page = await new Browser().browse(`${config.publicUrl}/oauth/install`, {
+    maxHops: 5,
+    timeoutMs: 30_000,
+  })
+  if (page.status !== 200 || !page.body.includes('data-bindery-installed')) {
+    throw new Error(`sandbox install failed at ${new URL(page.url).pathname}: HTTP ${page.status}`)
   }
-  throw new Error('sandbox install: too many redirects')
+  return { installed: 'now', sites: [demo.siteName], webhooksOk: !page.body.includes('class="warn"') }
 }

@@ -77,7 +77,8 @@ async function main() {
         demoSite: `${demo.siteName} (${demo.siteId})`,
         installed: install.installed === 'now' ? `just now, on ${install.sites.join(', ')}` : 'already',
         webhooks: install.webhooksOk ? 'registered' : 'not yet registered (retried every 15 min)',
-        adminToken: runtime.config.adminToken,
+        // Printed only when Bindery generated it: a token someone configured stays out of logs.
+        ...(runtime.config.adminTokenGenerated ? { adminToken: runtime.config.adminToken } : {}),
       },
       'sandbox mode: Webflow is the built-in simulator (set WEBFLOW_CLIENT_ID to use Webflow)',
     )

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../src/config'
 
@@ -47,6 +50,40 @@ describe('configuration', () => {
       'SESSION_SECRET',
       'WEBFLOW_CLIENT_SECRET',
     ])
+  })
+
+  it('runs the sandbox with no configuration on this machine, and generates (and may print) its admin token', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'bindery-config-'))
+    const config = loadConfig({ DATA_DIR: dataDir })
+    expect(config).toMatchObject({ sandbox: true, adminTokenGenerated: true, host: '127.0.0.1' })
+    expect(loadConfig({ DATA_DIR: dataDir, ADMIN_TOKEN: 'z'.repeat(24) }).adminTokenGenerated).toBe(false)
+  })
+
+  it('refuses the sandbox where it would be public, naming what is missing, unless BINDERY_MODE=sandbox', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'bindery-config-'))
+    for (const [env, reason] of [
+      [{ HOST: '0.0.0.0' }, /HOST=0\.0\.0\.0 is not loopback/],
+      [
+        { PUBLIC_URL: 'https://bindery.example.com' },
+        /PUBLIC_URL=https:\/\/bindery\.example\.com is not localhost/,
+      ],
+      [{ NODE_ENV: 'production' }, /NODE_ENV=production/],
+    ] as const) {
+      const found = problems({ DATA_DIR: dataDir, ...env })
+      expect(found.map((p) => p.split(':')[0]).sort()).toEqual([
+        'ADMIN_TOKEN',
+        'ENCRYPTION_KEY',
+        'SESSION_SECRET',
+        'WEBFLOW_CLIENT_ID',
+        'WEBFLOW_CLIENT_SECRET',
+      ])
+      expect(found[0]).toMatch(reason)
+      expect(found[0]).toMatch(/BINDERY_MODE=sandbox/)
+      expect(loadConfig({ DATA_DIR: dataDir, BINDERY_MODE: 'sandbox', ...env }).sandbox).toBe(true)
+    }
+    expect(loadConfig({ DATA_DIR: dataDir, HOST: '::1', PUBLIC_URL: 'http://127.0.0.1:3000' }).sandbox).toBe(
+      true,
+    )
   })
 
   it('rejects an encryption key that is not 32 bytes', () => {

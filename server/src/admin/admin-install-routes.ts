@@ -15,7 +15,6 @@ import { getInstallation, type Installation, listInstallations } from '../instal
 import type { WebflowDeps } from '../install/site-client'
 import { getSite, listSites, type SiteRow } from '../install/sites-table'
 import { checkSite } from '../jobs/webhooks-check'
-import { adminAuth } from './admin-auth'
 import { uninstall } from './uninstall'
 
 /** Install-side admin API under `/admin/api`: installations, sites, uninstall, webhook repair. */
@@ -23,18 +22,16 @@ export const adminInstallRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db 
   app,
   { config, db, ...deps },
 ) => {
-  await app.register(adminAuth, { token: config.adminToken })
-
-  app.get('/admin/api/installations', { schema: { response: { 200: AdminInstallationList } } }, async () => ({
+  app.get('/installations', { schema: { response: { 200: AdminInstallationList } } }, async () => ({
     installations: (await listInstallations(db)).map(toAdminInstallation),
   }))
 
-  app.get('/admin/api/sites', { schema: { response: { 200: AdminSiteList } } }, async () => ({
+  app.get('/sites', { schema: { response: { 200: AdminSiteList } } }, async () => ({
     sites: (await listSites(db)).map(toAdminSite),
   }))
 
   app.post(
-    '/admin/api/installations/:id/uninstall',
+    '/installations/:id/uninstall',
     { schema: { params: z.object({ id: z.uuid() }), response: { 200: UninstallResult } } },
     async (req) => {
       const installation = await getInstallation(db, req.params.id)
@@ -45,7 +42,7 @@ export const adminInstallRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db 
   )
 
   app.post(
-    '/admin/api/sites/:siteId/webhooks/repair',
+    '/sites/:siteId/webhooks/repair',
     { schema: { params: z.object({ siteId: z.string().min(1).max(64) }), response: { 200: WebhookHealth } } },
     async (req) => {
       const site = await getSite(db, req.params.siteId)

@@ -12,30 +12,24 @@ import { notFound } from '../http/app-error'
 import type { Boss } from '../jobs/boss'
 import { deadLetterExists, listDeadLetters, replayDeadLetters } from '../reliability/dead-letters'
 import { reliabilityStatus } from '../reliability/reliability-status'
-import { adminAuth } from './admin-auth'
 
 /**
- * Support's view of failed work under `/admin/api`: the dead letters (jobs that used up their
+ * Support's view of failed work in the admin scope (`/admin/api`): the dead letters (jobs that used up their
  * retries) and their replay, and the status overview the CLI's `status` prints.
  */
-export const deadLetterRoutes: FastifyPluginAsyncZod<{ db: Db; boss: Boss; adminToken: string }> = async (
-  app,
-  { db, boss, adminToken },
-) => {
-  await app.register(adminAuth, { token: adminToken })
-
+export const deadLetterRoutes: FastifyPluginAsyncZod<{ db: Db; boss: Boss }> = async (app, { db, boss }) => {
   app.get(
-    '/admin/api/dead-letters',
+    '/dead-letters',
     { schema: { querystring: DeadLetterQuery, response: { 200: DeadLetterList } } },
     async (req) => listDeadLetters(db, req.query.limit),
   )
 
-  app.post('/admin/api/dead-letters/replay', { schema: { response: { 200: ReplayResult } } }, async () =>
+  app.post('/dead-letters/replay', { schema: { response: { 200: ReplayResult } } }, async () =>
     replayDeadLetters(boss, db),
   )
 
   app.post(
-    '/admin/api/dead-letters/:id/replay',
+    '/dead-letters/:id/replay',
     { schema: { params: z.object({ id: z.uuid() }), response: { 200: ReplayResult } } },
     async (req) => {
       if (!(await deadLetterExists(db, req.params.id))) throw notFound('dead letter')
@@ -44,7 +38,7 @@ export const deadLetterRoutes: FastifyPluginAsyncZod<{ db: Db; boss: Boss; admin
   )
 
   app.get(
-    '/admin/api/status',
+    '/status',
     { schema: { querystring: StatusQuery, response: { 200: ReliabilityStatus } } },
     async (req) => reliabilityStatus(db, req.query.siteId),
   )

@@ -7,8 +7,8 @@ import { setSitePaused } from '../reliability/site-control'
 
 /**
  * The kill switch of one site: `POST …/pause` and `POST …/resume`. Registered under
- * `/admin/api/sites/:siteId` (admin token) and `/api/sites/:siteId` (the session guard checks the
- * designer's site), like the link routes.
+ * `/admin/api/sites/:siteId` (admin scope) and `/api/sites/:siteId` (designer scope: a session of
+ * that site), like the link routes.
  */
 export const siteControlRoutes: FastifyPluginAsyncZod<{ db: Db; boss: Boss }> = async (app, { db, boss }) => {
   for (const action of ['pause', 'resume'] as const) {

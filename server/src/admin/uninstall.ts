@@ -1,16 +1,20 @@
 import type { Config } from '../config'
+import { auditKey } from '../content/api-keys'
 import { cipherFor } from '../crypto/cipher-for'
+import { cipherContext } from '../crypto/token-cipher'
+import { revokeKeysOfSites } from '../db/api-keys'
 import { type Db, inTransaction } from '../db/pool'
 import { auditInstall } from '../install/audit'
 import { type Installation, revokeInstallation } from '../install/installations-table'
 import { webhookUrl } from '../install/register-webhooks'
 import { type WebflowDeps, webflowClientForToken } from '../install/site-client'
-import { pauseSitesOf } from '../install/sites-table'
+import { endSessionsOf, pauseSitesOf } from '../install/sites-table'
 import { revokeToken } from '../webflow/webflow-oauth'
 
 /**
  * Uninstalls: deletes Bindery's webhooks on every site (while the token still works), revokes the
- * grant at Webflow, then wipes the token and pauses the sites in one transaction. Webflow failures
+ * grant at Webflow, then wipes the token, pauses the sites, revokes their API keys and ends their sessions
+ * in one transaction. Webflow failures
  * do not stop the local wipe: an admin asking to uninstall wants the token gone either way.
  */
 export async function uninstall(db: Db, config: Config, deps: WebflowDeps, installation: Installation) {
@@ -20,7 +24,10 @@ export async function uninstall(db: Db, config: Config, deps: WebflowDeps, insta
     installation.id,
   ])
   if (installation.tokenCiphertext) {
-    const token = cipherFor(config).decrypt(installation.tokenCiphertext)
+    const token = cipherFor(config).decrypt(
+      installation.tokenCiphertext,
+      cipherContext.installationToken(installation.id),
+    )
     const api = webflowClientForToken(config, token, installation.id, deps)
     for (const site of sites) {
       try {
@@ -41,14 +48,31 @@ export async function uninstall(db: Db, config: Config, deps: WebflowDeps, insta
   return inTransaction(db, async (tx) => {
     const revoked = await revokeInstallation(tx, installation.id)
     const sitesPaused = await pauseSitesOf(tx, installation.id)
-    await tx.query('delete from site_webhooks where site_id = any($1::text[])', [sites.map((s) => s.id)])
+    const siteIds = sites.map((s) => s.id)
+    await tx.query('delete from site_webhooks where site_id = any($1::text[])', [siteIds])
+    // Nothing Bindery handed out for these sites outlives the uninstall: keys and sessions end.
+    const keys = await revokeKeysOfSites(tx, siteIds)
+    for (const key of keys) await auditKey(tx, 'api_key.revoked', key, 'uninstall')
+    await endSessionsOf(tx, siteIds)
     await auditInstall(tx, {
       direction: 'admin',
       action: 'installation.uninstalled',
       installationId: installation.id,
       before: { status: installation.status },
-      after: { status: 'revoked', revokedAtWebflow, webhooksDeleted, sitesPaused },
+      after: {
+        status: 'revoked',
+        revokedAtWebflow,
+        webhooksDeleted,
+        sitesPaused,
+        apiKeysRevoked: keys.length,
+      },
     })
-    return { installation: revoked!, revokedAtWebflow, webhooksDeleted, sitesPaused }
+    return {
+      installation: revoked!,
+      revokedAtWebflow,
+      webhooksDeleted,
+      sitesPaused,
+      apiKeysRevoked: keys.length,
+    }
   })
 }

@@ -208,5 +208,7 @@ Commands:
 
 Options:
   --url <url>      Bindery's base URL (default $BINDERY_URL or http://localhost:3000)
-  --token <token>  the admin token (default $ADMIN_TOKEN, else the sandbox's generated one)
+  --token-file <f> a file (mode 0600) holding the admin token (or $ADMIN_TOKEN_FILE)
+                   default: $ADMIN_TOKEN, else the sandbox's generated one
+  --token <token>  the admin token on the command line (discouraged: shell history, ps)
   --json           machine-readable output`

@@ -8,6 +8,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The site the request's API key belongs to; set by the content API's auth hook. */
     contentSiteId?: string
+    /** The id of the request's API key (its rate limit is per key). */
+    contentKeyId?: string
   }
 }
 
@@ -28,8 +30,10 @@ export function apiKeyAuth(db: Db) {
     const found = await findApiKeyByHash(db, hashApiKey(key))
     if (!found) throw unauthorized('invalid API key')
     if (found.revokedAt) throw unauthorized('this API key was revoked')
+    if (found.expiresAt && found.expiresAt.getTime() <= Date.now()) throw unauthorized('this API key expired')
     if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) await touchApiKey(db, found.id)
     req.contentSiteId = found.siteId
+    req.contentKeyId = found.id
   }
 }
 

@@ -1,7 +1,9 @@
 import { createHash, randomInt } from 'node:crypto'
 import type { ApiKeyCreated, ApiKeyInfo } from '@bindery/shared/api/content'
 import { type ApiKeyRow, getApiKey, insertApiKey, listApiKeysOfSite, revokeApiKeyRow } from '../db/api-keys'
-import type { Queryable } from '../db/pool'
+import { appendAudit } from '../db/audit-log'
+import { type Db, inTransaction, type Queryable } from '../db/pool'
+import { badRequest } from '../http/app-error'
 
 /**
  * Per-site content-API keys: `bdy_` + 32 base62 characters (~190 bits). Only the SHA-256 of a key
@@ -37,19 +39,61 @@ export function toApiKeyInfo(k: ApiKeyRow): ApiKeyInfo {
     createdAt: k.createdAt.toISOString(),
     lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
     revokedAt: k.revokedAt?.toISOString() ?? null,
+    createdBy: k.createdBy,
+    expiresAt: k.expiresAt?.toISOString() ?? null,
   }
 }
 
-/** Mints a key for a site. The returned `key` is the only time it is ever visible. */
-export async function createApiKey(db: Queryable, siteId: string, name: string): Promise<ApiKeyCreated> {
+/**
+ * Mints a key for a site, recorded with who asked (`by`: "user:<id>" or "admin") in the key and in
+ * the audit log. The returned `key` is the only time it is ever visible.
+ */
+export async function createApiKey(
+  db: Db,
+  siteId: string,
+  req: { name: string; expiresAt?: string },
+  by: string,
+): Promise<ApiKeyCreated> {
+  const expiresAt = req.expiresAt ? new Date(req.expiresAt) : null
+  if (expiresAt && expiresAt.getTime() <= Date.now()) {
+    throw badRequest('expiresAt must be in the future', [{ path: 'body.expiresAt', message: 'in the past' }])
+  }
   const key = generateApiKey()
-  const row = await insertApiKey(db, {
-    siteId,
-    name,
-    prefix: key.slice(0, PREFIX_LENGTH),
-    keyHash: hashApiKey(key),
+  const row = await inTransaction(db, async (tx) => {
+    const row = await insertApiKey(tx, {
+      siteId,
+      name: req.name,
+      prefix: key.slice(0, PREFIX_LENGTH),
+      keyHash: hashApiKey(key),
+      createdBy: by,
+      expiresAt,
+    })
+    await auditKey(tx, 'api_key.created', row, by)
+    return row
   })
-  return { id: row.id, name: row.name, prefix: row.prefix, key, createdAt: row.createdAt.toISOString() }
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    key,
+    createdAt: row.createdAt.toISOString(),
+    createdBy: by,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+  }
+}
+
+/** An audit entry about a key: never the key or its hash, only what identifies it. */
+export async function auditKey(db: Queryable, action: string, k: ApiKeyRow, by: string) {
+  await appendAudit(db, [
+    {
+      direction: 'admin',
+      action,
+      siteId: k.siteId,
+      subjectType: 'api_key',
+      subjectId: k.id,
+      after: { name: k.name, prefix: k.prefix, by, expiresAt: k.expiresAt?.toISOString() ?? null },
+    },
+  ])
 }
 
 /** Every key of a site, revoked ones included (with `revokedAt`), never the key or its hash. */
@@ -64,9 +108,11 @@ export async function listApiKeys(db: Queryable, siteId: string): Promise<ApiKey
 export async function revokeApiKey(
   db: Queryable,
   id: string,
+  by: string,
   siteId?: string,
 ): Promise<ApiKeyInfo | undefined> {
   if (siteId !== undefined && (await getApiKey(db, id))?.siteId !== siteId) return undefined
   const row = await revokeApiKeyRow(db, id)
+  if (row) await auditKey(db, 'api_key.revoked', row, by)
   return row && toApiKeyInfo(row)
 }

@@ -1,15 +1,13 @@
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import { jsonSchemaTransform } from 'fastify-type-provider-zod'
 import { SECURITY_SCHEME, TAG } from './openapi-meta'
 
-const DOCUMENTED = '/api/v1/'
-
 /**
- * The content API's OpenAPI document at `/docs/json`, browsable at `/docs`. Registered before the
- * routes it documents (swagger collects them as they are added); every route outside `/api/v1` is
- * hidden, so the other APIs' schemas are never run through the zod transform.
+ * The content API's OpenAPI document. Registered on the root before every scope (swagger collects
+ * routes as they are added); every route outside the content audience is hidden, so the other
+ * APIs' schemas are never run through the zod transform.
  */
 export async function registerOpenApi(app: FastifyInstance) {
   await app.register(swagger, {
@@ -29,9 +27,14 @@ export async function registerOpenApi(app: FastifyInstance) {
       },
     },
     transform: (input) =>
-      input.url.startsWith(DOCUMENTED)
+      input.route.config?.audience === 'content'
         ? jsonSchemaTransform(input)
         : { schema: { ...input.schema, hide: true }, url: input.url },
   })
-  await app.register(swaggerUi, { routePrefix: '/docs' })
+}
+
+/** The document at `/docs/json`, browsable at `/docs` (public). */
+export const openApiDocs: FastifyPluginAsync = async (app) => {
+  // staticCSP: the UI's own Content-Security-Policy, matching its static files.
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
 }

@@ -1,11 +1,20 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { errors, jwtVerify, SignJWT } from 'jose'
 
-/** What a designer session carries: one Webflow user on one site. */
+/**
+ * What a designer may do on its site (README "Security"): `viewer` reads, `editor` also changes
+ * links and sync, `manager` also creates and revokes content API keys.
+ */
+export type SessionRole = 'viewer' | 'editor' | 'manager'
+
+/** What a designer session carries: one Webflow user on one site, in one session epoch. */
 export type SessionClaims = {
   sub: string
   siteId: string
   email: string
   name: string
+  role: SessionRole
+  /** The site's session epoch at issue time; the session ends when the site's epoch moves on. */
+  epoch: number
   iat: number
   exp: number
 }
@@ -13,46 +22,79 @@ export type SessionCheck =
   | { ok: true; claims: SessionClaims }
   | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' }
 
-export const SESSION_TTL_SECONDS = 30 * 60
-const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url')
+export type SessionSubject = {
+  userId: string
+  siteId: string
+  email: string
+  name: string
+  role: SessionRole
+  epoch: number
+}
 
-/** An HS256 JWT signed with SESSION_SECRET; `now` in ms. */
-export function signSession(
+export const SESSION_TTL_SECONDS = 30 * 60
+const ALG = 'HS256'
+const AUDIENCE = 'bindery:designer'
+const ROLES = new Set<unknown>(['viewer', 'editor', 'manager'])
+
+const key = (secret: string) => new TextEncoder().encode(secret)
+
+/** An HS256 JWT (jose) signed with SESSION_SECRET; `now` in ms. */
+export async function signSession(
   secret: string,
-  who: { userId: string; siteId: string; email: string; name: string },
+  who: SessionSubject,
   now = Date.now(),
-): { token: string; claims: SessionClaims } {
+): Promise<{ token: string; claims: SessionClaims }> {
   const iat = Math.floor(now / 1000)
   const claims: SessionClaims = {
     sub: who.userId,
     siteId: who.siteId,
     email: who.email,
     name: who.name,
+    role: who.role,
+    epoch: who.epoch,
     iat,
     exp: iat + SESSION_TTL_SECONDS,
   }
-  const body = `${HEADER}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`
-  return { token: `${body}.${mac(secret, body).toString('base64url')}`, claims }
+  const token = await new SignJWT({
+    siteId: who.siteId,
+    email: who.email,
+    name: who.name,
+    role: who.role,
+    epoch: who.epoch,
+  })
+    .setProtectedHeader({ alg: ALG, typ: 'JWT' })
+    .setSubject(who.userId)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(claims.exp)
+    .sign(key(secret))
+  return { token, claims }
 }
 
-export function verifySession(secret: string, token: string, now = Date.now()): SessionCheck {
-  const parts = token.split('.')
-  if (parts.length !== 3 || parts[0] !== HEADER) return { ok: false, reason: 'malformed' }
-  const got = Buffer.from(parts[2]!, 'base64url')
-  const want = mac(secret, `${parts[0]}.${parts[1]}`)
-  if (got.length !== want.length || !timingSafeEqual(got, want)) return { ok: false, reason: 'bad_signature' }
-  let claims: SessionClaims
+export async function verifySession(secret: string, token: string, now = Date.now()): Promise<SessionCheck> {
   try {
-    claims = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as SessionClaims
-  } catch {
+    const { payload } = await jwtVerify(token, key(secret), {
+      algorithms: [ALG],
+      audience: AUDIENCE,
+      currentDate: new Date(now),
+      clockTolerance: 0,
+    })
+    const p = payload as Partial<SessionClaims>
+    if (
+      typeof p.sub !== 'string' ||
+      typeof p.siteId !== 'string' ||
+      typeof p.email !== 'string' ||
+      typeof p.name !== 'string' ||
+      typeof p.epoch !== 'number' ||
+      !ROLES.has(p.role) ||
+      typeof p.exp !== 'number'
+    ) {
+      return { ok: false, reason: 'malformed' }
+    }
+    return { ok: true, claims: p as SessionClaims }
+  } catch (err) {
+    if (err instanceof errors.JWTExpired) return { ok: false, reason: 'expired' }
+    if (err instanceof errors.JWSSignatureVerificationFailed) return { ok: false, reason: 'bad_signature' }
     return { ok: false, reason: 'malformed' }
   }
-  if (typeof claims.exp !== 'number' || typeof claims.siteId !== 'string' || typeof claims.sub !== 'string')
-    return { ok: false, reason: 'malformed' }
-  if (claims.exp * 1000 <= now) return { ok: false, reason: 'expired' }
-  return { ok: true, claims }
-}
-
-function mac(secret: string, data: string): Buffer {
-  return createHmac('sha256', secret).update(data).digest()
 }

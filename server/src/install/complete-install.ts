@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto'
 import type { WebhookHealth } from '@bindery/shared/api/site'
 import type { Config } from '../config'
 import { cipherFor } from '../crypto/cipher-for'
+import { cipherContext } from '../crypto/token-cipher'
 import { type Db, inTransaction } from '../db/pool'
-import { exchangeCode } from '../webflow/webflow-oauth'
+import { addSiteManager } from '../db/site-managers'
+import { exchangeCode, revokeToken } from '../webflow/webflow-oauth'
 import { auditInstall } from './audit'
 import { type Installation, upsertInstallation } from './installations-table'
 import { ensureSiteWebhooks } from './register-webhooks'
@@ -35,7 +37,7 @@ export async function completeInstall(db: Db, config: Config, deps: WebflowDeps,
   const to = authorization.authorizedTo
   const covered = sites.filter((s) => to.siteIds.includes(s.id) || to.workspaceIds.includes(s.workspaceId))
 
-  const { installation, rotated } = await inTransaction(db, async (tx) => {
+  const { installation, rotated, replacedCiphertext } = await inTransaction(db, async (tx) => {
     const result = await upsertInstallation(tx, {
       workspaceIds: to.workspaceIds,
       siteIds: covered.map((s) => s.id),
@@ -47,7 +49,7 @@ export async function completeInstall(db: Db, config: Config, deps: WebflowDeps,
           }
         : null,
       scopes: authorization.scope.split(/[\s,]+/).filter(Boolean),
-      tokenCiphertext: cipherFor(config).encrypt(accessToken),
+      encryptToken: (id) => cipherFor(config).encrypt(accessToken, cipherContext.installationToken(id)),
       rateLimit: authorization.rateLimit ?? null,
     })
     for (const s of covered) {
@@ -58,6 +60,14 @@ export async function completeInstall(db: Db, config: Config, deps: WebflowDeps,
         displayName: s.displayName,
         shortName: s.shortName,
       })
+      // The installing user manages the site's API keys (README "Security").
+      if (user)
+        await addSiteManager(tx, {
+          siteId: s.id,
+          userId: user.id,
+          email: user.email ?? null,
+          addedBy: 'install',
+        })
     }
     await auditInstall(tx, {
       direction: 'admin',
@@ -68,6 +78,9 @@ export async function completeInstall(db: Db, config: Config, deps: WebflowDeps,
     return result
   })
 
+  if (replacedCiphertext) {
+    await revokeReplaced(config, deps, installation.id, replacedCiphertext, accessToken)
+  }
   const bound = webflowClientForToken(config, accessToken, installation.id, deps)
   const outcome: InstallOutcome = { installation, rotated, sites: [] }
   for (const s of covered) {
@@ -79,4 +92,23 @@ export async function completeInstall(db: Db, config: Config, deps: WebflowDeps,
     rotated ? 'installation token rotated' : 'installed',
   )
   return outcome
+}
+
+/**
+ * A re-install hands Bindery a new token: the one it replaces is revoked at Webflow, so no copy of
+ * it stays useful. Webflow may hand back the same token; that one is kept, of course.
+ */
+async function revokeReplaced(
+  config: Config,
+  deps: WebflowDeps,
+  installationId: string,
+  ciphertext: string,
+  current: string,
+) {
+  try {
+    const old = cipherFor(config).decrypt(ciphertext, cipherContext.installationToken(installationId))
+    if (old !== current) await revokeToken(config.webflow, old)
+  } catch (err) {
+    deps.log.warn({ err: (err as Error).message }, 'could not revoke the replaced token at Webflow')
+  }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Queryable } from '../db/pool'
 
 /** The `installations` table. The token stays encrypted here; callers decrypt with TokenCipher. */
@@ -18,7 +19,10 @@ export type Installation = {
 export type InstallationGrant = Pick<
   Installation,
   'workspaceIds' | 'siteIds' | 'authorizedUser' | 'scopes' | 'rateLimit'
-> & { tokenCiphertext: string }
+> & {
+  /** The token, encrypted for the installation id it is stored under (its associated data). */
+  encryptToken: (installationId: string) => string
+}
 
 const COLUMNS = `id, workspace_ids, site_ids, authorized_user, scopes, token_ciphertext, rate_limit, status,
   created_at, updated_at, revoked_at`
@@ -85,14 +89,16 @@ export async function installationForSite(db: Queryable, siteId: string): Promis
 export async function upsertInstallation(
   tx: Queryable,
   g: InstallationGrant,
-): Promise<{ installation: Installation; rotated: boolean }> {
+): Promise<{ installation: Installation; rotated: boolean; replacedCiphertext: string | null }> {
   await tx.query('select pg_advisory_xact_lock(4270002)')
-  const existing = await tx.query<{ id: string }>(
-    `select id from installations where site_ids && $1::text[]
+  const existing = await tx.query<{ id: string; token_ciphertext: string | null }>(
+    `select id, token_ciphertext from installations where site_ids && $1::text[]
      order by (status = 'active') desc, updated_at desc limit 1 for update`,
     [g.siteIds],
   )
-  const params = [g.workspaceIds, g.siteIds, g.authorizedUser, g.scopes, g.tokenCiphertext, g.rateLimit]
+  // A new installation's id is chosen here, so its token can be encrypted for it before the insert.
+  const id = existing.rows[0]?.id ?? randomUUID()
+  const params = [g.workspaceIds, g.siteIds, g.authorizedUser, g.scopes, g.encryptToken(id), g.rateLimit]
   if (existing.rows[0]) {
     const { rows } = await tx.query<Row>(
       `update installations set workspace_ids = $1, site_ids = $2, authorized_user = $3, scopes = $4,
@@ -100,14 +106,18 @@ export async function upsertInstallation(
        where id = $7 returning ${COLUMNS}`,
       [...params, existing.rows[0].id],
     )
-    return { installation: toInstallation(rows[0]!), rotated: true }
+    return {
+      installation: toInstallation(rows[0]!),
+      rotated: true,
+      replacedCiphertext: existing.rows[0].token_ciphertext,
+    }
   }
   const { rows } = await tx.query<Row>(
-    `insert into installations (workspace_ids, site_ids, authorized_user, scopes, token_ciphertext, rate_limit)
-     values ($1, $2, $3, $4, $5, $6) returning ${COLUMNS}`,
-    params,
+    `insert into installations (workspace_ids, site_ids, authorized_user, scopes, token_ciphertext, rate_limit, id)
+     values ($1, $2, $3, $4, $5, $6, $7) returning ${COLUMNS}`,
+    [...params, id],
   )
-  return { installation: toInstallation(rows[0]!), rotated: false }
+  return { installation: toInstallation(rows[0]!), rotated: false, replacedCiphertext: null }
 }
 
 /** Marks an installation revoked and wipes its token. */

@@ -2,6 +2,7 @@ import type { WebhookHealth } from '@bindery/shared/api/site'
 import type { Webhook } from '@bindery/shared/webflow'
 import type { Config } from '../config'
 import { cipherFor } from '../crypto/cipher-for'
+import { cipherContext } from '../crypto/token-cipher'
 import type { Queryable } from '../db/pool'
 import type { WebflowApi } from '../webflow/webflow-client'
 import { setWebhookHealth } from './sites-table'
@@ -107,7 +108,9 @@ async function recordWebhooks(
   const ids = [...kept, ...created].map((w) => w.id)
   await db.query('delete from site_webhooks where site_id = $1 and not (id = any($2::text[]))', [siteId, ids])
   for (const w of [...kept, ...created]) {
-    const secret = w.secretKey ? cipherFor(config).encrypt(w.secretKey) : null
+    const secret = w.secretKey
+      ? cipherFor(config).encrypt(w.secretKey, cipherContext.webhookSecret(siteId))
+      : null
     await db.query(
       `insert into site_webhooks (id, site_id, trigger_type, url, secret_ciphertext) values ($1, $2, $3, $4, $5)
        on conflict (id) do update set url = $4, secret_ciphertext = coalesce($5, site_webhooks.secret_ciphertext)`,

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import type { Config } from '../config'
 import { cipherFor } from '../crypto/cipher-for'
+import { cipherContext } from '../crypto/token-cipher'
 import type { Queryable } from '../db/pool'
 import { SitePausedError } from '../reliability/site-paused'
 import type { CircuitBreaker } from '../webflow/circuit-breaker'
@@ -42,10 +43,12 @@ export async function webflowForInstallation(
 ): Promise<WebflowApi> {
   if (!installation.tokenCiphertext) throw new Error(`installation ${installation.id} has no token`)
   const cipher = cipherFor(config)
-  const accessToken = cipher.decrypt(installation.tokenCiphertext)
-  // Tokens read with ENCRYPTION_KEY_PREVIOUS move to the current key, so the old one can retire.
+  const context = cipherContext.installationToken(installation.id)
+  const accessToken = cipher.decrypt(installation.tokenCiphertext, context)
+  // Tokens read with ENCRYPTION_KEY_PREVIOUS (or stored before the installation id was bound in)
+  // move to the current key and format, so the old key can retire.
   if (cipher.isStale(installation.tokenCiphertext)) {
-    await updateTokenCiphertext(db, installation.id, cipher.encrypt(accessToken))
+    await updateTokenCiphertext(db, installation.id, cipher.encrypt(accessToken, context))
   }
   return webflowClientForToken(config, accessToken, installation.id, deps)
 }

@@ -37,8 +37,8 @@ export async function listCheckableSites(db: Queryable): Promise<SiteRow[]> {
 }
 
 /**
- * Records a site discovered under an installation. A re-install un-pauses sites the uninstall
- * paused, since installing again is asking Bindery to serve them.
+ * Records a site discovered under an installation. A re-install never resumes a paused site (an
+ * operator's kill switch, or the uninstall's): only an explicit resume does.
  */
 export async function upsertSite(
   tx: Queryable,
@@ -48,7 +48,7 @@ export async function upsertSite(
     `insert into sites (id, installation_id, workspace_id, display_name, short_name)
      values ($1, $2, $3, $4, $5)
      on conflict (id) do update set installation_id = $2, workspace_id = $3, display_name = $4,
-       short_name = $5, paused = false, updated_at = now()`,
+       short_name = $5, updated_at = now()`,
     [s.id, s.installationId, s.workspaceId, s.displayName, s.shortName],
   )
 }
@@ -65,4 +65,25 @@ export async function pauseSitesOf(tx: Queryable, installationId: string): Promi
     installationId,
   ])
   return r.rowCount ?? 0
+}
+
+/**
+ * The session epoch of a site with an active installation, or null (unknown site, or uninstalled):
+ * a designer session is valid only while its epoch equals this.
+ */
+export async function sessionEpochOf(db: Queryable, siteId: string): Promise<number | null> {
+  const { rows } = await db.query<{ epoch: number }>(
+    `select s.session_epoch as epoch from sites s join installations i on i.id = s.installation_id
+     where s.id = $1 and i.status = 'active'`,
+    [siteId],
+  )
+  return rows[0]?.epoch ?? null
+}
+
+/** Ends every designer session of the sites (their epoch moves on). */
+export async function endSessionsOf(tx: Queryable, siteIds: string[]): Promise<void> {
+  await tx.query(
+    'update sites set session_epoch = session_epoch + 1, updated_at = now() where id = any($1::text[])',
+    [siteIds],
+  )
 }

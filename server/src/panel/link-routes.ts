@@ -16,6 +16,7 @@ import { webflowForSite } from '../install/site-client'
 import type { JobContext } from '../jobs/job-context'
 import { connect } from '../sync/connect'
 import { itemState } from './item-state'
+import { linkEventsRoutes } from './link-events-routes'
 import { linkSummary } from './link-summary'
 import { resyncRoutes } from './resync-routes'
 import { siteCollections } from './site-collections'
@@ -25,7 +26,7 @@ const SiteParams = z.object({ siteId: z.string().min(1).max(64) })
 
 /**
  * Collections and links of one site. Registered twice: under `/api/sites/:siteId` for the panel
- * (the session guard checks the site) and under `/admin/api/sites/:siteId` for support.
+ * (designer scope: a session of that site) and under `/admin/api/sites/:siteId` (admin scope).
  */
 export const linkRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (app, { jobs }) => {
   const wfFor = (siteId: string) => webflowForSite(jobs.db, jobs.config, siteId, jobs)
@@ -98,27 +99,7 @@ export const linkRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (ap
     },
   )
 
-  // Server-sent events of the link's summary while it changes; the panel polls when these fail.
-  app.get('/links/:linkId/events', { schema: { params: LinkParams } }, async (req, reply) => {
-    const link = await linkOf(req.params.siteId, req.params.linkId)
-    reply.hijack()
-    reply.raw.writeHead(200, {
-      'content-type': 'text/event-stream',
-      'cache-control': 'no-cache',
-      connection: 'keep-alive',
-    })
-    let last = ''
-    const tick = async () => {
-      const current = await getLink(jobs.db, link.id)
-      if (!current) return
-      const json = JSON.stringify(await linkSummary(jobs.db, current))
-      if (json !== last) reply.raw.write(`data: ${json}\n\n`)
-      last = json
-    }
-    await tick()
-    const timer = setInterval(() => void tick().catch(() => {}), 1_000)
-    req.raw.on('close', () => clearInterval(timer))
-  })
+  await app.register(linkEventsRoutes, { jobs, linkOf })
 
   app.get(
     '/webflow-items/:webflowItemId',

@@ -1,73 +1,91 @@
 import { SessionRequest, SessionResponse } from '@bindery/shared/api/session'
-import { SiteParams, SiteStatus } from '@bindery/shared/api/site'
+import cors from '@fastify/cors'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Config } from '../config'
-import { signSession } from '../crypto/session-token'
+import { type SessionRole, signSession } from '../crypto/session-token'
 import type { Db } from '../db/pool'
-import { AppError, notFound } from '../http/app-error'
-import { getInstallation } from '../install/installations-table'
+import { isSiteManager } from '../db/site-managers'
+import { AppError } from '../http/app-error'
+import { panelCors } from '../http/designer-scope'
+import { LIMITS, limitBy, perIp } from '../http/rate-limits'
+import { installationForSite } from '../install/installations-table'
 import { notInstalled } from '../install/not-installed'
-import { type WebflowDeps, webflowForSite } from '../install/site-client'
-import { getSite } from '../install/sites-table'
+import { type WebflowDeps, webflowForInstallation } from '../install/site-client'
+import { getSite, sessionEpochOf } from '../install/sites-table'
 import { WebflowApiError } from '../webflow/webflow-api-error'
-import { assertSite } from './session-guard'
+import { IdTokenGuard, looksLikeIdToken, resolutionGate } from './id-token-guard'
 
-/** `POST /api/session` (ID token → session) and the panel's `GET /api/sites/:siteId`. */
+const refused = () => new AppError(401, 'unauthorized', 'Webflow did not accept the ID token')
+
+/**
+ * `POST /api/session` (mounted at `/api/session`, public): the panel trades a Webflow ID token for
+ * a session on one site. Anonymous callers reach it, so everything cheap is checked before the
+ * site's Webflow token is spent (id-token-guard.ts), and it is rate-limited per IP and per site.
+ */
 export const sessionRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db } & WebflowDeps> = async (
   app,
   { config, db, ...deps },
 ) => {
+  await app.register(cors, panelCors(config.extensionOrigins))
+  const guard = new IdTokenGuard()
+  const perSite = limitBy(app, LIMITS.sessionPerSite, (req) => `site:${(req.body as SessionRequest).siteId}`)
+  const resolver = { ...deps, gate: resolutionGate(deps.gate) }
+
   app.post(
-    '/api/session',
-    { schema: { body: SessionRequest, response: { 200: SessionResponse } } },
-    async (req) => {
-      const { idToken, siteId } = req.body
+    '',
+    {
+      schema: { body: SessionRequest, response: { 200: SessionResponse } },
+      config: perIp(LIMITS.sessionPerIp),
+      preHandler: (req, reply) => perSite(req, reply),
+    },
+    async (req, reply) => {
+      const { idToken, siteId, canEdit } = req.body
+      if (!looksLikeIdToken(idToken) || guard.refusedRecently(idToken)) throw refused()
       const site = await getSite(db, siteId)
-      if (!site) throw notInstalled(config, siteId)
-      // A revoked installation also answers not_installed (from webflowForSite).
-      const api = await webflowForSite(db, config, siteId, deps, { allowPaused: true })
+      const installation = site && (await installationForSite(db, siteId))
+      if (!site || !installation) throw notInstalled(config, siteId)
+      const budget = guard.take(installation.id)
+      if (!budget.ok) {
+        reply.header('retry-after', budget.retryAfterSeconds)
+        throw new AppError(429, 'rate_limited', 'too many sign-ins on this site; retry shortly')
+      }
+      const api = await webflowForInstallation(db, config, installation, resolver)
       let user: Awaited<ReturnType<typeof api.resolveIdToken>>
       try {
         user = await api.resolveIdToken(idToken)
       } catch (err) {
-        // Webflow answers 401/403 for a forged, expired or foreign ID token.
-        if (
-          err instanceof WebflowApiError &&
-          (err.status === 401 || err.status === 403 || err.status === 400)
-        ) {
-          throw new AppError(401, 'unauthorized', 'Webflow did not accept the ID token')
+        // Webflow answers 400/401/403 for a forged, expired or foreign ID token.
+        if (err instanceof WebflowApiError && [400, 401, 403].includes(err.status)) {
+          guard.rememberRefused(idToken)
+          throw refused()
         }
         throw new AppError(502, 'webflow_error', 'Webflow could not check the ID token; try again')
       }
       if (user.siteId !== siteId) throw new AppError(403, 'forbidden', 'the ID token is for another site')
+      const epoch = await sessionEpochOf(db, siteId)
+      if (epoch === null) throw notInstalled(config, siteId)
+      const role: SessionRole = !canEdit
+        ? 'viewer'
+        : (await isSiteManager(db, siteId, user.id))
+          ? 'manager'
+          : 'editor'
       // Webflow may answer null for the email and names: the session still opens.
       const name = [user.firstName, user.lastName].filter(Boolean).join(' ')
       const email = user.email ?? ''
-      const { token, claims } = signSession(config.sessionSecret, { userId: user.id, siteId, email, name })
+      const { token, claims } = await signSession(config.sessionSecret, {
+        userId: user.id,
+        siteId,
+        email,
+        name,
+        role,
+        epoch,
+      })
       return {
         token,
         expiresAt: new Date(claims.exp * 1000).toISOString(),
+        role,
         user: { id: user.id, email, name },
         site: { id: site.id, displayName: site.displayName },
-      }
-    },
-  )
-
-  app.get(
-    '/api/sites/:siteId',
-    { schema: { params: SiteParams, response: { 200: SiteStatus } } },
-    async (req) => {
-      assertSite(req, req.params.siteId)
-      const site = await getSite(db, req.params.siteId)
-      if (!site) throw notFound('site')
-      const installation = await getInstallation(db, site.installationId)
-      return {
-        id: site.id,
-        displayName: site.displayName,
-        shortName: site.shortName,
-        paused: site.paused,
-        webhookHealth: site.webhookHealth,
-        installation: { id: site.installationId, status: installation?.status ?? 'revoked' },
       }
     },
   )

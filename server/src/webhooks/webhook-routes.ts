@@ -29,13 +29,17 @@ export const webhookRoutes: FastifyPluginAsync<{ config: Config; db: Db }> = asy
     const headers = readSignatureHeaders(req.headers)
     if (!headers.ok) throw new AppError(headers.status, headers.code, headers.message)
     const { timestamp, signature } = headers
-    let signed = signatureMatches(config.webflow.clientSecret, timestamp, raw, signature)
-    if (!signed) {
-      for (const secret of await secrets.get()) {
-        if (signatureMatches(secret, timestamp, raw, signature)) signed = true
+    // The app's client secret signs for every site; a webhook's own secret only for its site.
+    const byApp = signatureMatches(config.webflow.clientSecret, timestamp, raw, signature)
+    const sitesSigned = new Set<string>()
+    if (!byApp) {
+      for (const { siteId, secret } of await secrets.get()) {
+        if (signatureMatches(secret, timestamp, raw, signature)) sitesSigned.add(siteId)
       }
     }
-    if (!signed) throw new AppError(badSignature.status, badSignature.code, badSignature.message)
+    if (!byApp && !sitesSigned.size) {
+      throw new AppError(badSignature.status, badSignature.code, badSignature.message)
+    }
 
     let json: unknown
     try {
@@ -49,6 +53,9 @@ export const webhookRoutes: FastifyPluginAsync<{ config: Config; db: Db }> = asy
       throw new AppError(400, 'invalid_payload', 'the delivery is not a webhook Bindery handles', details)
     }
     const delivery = parsed.data
+    if (!byApp && !sitesSigned.has(delivery.payload.siteId)) {
+      throw new AppError(badSignature.status, badSignature.code, badSignature.message)
+    }
     try {
       const status = await inbox.write({
         dedupeKey: dedupeKey(delivery, raw, timestamp),

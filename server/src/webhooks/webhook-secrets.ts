@@ -1,7 +1,10 @@
-import type { TokenCipher } from '../crypto/token-cipher'
+import { cipherContext, type TokenCipher } from '../crypto/token-cipher'
 import type { Queryable } from '../db/pool'
 
 const TTL_MS = 30_000
+
+/** A webhook's own signing secret, and the one site whose deliveries it may sign. */
+export type SiteSecret = { siteId: string; secret: string }
 
 /**
  * Per-webhook signing secrets (only webhooks created with a site token have one), decrypted and
@@ -10,7 +13,7 @@ const TTL_MS = 30_000
  * request then gets 401, never a 5xx).
  */
 export class WebhookSecrets {
-  private cached: string[] = []
+  private cached: SiteSecret[] = []
   private loadedAt = -Infinity
   private loading: Promise<void> | null = null
 
@@ -19,7 +22,7 @@ export class WebhookSecrets {
     private cipher: TokenCipher,
   ) {}
 
-  async get(now = Date.now()): Promise<string[]> {
+  async get(now = Date.now()): Promise<SiteSecret[]> {
     if (now - this.loadedAt > TTL_MS) {
       this.loading ??= this.load(now).finally(() => {
         this.loading = null
@@ -31,12 +34,30 @@ export class WebhookSecrets {
 
   private async load(now: number) {
     try {
-      const { rows } = await this.db.query<{ s: string }>(
-        `select distinct w.secret_ciphertext as s from site_webhooks w
+      const { rows } = await this.db.query<{ id: string; s: string; site: string }>(
+        `select w.id, w.secret_ciphertext as s, w.site_id as site from site_webhooks w
          join sites s on s.id = w.site_id join installations i on i.id = s.installation_id
          where w.secret_ciphertext is not null and i.status = 'active'`,
       )
-      this.cached = rows.map((r) => this.cipher.decrypt(r.s))
+      const loaded: SiteSecret[] = []
+      for (const r of rows) {
+        const context = cipherContext.webhookSecret(r.site)
+        let secret: string
+        try {
+          secret = this.cipher.decrypt(r.s, context)
+        } catch {
+          continue // unreadable (a retired key): that webhook's deliveries fail until it is repaired
+        }
+        loaded.push({ siteId: r.site, secret })
+        // Old key or format: re-encrypted now, so ENCRYPTION_KEY_PREVIOUS can retire.
+        if (this.cipher.isStale(r.s)) {
+          await this.db.query('update site_webhooks set secret_ciphertext = $2 where id = $1', [
+            r.id,
+            this.cipher.encrypt(secret, context),
+          ])
+        }
+      }
+      this.cached = loaded
     } catch {
       this.cached = []
     }

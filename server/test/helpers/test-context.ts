@@ -3,6 +3,7 @@ import pino from 'pino'
 import { afterAll } from 'vitest'
 import { type App, buildApp } from '../../src/app'
 import { type Config, loadConfig } from '../../src/config'
+import { type SessionRole, signSession } from '../../src/crypto/session-token'
 import { createPool, type Db } from '../../src/db/pool'
 import { type Boss, startBoss } from '../../src/jobs/boss'
 import { handlers, runJob } from '../../src/jobs/handlers'
@@ -88,11 +89,46 @@ async function drain(ctx: JobContext, only?: QueueName[]) {
 
 /** The admin API of the context's app, authenticated with its admin token. */
 export function adminApi(ctx: Pick<TestContext, 'app' | 'config'>) {
-  return (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
+  return (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
     ctx.app.inject({
       method,
       url: `/admin/api${url}`,
       headers: { authorization: `Bearer ${ctx.config.adminToken}` },
       ...(payload === undefined ? {} : { payload: payload as object }),
     })
+}
+
+/**
+ * A designer session for `siteId` as `POST /api/session` would issue it (in the site's current
+ * session epoch), without a Webflow ID token.
+ */
+export async function designerSession(
+  ctx: Pick<TestContext, 'db' | 'config'>,
+  siteId: string,
+  o: {
+    role?: SessionRole
+    userId?: string
+    email?: string
+    name?: string
+    now?: number
+    secret?: string
+  } = {},
+): Promise<string> {
+  const { rows } = await ctx.db.query<{ epoch: number }>(
+    'select session_epoch as epoch from sites where id = $1',
+    [siteId],
+  )
+  const { token } = await signSession(
+    o.secret ?? ctx.config.sessionSecret,
+    {
+      userId: o.userId ?? 'u1',
+      siteId,
+      email: o.email ?? 'dana@example.com',
+      name: o.name ?? 'Dana',
+      role: o.role ?? 'editor',
+      epoch: rows[0]?.epoch ?? 0,
+    },
+    o.now,
+  )
+  return token
 }

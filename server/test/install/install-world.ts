@@ -4,6 +4,7 @@ import { createSimulator, type Simulator } from '@bindery/sim/create-simulator'
 import { DEMO, seedDemo } from '@bindery/sim/demo-seed'
 import type { SimulatorOptionsInput } from '@bindery/sim/sim-options'
 import { afterAll } from 'vitest'
+import { Browser } from '../../src/install/browser'
 import { createTestContext, type TestContext } from '../helpers/test-context'
 
 export const CLIENT_ID = 'test-client'
@@ -56,21 +57,9 @@ export async function startInstallWorld(
   }
 }
 
-/** GET `url` and follow redirects manually (like a browser), recording each hop. */
-export async function browse(url: string): Promise<BrowserResult> {
-  const hops: string[] = []
-  for (let i = 0; i < 6; i++) {
-    hops.push(url)
-    const res = await fetch(url, { redirect: 'manual' })
-    const location = res.headers.get('location')
-    if (res.status >= 300 && res.status < 400 && location) {
-      await res.arrayBuffer()
-      url = new URL(location, url).toString()
-      continue
-    }
-    return { status: res.status, body: await res.text(), url, hops }
-  }
-  throw new Error('too many redirects')
+/** GET `url` and follow redirects manually (like a browser, with a fresh cookie jar). */
+export function browse(url: string): Promise<BrowserResult> {
+  return new Browser().browse(url)
 }
 
 /** Webflow's signature: hex HMAC-SHA256 of `${timestamp}:${body}`. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { Browser } from '../../src/install/browser'
 import { createState } from '../../src/install/oauth-state'
 import { WEBHOOK_TRIGGERS } from '../../src/install/register-webhooks'
 import { CLIENT_SECRET, DEMO, PANEL_ORIGIN, startInstallWorld } from './install-world'
@@ -24,7 +25,9 @@ describe('OAuth install', async () => {
       redirect_uri: `${w.publicUrl}/oauth/callback`,
       scope: 'sites:read sites:write cms:read cms:write authorized_user:read',
     })
-    expect(to.searchParams.get('state')).toMatch(/^[\w-]+\.[\w-]+$/)
+    expect(to.searchParams.get('state')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/)
+    // The browser that started the install keeps the state's nonce, for the callback to match.
+    expect(res.headers.get('set-cookie')).toMatch(/^bindery_oauth_state=[\w-]+;.*HttpOnly.*SameSite=Lax/i)
   })
 
   it('installs with nothing but redirects: token encrypted, sites discovered, webhooks registered', async () => {
@@ -36,7 +39,7 @@ describe('OAuth install', async () => {
     const { rows } = await ctx.db.query('select * from installations')
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ status: 'active', workspace_ids: [DEMO.workspaceId], rate_limit: 120 })
-    expect(rows[0].token_ciphertext).toMatch(/^v1\.[0-9a-f]{8}\./)
+    expect(rows[0].token_ciphertext).toMatch(/^v2\.[0-9a-f]{8}\./)
     expect(rows[0].authorized_user).toMatchObject({ email: 'dana@example.com' })
     const site = (await ctx.db.query('select * from sites where id = $1', [DEMO.siteId])).rows[0]
     expect(site).toMatchObject({ display_name: 'Demo Site', paused: false })
@@ -93,19 +96,27 @@ describe('OAuth install', async () => {
   describe('rejects the callback, storing nothing', () => {
     async function rejected(url: string, message: RegExp) {
       const before = (await ctx.db.query('select token_ciphertext from installations')).rows
-      const res = await fetch(url, { redirect: 'manual' })
+      const res = await browser.fetch(url)
       expect(res.status).toBe(400)
       expect(res.headers.get('content-type')).toContain('text/html')
       expect(await res.text()).toMatch(message)
       expect((await ctx.db.query('select token_ciphertext from installations')).rows).toEqual(before)
     }
     /** The callback URL the simulator redirects to, without following it. */
+    const browser = new Browser()
     async function callbackUrl(): Promise<URL> {
-      const authorize = (await fetch(`${w.publicUrl}/oauth/install`, { redirect: 'manual' })).headers.get(
-        'location',
-      )!
-      return new URL((await fetch(authorize, { redirect: 'manual' })).headers.get('location')!)
+      const authorize = (await browser.fetch(`${w.publicUrl}/oauth/install`)).headers.get('location')!
+      return new URL((await browser.fetch(authorize)).headers.get('location')!)
     }
+
+    it('a callback in another browser than the one that started the install (install CSRF)', async () => {
+      const cb = await callbackUrl()
+      const res = await fetch(cb, { redirect: 'manual' })
+      expect(res.status).toBe(400)
+      expect(await res.text()).toMatch(/started in another browser/)
+      // The rightful browser can still finish it: nothing was consumed.
+      expect((await browser.fetch(cb.toString())).status).toBe(200)
+    })
 
     it('a missing state', async () => {
       const cb = await callbackUrl()
@@ -115,28 +126,31 @@ describe('OAuth install', async () => {
 
     it('a forged state', async () => {
       const cb = await callbackUrl()
-      const [body] = cb.searchParams.get('state')!.split('.')
-      cb.searchParams.set('state', `${body}.${'A'.repeat(43)}`)
+      const [header, body] = cb.searchParams.get('state')!.split('.')
+      cb.searchParams.set('state', `${header}.${body}.${'A'.repeat(43)}`)
       await rejected(cb.toString(), /could not be verified/)
-      cb.searchParams.set('state', createState('another-secret-of-at-least-32-chars!!', false))
+      cb.searchParams.set('state', (await createState('another-secret-of-at-least-32-chars!!', false)).state)
       await rejected(cb.toString(), /could not be verified/)
     })
 
     it('an expired state', async () => {
       const cb = await callbackUrl()
-      cb.searchParams.set('state', createState(ctx.config.sessionSecret, false, Date.now() - 11 * 60_000))
+      cb.searchParams.set(
+        'state',
+        (await createState(ctx.config.sessionSecret, false, Date.now() - 11 * 60_000)).state,
+      )
       await rejected(cb.toString(), /expired/)
     })
 
     it('a replayed state', async () => {
       const cb = await callbackUrl()
-      expect((await fetch(cb)).status).toBe(200)
-      await rejected(cb.toString(), /already used/)
+      expect((await browser.fetch(cb.toString())).status).toBe(200)
+      await rejected(cb.toString(), /already used|another browser/)
     })
 
     it('a reused code', async () => {
       const cb = await callbackUrl()
-      expect((await fetch(cb)).status).toBe(200)
+      expect((await browser.fetch(cb.toString())).status).toBe(200)
       const fresh = await callbackUrl()
       fresh.searchParams.set('code', cb.searchParams.get('code')!)
       await rejected(fresh.toString(), /invalid, expired or was already used/)

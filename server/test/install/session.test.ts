@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { signSession } from '../../src/crypto/session-token'
+import { designerSession } from '../helpers/test-context'
 import { DEMO, PANEL_ORIGIN, startInstallWorld } from './install-world'
 
 describe('extension sessions', async () => {
@@ -60,34 +60,20 @@ describe('extension sessions', async () => {
 
   it('guards /api routes: missing, forged and expired sessions get 401', async () => {
     expect((await getSite(DEMO.siteId)).statusCode).toBe(401)
-    const good = signSession(ctx.config.sessionSecret, {
-      userId: 'u',
-      siteId: DEMO.siteId,
-      email: 'e',
-      name: 'n',
-    })
-    const forged = signSession('x'.repeat(40), { userId: 'u', siteId: DEMO.siteId, email: 'e', name: 'n' })
-    expect((await getSite(DEMO.siteId, forged.token)).statusCode).toBe(401)
-    expect((await getSite(DEMO.siteId, `${good.token}x`)).statusCode).toBe(401)
+    const good = await designerSession(ctx, DEMO.siteId)
+    const forged = await designerSession(ctx, DEMO.siteId, { secret: 'x'.repeat(40) })
+    expect((await getSite(DEMO.siteId, forged)).statusCode).toBe(401)
+    expect((await getSite(DEMO.siteId, `${good}x`)).statusCode).toBe(401)
     expect((await getSite(DEMO.siteId, 'not.a.jwt')).statusCode).toBe(401)
-    const expired = signSession(
-      ctx.config.sessionSecret,
-      { userId: 'u', siteId: DEMO.siteId, email: 'e', name: 'n' },
-      Date.now() - 31 * 60_000,
-    )
-    const res = await getSite(DEMO.siteId, expired.token)
+    const expired = await designerSession(ctx, DEMO.siteId, { now: Date.now() - 31 * 60_000 })
+    const res = await getSite(DEMO.siteId, expired)
     expect(res.statusCode).toBe(401)
     expect(res.json().error.message).toMatch(/expired/)
   })
 
   it('a session for site A gets 403 on site B', async () => {
-    const a = signSession(ctx.config.sessionSecret, {
-      userId: 'u',
-      siteId: DEMO.siteId,
-      email: 'e',
-      name: 'n',
-    })
-    const res = await getSite(other, a.token)
+    const a = await designerSession(ctx, DEMO.siteId)
+    const res = await getSite(other, a)
     expect(res.statusCode).toBe(403)
     expect(res.json().error.code).toBe('forbidden')
   })

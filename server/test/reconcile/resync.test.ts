@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { signSession } from '../../src/crypto/session-token'
+import { designerSession } from '../helpers/test-context'
 import { DEMO, startReconcileWorld, webflowItems } from './reconcile-world'
 
 describe('"Sync now", "Full resync" and the scheduled reconcile', async () => {
   const world = await startReconcileWorld()
   const a = await world.publishLink('alpha', 8)
   const b = await world.publishLink('beta', 5)
-  const { token } = signSession(world.ctx.config.sessionSecret, {
-    userId: 'u1',
-    siteId: DEMO.siteId,
-    email: 'dana@example.com',
-    name: 'Dana',
-  })
+  const token = await designerSession(world.ctx, DEMO.siteId)
   const panel = (method: 'GET' | 'POST', url: string, payload?: object) =>
     world.ctx.app.inject({
       method,

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process'
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -11,7 +13,10 @@ describe('the support CLI against a running Bindery', async () => {
   const world = await startSyncWorld()
   const linked = await linkedCollection(world, 'tools')
   await world.settle()
-  const auth = ['--url', world.publicUrl, '--token', world.ctx.config.adminToken]
+  const dir = mkdtempSync(path.join(tmpdir(), 'bindery-cli-'))
+  const tokenFile = path.join(dir, 'admin-token')
+  writeFileSync(tokenFile, `${world.ctx.config.adminToken}\n`, { mode: 0o600 })
+  const auth = ['--url', world.publicUrl, '--token-file', tokenFile]
   /** Runs a command in-process; between polls (resync) the world's jobs run, since no worker does here. */
   const cli = async (...argv: string[]) => {
     const out: string[] = []
@@ -81,11 +86,27 @@ describe('the support CLI against a running Bindery', async () => {
     })
     expect(await cli('pause')).toMatchObject({ code: 2, err: 'error: --site is required' })
     expect(await cli('resync', '--site', DEMO.siteId, '--collection', 'nope')).toMatchObject({ code: 1 })
+    const errors: string[] = []
     const wrong = await runCli(['status', '--url', world.publicUrl, '--token', 'x'.repeat(32)], {
       out: () => {},
-      err: (l) => expect(l).toContain('(401) unauthorized'),
+      err: (l) => errors.push(l),
     })
     expect(wrong).toBe(1)
+    expect(errors[0]).toMatch(/warning: --token exposes the admin token/)
+    expect(errors[1]).toContain('(401) unauthorized')
+  })
+
+  it('refuses a token file others can read', async () => {
+    const loose = path.join(dir, 'loose-token')
+    writeFileSync(loose, world.ctx.config.adminToken, { mode: 0o644 })
+    chmodSync(loose, 0o644)
+    const errors: string[] = []
+    const code = await runCli(['status', '--url', world.publicUrl, '--token-file', loose], {
+      out: () => {},
+      err: (l) => errors.push(l),
+    })
+    expect(code).toBe(2)
+    expect(errors.join('\n')).toMatch(/readable by others; chmod 600/)
   })
 
   it('runs as a process: `npm run cli -- status`', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { signSession } from '../../src/crypto/session-token'
+import { designerSession } from '../helpers/test-context'
 import { webflowItems } from '../sync/sync-world'
 import { DEMO, linkedCollection, requestsSince, startSyncWorld } from './reliability-world'
 
@@ -8,11 +8,12 @@ describe('the kill switch of a site', async () => {
   const { ctx, sim } = world
   const linked = await linkedCollection(world, 'gadgets')
   await world.settle()
-  const session = (siteId: string) =>
-    signSession(ctx.config.sessionSecret, { userId: 'u1', siteId, email: 'dana@example.com', name: 'Dana' })
-      .token
-  const panel = (method: 'POST', url: string, siteId: string = DEMO.siteId) =>
-    ctx.app.inject({ method, url: `/api${url}`, headers: { authorization: `Bearer ${session(siteId)}` } })
+  const panel = async (method: 'POST', url: string, siteId: string = DEMO.siteId) =>
+    ctx.app.inject({
+      method,
+      url: `/api${url}`,
+      headers: { authorization: `Bearer ${await designerSession(ctx, siteId)}` },
+    })
   // Works what is ready without waiting on the paused site's webhooks, which stay pending.
   const work = async () => {
     await sim.control.webhooksIdle()

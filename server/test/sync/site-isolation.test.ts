@@ -81,11 +81,11 @@ describe('two sites under one installation', async () => {
     }
     expect((await admin('DELETE', `/sites/${DEMO.siteId}/links/${linkB.id}`)).statusCode).toBe(404)
     expect((await admin('GET', `/sites/${siteB.id}/links/${linkB.id}`)).statusCode).toBe(200)
-    // A designer of site A, with a session bound to site A.
+    // A designer of site A who can edit, with a session bound to site A.
     const session = await ctx.app.inject({
       method: 'POST',
       url: '/api/session',
-      payload: { idToken: sim.control.idToken(DEMO.siteId), siteId: DEMO.siteId },
+      payload: { idToken: sim.control.idToken(DEMO.siteId), siteId: DEMO.siteId, canEdit: true },
     })
     expect(session.statusCode, session.body).toBe(200)
     const panel = (method: 'GET' | 'PATCH' | 'DELETE', url: string, payload?: object) =>

@@ -37,5 +37,22 @@ export const UninstallResult = z.object({
   revokedAtWebflow: z.boolean(),
   webhooksDeleted: z.number(),
   sitesPaused: z.number(),
+  /** Content API keys of the sites, revoked; every designer session of the sites ended too. */
+  apiKeysRevoked: z.number(),
 })
 export type UninstallResult = z.infer<typeof UninstallResult>
+
+/** A user who may create and revoke the site's content API keys from the panel. */
+export const SiteManager = z.object({
+  userId: z.string(),
+  email: z.string().nullable(),
+  /** "install" (the installing user) or "admin". */
+  addedBy: z.string(),
+  createdAt: z.string(),
+})
+export const SiteManagerList = z.object({ managers: z.array(SiteManager) })
+export const SiteManagerParams = z.object({
+  siteId: z.string().min(1).max(64),
+  userId: z.string().min(1).max(64),
+})
+export const SiteManagerRequest = z.strictObject({ email: z.email().max(254).optional() })

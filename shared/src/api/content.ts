@@ -16,7 +16,11 @@ const Id = z.uuid()
 
 // --- API keys (admin API and panel) ---
 
-export const ApiKeyCreateRequest = z.strictObject({ name: z.string().trim().min(1).max(100) })
+export const ApiKeyCreateRequest = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  /** When the key stops working (ISO-8601, in the future); absent: until revoked. */
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+})
 export type ApiKeyCreateRequest = z.infer<typeof ApiKeyCreateRequest>
 
 export const ApiKeyInfo = z.object({
@@ -28,6 +32,9 @@ export const ApiKeyInfo = z.object({
   createdAt: IsoDate,
   lastUsedAt: IsoDate.nullable(),
   revokedAt: IsoDate.nullable(),
+  /** "user:<Webflow user id>" (a site manager, from the panel) or "admin"; null for older keys. */
+  createdBy: z.string().nullable(),
+  expiresAt: IsoDate.nullable(),
 })
 export type ApiKeyInfo = z.infer<typeof ApiKeyInfo>
 
@@ -38,6 +45,8 @@ export const ApiKeyCreated = z.object({
   prefix: z.string(),
   key: z.string(),
   createdAt: IsoDate,
+  createdBy: z.string(),
+  expiresAt: IsoDate.nullable(),
 })
 export type ApiKeyCreated = z.infer<typeof ApiKeyCreated>
 

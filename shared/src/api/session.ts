@@ -4,6 +4,11 @@ import { z } from 'zod'
 export const SessionRequest = z.strictObject({
   idToken: z.string().min(1).max(8192),
   siteId: z.string().min(1).max(64),
+  /**
+   * What the Designer says the user may do (`webflow.canForAppMode([canEdit])`). Absent or false:
+   * a read-only session. The server cannot check it with Webflow; it only ever lowers rights.
+   */
+  canEdit: z.boolean().optional(),
 })
 export type SessionRequest = z.infer<typeof SessionRequest>
 
@@ -14,6 +19,8 @@ export const SessionResponse = z.object({
   token: z.string(),
   /** ISO-8601; the panel asks for a new session before this. */
   expiresAt: z.string(),
+  /** `viewer` reads; `editor` also changes sync; `manager` also manages API keys (README "Security"). */
+  role: z.enum(['viewer', 'editor', 'manager']),
   user: SessionUser,
   site: z.object({ id: z.string(), displayName: z.string() }),
 })

@@ -22,13 +22,20 @@ export function useSession(designer: Designer, base: ApiClient) {
   const token = useRef<string | null>(null)
   const inflight = useRef<Promise<SessionResponse> | null>(null)
   const site = useRef<SiteInfo | null>(null)
+  const designerCanEdit = useRef(false)
 
   const open = useCallback(async (): Promise<SessionResponse> => {
     // Concurrent 401s share one renewal.
     inflight.current ??= (async () => {
       site.current ??= await designer.getSiteInfo()
       const idToken = await designer.getIdToken()
-      const session = await createSession(base, { idToken, siteId: site.current.siteId })
+      // The server enforces it: a read-only designer gets a read-only session.
+      designerCanEdit.current = await designer.canEditContent().catch(() => false)
+      const session = await createSession(base, {
+        idToken,
+        siteId: site.current.siteId,
+        canEdit: designerCanEdit.current,
+      })
       token.current = session.token
       return session
     })().finally(() => {
@@ -45,12 +52,14 @@ export function useSession(designer: Designer, base: ApiClient) {
   const start = useCallback(async () => {
     setState({ status: 'loading' })
     try {
-      const [session, canEdit] = await Promise.all([open(), designer.canEditContent().catch(() => false)])
+      const session = await open()
+      // Editable only when both agree: the Designer's capabilities and the session the server issued.
+      const canEdit = designerCanEdit.current && session.role !== 'viewer'
       setState({ status: 'ready', session, site: site.current!, canEdit, api })
     } catch (err) {
       setState(failure(err))
     }
-  }, [open, designer, api])
+  }, [open, api])
 
   useEffect(() => {
     void start()

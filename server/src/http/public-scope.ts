@@ -1,0 +1,39 @@
+import helmet from '@fastify/helmet'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { AppDeps } from '../app'
+import { openApiDocs } from '../content/openapi'
+import { oauthRoutes } from '../install/oauth-routes'
+import { playgroundRoutes } from '../playground/playground-routes'
+import { healthRoutes } from '../routes/health'
+import { sessionRoutes } from '../session/session-routes'
+import type { CircuitBreaker } from '../webflow/circuit-breaker'
+import { webhookRoutes } from '../webhooks/webhook-routes'
+import { markAudience } from './audience'
+
+/**
+ * The public audience: no credentials. Health, the OAuth install, Webflow's signed webhooks (the
+ * signature is their credential), `POST /api/session` (the ID token is), the content API's docs,
+ * and in sandbox mode the playground. The abusable ones are rate-limited (rate-limits.ts).
+ */
+export const publicScope: FastifyPluginAsyncZod<{ deps: AppDeps; breaker: CircuitBreaker }> = async (
+  scope,
+  { deps, breaker },
+) => {
+  markAudience(scope, 'public')
+  const { config, db, boss, gate, log } = deps
+  // Security headers on the HTML this scope serves (install pages, playground, docs). Each page
+  // sets its own Content-Security-Policy; COOP stays off, or the install popup could not tell the
+  // panel (its opener) that it finished.
+  await scope.register(helmet, {
+    contentSecurityPolicy: false,
+    crossOriginOpenerPolicy: false,
+    strictTransportSecurity: config.publicUrl.startsWith('https:'),
+  })
+  await scope.register(healthRoutes, { db, boss })
+  await scope.register(oauthRoutes, { config, db, gate, breaker, log })
+  await scope.register(webhookRoutes, { config, db })
+  await scope.register(sessionRoutes, { prefix: '/api/session', config, db, gate, breaker, log })
+  await scope.register(openApiDocs)
+  // The Designer stand-in around the real extension build: only with the simulator.
+  if (config.sandbox) await scope.register(playgroundRoutes, { config, db })
+}

@@ -1,0 +1,67 @@
+import { LinkParams } from '@bindery/shared/api/links'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { getLink, type Link } from '../db/links'
+import { AppError } from '../http/app-error'
+import { sessionEpochOf } from '../install/sites-table'
+import type { JobContext } from '../jobs/job-context'
+import { linkSummary } from './link-summary'
+
+const MAX_STREAMS = 3
+
+/** `GET …/links/:linkId/events`, registered by the link routes (both scopes). */
+export const linkEventsRoutes: FastifyPluginAsyncZod<{
+  jobs: JobContext
+  linkOf: (siteId: string, linkId: string) => Promise<Link>
+}> = async (app, { jobs, linkOf }) => {
+  // Server-sent events of the link's summary while it changes; the panel polls when these fail.
+  // A session holds at most MAX_STREAMS at once, and each closes when its session ends.
+  const streams = new Map<string, number>()
+  app.get(
+    '/links/:linkId/events',
+    { schema: { params: LinkParams }, config: { sessionInQuery: true } },
+    async (req, reply) => {
+      const link = await linkOf(req.params.siteId, req.params.linkId)
+      const session = req.session
+      const key = session && `${session.siteId}:${session.userId}:${session.expiresAt}`
+      if (key && (streams.get(key) ?? 0) >= MAX_STREAMS) {
+        throw new AppError(429, 'rate_limited', `at most ${MAX_STREAMS} event streams per session`)
+      }
+      if (key) streams.set(key, (streams.get(key) ?? 0) + 1)
+      reply.hijack()
+      reply.raw.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+      })
+      let last = ''
+      const tick = async () => {
+        // An uninstall (or reinstall) ends the session: its streams end with it.
+        if (session && (await sessionEpochOf(jobs.db, session.siteId)) !== session.epoch) return close()
+        const current = await getLink(jobs.db, link.id)
+        if (!current) return
+        const json = JSON.stringify(await linkSummary(jobs.db, current))
+        if (json !== last) reply.raw.write(`data: ${json}\n\n`)
+        last = json
+      }
+      const timer = setInterval(() => void tick().catch(() => {}), 1_000)
+      const expiry = session
+        ? setTimeout(() => close(), Math.max(0, session.expiresAt - Date.now()))
+        : undefined
+      let closed = false
+      function close() {
+        if (closed) return
+        closed = true
+        clearInterval(timer)
+        clearTimeout(expiry)
+        if (key) {
+          const n = (streams.get(key) ?? 1) - 1
+          if (n > 0) streams.set(key, n)
+          else streams.delete(key)
+        }
+        reply.raw.end()
+      }
+      req.raw.on('close', close)
+      await tick()
+    },
+  )
+}
