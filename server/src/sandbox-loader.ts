@@ -11,11 +11,11 @@ export async function loadSandbox(): Promise<SandboxModule> {
   try {
     return await import('./sandbox')
   } catch (err) {
+    const cause = (err as Error).message.split('\n')[0]
     throw new ConfigError([
-      'WEBFLOW_CLIENT_ID is not set, so Bindery would start in sandbox mode, but the Webflow simulator ' +
-        `cannot be loaded (${(err as Error).message.split('\n')[0]}). Sandbox mode needs the development ` +
-        'install (`npm ci` and `npm start`); a production build needs WEBFLOW_CLIENT_ID and the other ' +
-        'settings in .env.example.',
+      `sandbox mode (WEBFLOW_CLIENT_ID unset, or BINDERY_MODE=sandbox): the Webflow simulator cannot be loaded (${cause}). ` +
+        'Sandbox mode needs the development install (`npm ci`, `npm start`); the production build needs ' +
+        'WEBFLOW_CLIENT_ID and the other settings in .env.example.',
     ])
   }
 }

@@ -180,20 +180,22 @@ describe('production build', async () => {
     }
   }, 90_000)
 
-  it('refuses sandbox mode (npm start with NODE_ENV=production), which needs a development install', async () => {
-    const server = startProd(
-      dest,
-      {
-        PORT: String(await freePort()),
-        DATABASE_URL: database.url,
-        DATA_DIR: path.join(dest, '.data-sandbox'),
-      },
-      'start',
-    )
-    expect(await server.exited).toBe(1)
-    expect(server.output()).toContain('WEBFLOW_CLIENT_ID is not set')
-    expect(server.output()).toContain('Sandbox mode needs the development install')
-    expect(server.output()).not.toContain('    at ')
+  it('refuses sandbox mode, which needs the simulator of a development install', async () => {
+    const env = {
+      PORT: String(await freePort()),
+      DATABASE_URL: database.url,
+      DATA_DIR: path.join(dest, '.sb'),
+    }
+    // NODE_ENV=production without a Webflow app: the configuration asks for one.
+    const unset = startProd(dest, env, 'start')
+    expect(await unset.exited).toBe(1)
+    expect(unset.output()).toMatch(/WEBFLOW_CLIENT_ID: required/)
+    // Sandbox asked for (a public demo): the build has no simulator to run, and says so.
+    const forced = startProd(dest, { ...env, BINDERY_MODE: 'sandbox' })
+    expect(await forced.exited).toBe(1)
+    expect(forced.output()).toContain('the Webflow simulator cannot be loaded')
+    expect(forced.output()).toContain('Sandbox mode needs the development install')
+    for (const run of [unset, forced]) expect(run.output()).not.toContain('    at ')
   }, 30_000)
 })
 
