@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { benchLocales } from './locales'
 import { benchPush } from './push'
 import { benchRate } from './rate'
 import { benchReconcile } from './reconcile'
@@ -25,6 +26,8 @@ results.reconcile = await benchReconcile()
 print('reconcile', results.reconcile)
 results.rate = await benchRate()
 print('rate', results.rate)
+results.locales = await benchLocales()
+print('locales', results.locales)
 
 const file = path.resolve(import.meta.dirname, '..', 'bench-results.json')
 writeFileSync(file, `${JSON.stringify({ ranAt: new Date().toISOString(), ...results }, null, 2)}\n`)

@@ -4,7 +4,7 @@ import type { Designer } from '../src/lib/designer'
 export const SITE = { siteId: 'site-1', siteName: 'Demo Site', shortName: 'demo-site', workspaceId: 'ws-1' }
 
 /** A Designer for tests: records calls, and `emitCmsItem` plays the canvas switching items. */
-export function fakeDesigner(opts: { canEdit?: boolean } = {}) {
+export function fakeDesigner(opts: { canEdit?: boolean; locale?: string } = {}) {
   const listeners = new Set<(id: string | null) => void>()
   const designer = {
     getSiteInfo: vi.fn(async () => SITE),
@@ -16,6 +16,7 @@ export function fakeDesigner(opts: { canEdit?: boolean } = {}) {
       listeners.add(cb)
       return () => listeners.delete(cb)
     }),
+    currentLocaleTag: vi.fn(async () => opts.locale ?? null),
   } satisfies Designer
   return {
     designer,

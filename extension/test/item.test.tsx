@@ -80,6 +80,27 @@ describe('the item on the canvas', () => {
     ])
   })
 
+  it('asks for the diff of the locale the Designer shows, and names it', async () => {
+    stubBackend({
+      'POST /api/session': SESSION,
+      'GET /api/sites/site-1/collections': collections(),
+      'GET /api/sites/site-1/webflow-items/wf-fr': ({ url }: { url: URL }) =>
+        url.searchParams.get('locale') === 'fr-FR'
+          ? state({
+              state: 'pending',
+              locale: 'fr-FR',
+              diff: [{ field: 'bio', hub: 'Pionnière.', webflow: 'A écrit le premier programme.' }],
+            })
+          : state(),
+    })
+    const { emitCmsItem } = renderPanel({ locale: 'fr-FR' })
+    await screen.findByText('Webflow collections')
+    act(() => emitCmsItem('wf-fr'))
+    expect((await screen.findByTestId('item-locale')).textContent).toBe('fr-FR')
+    const rows = screen.getAllByTestId('diff-row').map((r) => [...r.children].map((c) => c.textContent))
+    expect(rows).toEqual([['bio', 'Pionnière.', 'A écrit le premier programme.']])
+  })
+
   it('says when the item’s collection is not synced, and when its state cannot be loaded', async () => {
     stubBackend({
       'POST /api/session': SESSION,

@@ -57,6 +57,29 @@ describe('link status', () => {
     expect(screen.getByText('Ada Lovelace')).toBeTruthy()
   })
 
+  it('shows the site’s locales: which the link syncs and translations waiting for a push', async () => {
+    const localized = {
+      ...L,
+      locales: [
+        { tag: 'en', displayName: 'English', primary: true, synced: true, pending: 0 },
+        { tag: 'fr-FR', displayName: 'French (France)', primary: false, synced: true, pending: 2 },
+        { tag: 'de-DE', displayName: 'German', primary: false, synced: false, pending: 0 },
+      ],
+    }
+    stubBackend(
+      routes({ [`GET ${path}`]: localized, 'GET /api/sites/site-1/collections': collections([localized]) }),
+    )
+    await openStatus()
+    const items = [...(await screen.findByTestId('link-locales')).querySelectorAll('li')].map(
+      (li) => li.textContent,
+    )
+    expect(items).toEqual([
+      'en English (primary)',
+      'fr-FR French (France) · 2 pending',
+      'de-DE German · not synced',
+    ])
+  })
+
   it('follows the initial sync to 100% and says when it is done (polling when there is no EventSource)', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     let done = 1

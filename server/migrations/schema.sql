@@ -139,6 +139,15 @@ create table held_jobs (
 CREATE UNIQUE INDEX held_jobs_pkey ON public.held_jobs USING btree (id);
 CREATE UNIQUE INDEX held_jobs_site_id_queue_data_key ON public.held_jobs USING btree (site_id, queue, data);
 
+create table hub_collection_locales (
+  collection_id uuid not null,
+  tag text not null,
+  created_at timestamp with time zone not null default now(),
+  constraint hub_collection_locales_collection_id_fkey FOREIGN KEY (collection_id) REFERENCES hub_collections(id) ON DELETE CASCADE,
+  constraint hub_collection_locales_pkey PRIMARY KEY (collection_id, tag)
+);
+CREATE UNIQUE INDEX hub_collection_locales_pkey ON public.hub_collection_locales USING btree (collection_id, tag);
+
 create table hub_collections (
   id uuid not null default gen_random_uuid(),
   site_id text not null,
@@ -173,6 +182,19 @@ create table hub_fields (
 CREATE UNIQUE INDEX hub_fields_collection_id_slug_key ON public.hub_fields USING btree (collection_id, slug);
 CREATE UNIQUE INDEX hub_fields_pkey ON public.hub_fields USING btree (id);
 CREATE INDEX hub_fields_reference_idx ON public.hub_fields USING btree (reference_collection_id) WHERE (reference_collection_id IS NOT NULL);
+
+create table hub_item_locales (
+  hub_item_id uuid not null,
+  tag text not null,
+  name text not null,
+  slug text not null,
+  fields jsonb not null default '{}'::jsonb,
+  version integer not null default 1,
+  updated_at timestamp with time zone not null default now(),
+  constraint hub_item_locales_hub_item_id_fkey FOREIGN KEY (hub_item_id) REFERENCES hub_items(id) ON DELETE CASCADE,
+  constraint hub_item_locales_pkey PRIMARY KEY (hub_item_id, tag)
+);
+CREATE UNIQUE INDEX hub_item_locales_pkey ON public.hub_item_locales USING btree (hub_item_id, tag);
 
 create table hub_items (
   id uuid not null default gen_random_uuid(),
@@ -252,6 +274,24 @@ create table item_assets (
 );
 CREATE UNIQUE INDEX item_assets_pkey ON public.item_assets USING btree (item_link_id, field, "position");
 CREATE INDEX item_assets_skipped_idx ON public.item_assets USING btree (item_link_id) WHERE (status = 'skipped'::text);
+
+create table item_link_locales (
+  link_id uuid not null,
+  hub_item_id uuid not null,
+  tag text not null,
+  dirty boolean not null default true,
+  synced_hash text,
+  base jsonb,
+  webflow_last_updated timestamp with time zone,
+  last_pushed_at timestamp with time zone,
+  last_pulled_at timestamp with time zone,
+  last_error text,
+  constraint item_link_locales_hub_item_id_fkey FOREIGN KEY (hub_item_id) REFERENCES hub_items(id),
+  constraint item_link_locales_link_id_fkey FOREIGN KEY (link_id) REFERENCES links(id) ON DELETE CASCADE,
+  constraint item_link_locales_pkey PRIMARY KEY (link_id, hub_item_id, tag)
+);
+CREATE INDEX item_link_locales_dirty_idx ON public.item_link_locales USING btree (link_id) WHERE dirty;
+CREATE UNIQUE INDEX item_link_locales_pkey ON public.item_link_locales USING btree (link_id, hub_item_id, tag);
 
 create table item_links (
   id uuid not null default gen_random_uuid(),
@@ -333,6 +373,17 @@ create table schema_migrations (
   constraint schema_migrations_pkey PRIMARY KEY (id)
 );
 CREATE UNIQUE INDEX schema_migrations_pkey ON public.schema_migrations USING btree (id);
+
+create table site_locales (
+  site_id text not null,
+  cms_locale_id text not null,
+  tag text not null,
+  display_name text not null,
+  is_primary boolean not null default false,
+  constraint site_locales_pkey PRIMARY KEY (site_id, cms_locale_id)
+);
+CREATE UNIQUE INDEX site_locales_pkey ON public.site_locales USING btree (site_id, cms_locale_id);
+CREATE UNIQUE INDEX site_locales_tag_idx ON public.site_locales USING btree (site_id, tag);
 
 create table site_managers (
   site_id text not null,

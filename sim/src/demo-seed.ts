@@ -11,6 +11,8 @@ export const DEMO = {
   siteName: 'Demo Site',
   siteShortName: 'demo-site',
   cmsLocaleId: '64f0a1b2c3d4e5f60123456a',
+  /** The demo site's secondary locale: French (France). */
+  frCmsLocaleId: '64f0a1b2c3d4e5f601234570',
   authorsCollectionId: '64f0a1b2c3d4e5f60123456b',
   postsCollectionId: '64f0a1b2c3d4e5f60123456c',
   categoryOptionIds: {
@@ -25,7 +27,7 @@ const authors = [
   { name: 'Grace Hopper', slug: 'grace-hopper', bio: 'Made compilers happen.' },
 ]
 
-/** Seeds the demo workspace: "Demo Site" (CMS plan) with Authors and Blog Posts. */
+/** Seeds the demo workspace: "Demo Site" (CMS plan, English + French) with Authors and Blog Posts. */
 export function seedDemo(sim: Simulator): SeedResult {
   const result = sim.control.seed({
     workspaces: [
@@ -42,7 +44,10 @@ export function seedDemo(sim: Simulator): SeedResult {
         displayName: DEMO.siteName,
         shortName: DEMO.siteShortName,
         plan: 'cms',
-        locales: [{ cmsLocaleId: DEMO.cmsLocaleId, displayName: 'English', tag: 'en' }],
+        locales: [
+          { cmsLocaleId: DEMO.cmsLocaleId, displayName: 'English', tag: 'en' },
+          { cmsLocaleId: DEMO.frCmsLocaleId, displayName: 'French (France)', tag: 'fr-FR' },
+        ],
         collections: [
           {
             id: DEMO.authorsCollectionId,
@@ -50,7 +55,6 @@ export function seedDemo(sim: Simulator): SeedResult {
             singularName: 'Author',
             slug: 'authors',
             fields: [{ type: 'PlainText', displayName: 'Bio', slug: 'bio' }],
-            items: authors.map((fieldData) => ({ fieldData, published: true })),
           },
           {
             id: DEMO.postsCollectionId,
@@ -82,7 +86,25 @@ export function seedDemo(sim: Simulator): SeedResult {
       },
     ],
   })
+  // Created as a Designer user would, so every item exists in both locales.
   const authorIds = result.sites[0]?.collections[0]?.itemIds ?? []
+  for (const fieldData of authors) {
+    const cmsLocaleIds = [DEMO.cmsLocaleId, DEMO.frCmsLocaleId]
+    authorIds.push(
+      sim.control.designer.createItem(DEMO.authorsCollectionId, { live: true, fieldData, cmsLocaleIds }).id,
+    )
+  }
+  // Ada's French version is translated; Grace's still shows the English text.
+  sim.control.designer.updateItem(DEMO.authorsCollectionId, authorIds[0] as string, {
+    cmsLocaleId: DEMO.frCmsLocaleId,
+    fieldData: { bio: 'A écrit le premier programme.' },
+  })
+  sim.control.designer.publishItem(
+    DEMO.authorsCollectionId,
+    authorIds[0] as string,
+    undefined,
+    DEMO.frCmsLocaleId,
+  )
   const posts = [
     { name: 'Hello Bindery', slug: 'hello-bindery', category: DEMO.categoryOptionIds.news, featured: true },
     { name: 'Syncing a CMS', slug: 'syncing-a-cms', category: DEMO.categoryOptionIds.guide, featured: false },

@@ -38,6 +38,16 @@ export const RuntimeConfig = z.object({
   linkSchemes: z.enum(['http', 'any']).default('http'),
   /** Whether writes made through /v2 fire webhooks back to the app. [unconfirmed] */
   echoApiWrites: z.boolean().default(true),
+  /**
+   * /items/bulk's 100-item limit: false counts items (fieldData entries), true counts item × locale
+   * versions. The spec says "up to 100 items"; see docs/webflow.md "Localization". [unconfirmed]
+   */
+  bulkLimitCountsLocales: z.boolean().default(false),
+  /**
+   * Designer item creates on a localized site: every locale (true) or the primary only unless the
+   * body names `cmsLocaleIds`. [unconfirmed]
+   */
+  designerCreatesAllLocales: z.boolean().default(false),
   /** Enforce the site-wide item cap of the site's plan. */
   itemCaps: z.boolean().default(true),
   webhookRetryIntervalMs: z.number().int().nonnegative().default(600_000),

@@ -19,7 +19,12 @@ export interface Designer {
   canEditContent(): Promise<boolean>
   /** Calls back with the CMS item open on the canvas (null off item pages); returns unsubscribe. */
   onCurrentCmsItem(cb: (itemId: string | null) => void): () => void
+  /** The locale tag the canvas shows ('fr-FR'); null when unknown (the primary is assumed). */
+  currentLocaleTag?(): Promise<string | null>
 }
+
+/** The Designer's locale getter: not in the typings this build uses (see docs/webflow.md "Localization"). */
+type LocaleGetter = { getCurrentLocale?: () => Promise<{ tag?: string } | null> }
 
 /** The Designer behind the real `webflow` global. */
 export function webflowDesigner(wf: WebflowApi = webflow): Designer {
@@ -42,6 +47,12 @@ export function webflowDesigner(wf: WebflowApi = webflow): Designer {
     onCurrentCmsItem(cb) {
       const unsubscribe = wf.subscribe('currentcmsitem', (id) => cb(id ?? null))
       return () => unsubscribe()
+    },
+    async currentLocaleTag() {
+      const get = (wf as unknown as LocaleGetter).getCurrentLocale
+      if (typeof get !== 'function') return null
+      const locale = await get.call(wf).catch(() => null)
+      return locale?.tag ?? null
     },
   }
 }

@@ -10,6 +10,7 @@ import {
   ItemParams,
   ItemStatusRequest,
   ItemUpdateRequest,
+  LocaleQuery,
 } from '@bindery/shared/api/content'
 import type { ItemStatus } from '@bindery/shared/hub'
 import type { FastifyReply, FastifyRequest } from 'fastify'
@@ -17,13 +18,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { getSiteCollection } from '../db/hub-collections'
 import { getHubItem, listHubItemsPage } from '../db/hub-items'
 import { type Db, inTransaction, type Queryable } from '../db/pool'
-import { notFound } from '../http/app-error'
+import { badRequest, notFound } from '../http/app-error'
 import type { Boss } from '../jobs/boss'
 import { siteOf } from './api-key-auth'
 import { bulkUpsert } from './bulk-upsert'
 import { itemJson } from './content-json'
 import { etagOf, expectedVersion } from './if-match'
 import { decodeItemCursor, encodeItemCursor } from './item-cursor'
+import { checkLocales, localizedJson, requireLocale, updateLocale, writeVersions } from './item-locales'
 import {
   createItem,
   deleteItem,
@@ -63,6 +65,7 @@ export const itemsRoutes: FastifyPluginAsyncZod<{ db: Db; boss: Boss }> = async 
     async (req) => {
       const collection = await collectionOf(req, db, req.params.id)
       const q = req.query
+      if (q.locale) await requireLocale(db, collection, q.locale)
       const rows = await listHubItemsPage(db, collection.id, {
         status: q.status,
         updatedSince: q.updatedSince,
@@ -73,8 +76,9 @@ export const itemsRoutes: FastifyPluginAsyncZod<{ db: Db; boss: Boss }> = async 
       })
       const page = rows.slice(0, q.limit)
       const last = page.at(-1)
+      const items = page.map((r) => r.item)
       return {
-        items: page.map((r) => itemJson(r.item)),
+        items: q.locale ? await localizedJson(db, collection, items, q.locale) : items.map(itemJson),
         nextCursor:
           rows.length > q.limit && last
             ? encodeItemCursor({ updatedAt: last.updatedAtText, id: last.item.id })
@@ -85,20 +89,40 @@ export const itemsRoutes: FastifyPluginAsyncZod<{ db: Db; boss: Boss }> = async 
 
   app.get(
     '/collections/:id/items/:itemId',
-    { schema: { ...doc, params: ItemParams, response: { 200: Item } } },
+    { schema: { ...doc, params: ItemParams, querystring: LocaleQuery, response: { 200: Item } } },
     async (req, reply) => {
       const collection = await collectionOf(req, db, req.params.id)
       const item = await getHubItem(db, req.params.itemId)
       if (!item || item.collectionId !== collection.id || item.deletedAt) throw notFound('item')
-      return sendItem(reply, item)
+      const locale = req.query.locale
+      if (!locale) return sendItem(reply, item)
+      await requireLocale(db, collection, locale)
+      return sendLocalized(reply, (await localizedJson(db, collection, [item], locale))[0]!)
     },
   )
+
+  const sendLocalized = (reply: FastifyReply, item: Item) =>
+    reply.header('etag', etagOf(item.locale?.version ?? 0)).send(item)
 
   app.post(
     '/collections/:id/items',
     { schema: { ...doc, params: CollectionParams, body: ItemCreateRequest, response: { 201: Item } } },
-    async (req, reply) =>
-      sendItem(reply, await inWrite(req, req.params.id, (ctx) => createItem(ctx, req.body)), 201),
+    async (req, reply) => {
+      const { locales, ...input } = req.body
+      const item = await inWrite(req, req.params.id, async (ctx) => {
+        const issues = await checkLocales(ctx, locales, (tag) => `locales.${tag}`)
+        if (issues.length) throw badRequest('some locale versions are invalid', issues)
+        const created = await createItem(ctx, input)
+        const ws = Object.entries(locales ?? {}).map(([tag, content]) => ({
+          itemId: created.id,
+          tag,
+          content,
+        }))
+        await writeVersions(ctx, ws)
+        return created
+      })
+      return sendItem(reply, item, 201)
+    },
   )
 
   app.patch(
@@ -107,6 +131,7 @@ export const itemsRoutes: FastifyPluginAsyncZod<{ db: Db; boss: Boss }> = async 
       schema: {
         ...doc,
         params: ItemParams,
+        querystring: LocaleQuery,
         headers: IfMatchHeaders,
         body: ItemUpdateRequest,
         response: { 200: Item },
@@ -115,6 +140,15 @@ export const itemsRoutes: FastifyPluginAsyncZod<{ db: Db; boss: Boss }> = async 
     async (req, reply) => {
       const { version, ...patch } = req.body
       const expected = expectedVersion(version, req.headers['if-match'])
+      const locale = req.query.locale
+      if (locale) {
+        return sendLocalized(
+          reply,
+          await inWrite(req, req.params.id, (ctx) =>
+            updateLocale(ctx, req.params.itemId, locale, patch, expected),
+          ),
+        )
+      }
       return sendItem(
         reply,
         await inWrite(req, req.params.id, (ctx) => updateItem(ctx, req.params.itemId, patch, expected)),
@@ -178,7 +212,28 @@ export const itemsRoutes: FastifyPluginAsyncZod<{ db: Db; boss: Boss }> = async 
         response: { 200: BulkUpsertResult },
       },
     },
-    async (req) => inWrite(req, req.params.id, (ctx) => bulkUpsert(ctx, req.body.items)),
+    async (req) =>
+      inWrite(req, req.params.id, async (ctx) => {
+        const items = req.body.items
+        const issues: { path: string; message: string }[] = []
+        for (const [i, it] of items.entries()) {
+          issues.push(...(await checkLocales(ctx, it.locales, (tag) => `items[${i}].locales.${tag}`)))
+        }
+        if (issues.length) throw badRequest('some items are invalid; nothing was written', issues)
+        const result = await bulkUpsert(
+          ctx,
+          items.map(({ locales: _, ...it }) => it),
+        )
+        const ws = items.flatMap((it, i) =>
+          Object.entries(it.locales ?? {}).map(([tag, content]) => ({
+            itemId: result.items[i]!.id,
+            tag,
+            content,
+          })),
+        )
+        await writeVersions(ctx, ws)
+        return result
+      }),
   )
 
   app.delete(

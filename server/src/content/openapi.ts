@@ -16,10 +16,11 @@ export async function registerOpenApi(app: FastifyInstance) {
         title: 'Bindery content API',
         description:
           'Write hub content: collections and items of one site, authenticated by a per-site API key. ' +
-          'Errors answer `{ "error": { "code", "message", "details"? } }`.',
+          'Errors answer `{ "error": { "code", "message", "details"? } }`. Localized content: enable a ' +
+          'locale on a collection, then read and write its item versions with `?locale=fr-FR`.',
         version: '1.0.0',
       },
-      tags: [{ name: TAG.collections }, { name: TAG.items }],
+      tags: [{ name: TAG.collections }, { name: TAG.items }, { name: TAG.locales }],
       components: {
         securitySchemes: {
           [SECURITY_SCHEME]: { type: 'http', scheme: 'bearer', description: 'a site API key, `bdy_…`' },

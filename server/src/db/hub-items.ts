@@ -259,3 +259,12 @@ export async function countHubItemsWithValue(
   )
   return rows[0]!.n
 }
+
+/** Marks items as changed without touching their primary content (a locale version was written). */
+export async function touchHubItems(db: Queryable, ids: string[]) {
+  if (!ids.length) return
+  await db.query(
+    'update hub_items set updated_at = now() where id = any($1::uuid[]) and deleted_at is null',
+    [ids],
+  )
+}

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { apiKeyAuth } from '../content/api-key-auth'
 import { collectionsRoutes } from '../content/collections-routes'
 import { itemsRoutes } from '../content/items-routes'
+import { localesRoutes } from '../content/locales-routes'
 import { rejectNulCharacters } from '../content/reject-nul'
 import type { Db } from '../db/pool'
 import type { Boss } from '../jobs/boss'
@@ -17,4 +18,5 @@ export const contentScope: FastifyPluginAsyncZod<{ db: Db; boss: Boss }> = async
   scope.addHook('preValidation', rejectNulCharacters)
   await scope.register(collectionsRoutes, { db, boss })
   await scope.register(itemsRoutes, { db, boss })
+  await scope.register(localesRoutes, { db })
 }

@@ -7,6 +7,7 @@ import { webflowForSite } from '../install/site-client'
 import { applyItem } from '../sync/apply-delivery'
 import { webflowStateOf } from '../sync/field-map'
 import { enqueuePush } from '../sync/mark-dirty'
+import { pullLocales } from '../sync/pull-locales'
 import type { JobContext } from './job-context'
 
 export const queue = 'link-connect'
@@ -55,6 +56,8 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) 
     })
     if (offset + PAGE >= page.pagination.total || !page.items.length) break
   }
+  // Every locale of the linked items comes in beside the primary.
+  await pullLocales(ctx, wf, link)
   await inTransaction(ctx.db, async (tx) => {
     // What only the hub has goes to Webflow.
     const { rowCount } = await tx.query(

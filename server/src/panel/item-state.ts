@@ -12,6 +12,7 @@ import { hubContentOf } from '../sync/push-plan'
 import { referencedWebflowIds, webflowContentOf } from '../sync/webflow-content'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { WebflowApi } from '../webflow/webflow-client'
+import { itemLocaleDiff } from './item-locale-diff'
 
 const NOT_LINKED: ItemSyncState = {
   linked: false,
@@ -32,6 +33,7 @@ export async function itemState(
   wf: WebflowApi,
   siteId: string,
   webflowItemId: string,
+  locale?: string,
 ): Promise<ItemSyncState> {
   const { rows } = await db.query(
     `select il.* from item_links il join links l on l.id = il.link_id
@@ -42,6 +44,16 @@ export async function itemState(
   const il = toItemLink(rows[0])
   const [link, hubItem] = await Promise.all([getLink(db, il.linkId), getHubItem(db, il.hubItemId)])
   if (!link || !hubItem) return NOT_LINKED
+  const localeDiff = locale ? await itemLocaleDiff(db, wf, link, hubItem, webflowItemId, locale) : null
+  if (localeDiff) {
+    return {
+      ...summary(il, link.id, hubItem),
+      lastError: il.lastError ?? (await skippedMessage(db, il.id)),
+      diff: localeDiff,
+      changesNotLive: false,
+      locale: locale ?? null,
+    }
+  }
   const hub = hubContentOf(hubItem, link)
   const diff: ItemSyncState['diff'] = []
   const item = await wf.getItem(link.webflowCollectionId, webflowItemId).catch((e) => {
@@ -65,17 +77,24 @@ export async function itemState(
       if (canonicalJson(h) !== canonicalJson(w)) diff.push({ field, hub: h, webflow: w })
   }
   return {
-    linked: true,
-    linkId: link.id,
-    hubItemId: hubItem.id,
-    name: hubItem.name,
-    state: il.syncState === 'synced' && il.dirty ? 'pending' : il.syncState,
-    lastPushedAt: il.lastPushedAt?.toISOString() ?? null,
-    lastPulledAt: il.lastPulledAt?.toISOString() ?? null,
+    ...summary(il, link.id, hubItem),
     lastError: il.lastError ?? (await skippedMessage(db, il.id)),
     diff,
     // docs/webflow.md, Item states: the hub status stays published; the panel says what is not live.
     changesNotLive: !!item && ['changes_queued', 'changes_in_draft'].includes(webflowStateOf(item)),
+    locale: null,
+  }
+}
+
+function summary(il: ReturnType<typeof toItemLink>, linkId: string, hubItem: { id: string; name: string }) {
+  return {
+    linked: true,
+    linkId,
+    hubItemId: hubItem.id,
+    name: hubItem.name,
+    state: il.syncState === 'synced' && il.dirty ? ('pending' as const) : il.syncState,
+    lastPushedAt: il.lastPushedAt?.toISOString() ?? null,
+    lastPulledAt: il.lastPulledAt?.toISOString() ?? null,
   }
 }
 

@@ -1,5 +1,6 @@
 import {
   ConnectRequest,
+  ItemStateQuery,
   ItemSyncState,
   LinkErrors,
   LinkParams,
@@ -106,10 +107,17 @@ export const linkRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (ap
     {
       schema: {
         params: SiteParams.extend({ webflowItemId: z.string().min(1).max(64) }),
+        querystring: ItemStateQuery,
         response: { 200: ItemSyncState },
       },
     },
     async (req) =>
-      itemState(jobs.db, await wfFor(req.params.siteId), req.params.siteId, req.params.webflowItemId),
+      itemState(
+        jobs.db,
+        await wfFor(req.params.siteId),
+        req.params.siteId,
+        req.params.webflowItemId,
+        req.query.locale,
+      ),
   )
 }

@@ -3,6 +3,7 @@ import type { ReconcileTrigger } from '@bindery/shared/api/reconcile'
 import { countHeldItems } from '../db/delete-holds'
 import type { Link } from '../db/links'
 import type { Queryable } from '../db/pool'
+import { linkLocales } from './link-locales'
 
 /** A link as the panel shows it: state, progress, how many items are in each sync state, the last reconcile. */
 export async function linkSummary(db: Queryable, link: Link): Promise<LinkSummary> {
@@ -41,6 +42,7 @@ export async function linkSummary(db: Queryable, link: Link): Promise<LinkSummar
     lastReconcile: r
       ? { at: r.started_at.toISOString(), trigger: r.trigger, status: r.status, drift: r.drift }
       : null,
+    locales: await linkLocales(db, link),
     heldDeletes: await countHeldItems(db, link.id),
   }
 }

@@ -31,6 +31,8 @@ export function playgroundPage(): string {
         <option value="">Static page (no CMS item)</option>
       </select>
       <p class="muted">Choosing an item plays the Designer opening that CMS item page (<code>currentcmsitem</code>).</p>
+      <label class="control"><span>Locale on the canvas</span>
+        <select id="locale-picker" data-testid="locale-picker"></select></label>
     </section>
     <section>
       <h2>Edit in Webflow</h2>

@@ -64,6 +64,7 @@ export const playgroundRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db; d
       workspaceId: site.workspaceId,
       apiUrl: `${req.protocol}://${req.host}`,
       simUrl: config.webflow.apiUrl,
+      locales: await sim.locales(site.id),
     }
   })
 
@@ -79,11 +80,18 @@ export const playgroundRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db; d
 
   app.post(
     '/playground/edit',
-    { schema: { body: ItemBody.extend({ name: z.string().trim().min(1).max(256) }) } },
+    {
+      schema: {
+        body: ItemBody.extend({
+          name: z.string().trim().min(1).max(256),
+          cmsLocaleId: z.string().min(1).max(64).optional(),
+        }),
+      },
+    },
     async (req) => {
       const site = await currentSite()
-      const { collectionId, itemId, name } = req.body
-      await sim.updateItem(site.id, collectionId, itemId, { name })
+      const { collectionId, itemId, name, cmsLocaleId } = req.body
+      await sim.updateItem(site.id, collectionId, itemId, { name }, cmsLocaleId)
       return { ok: true }
     },
   )

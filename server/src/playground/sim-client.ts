@@ -4,6 +4,7 @@
  */
 export type SimItem = { id: string; name: string; slug: string; isDraft: boolean; isArchived: boolean }
 export type SimCollection = { id: string; displayName: string; items: SimItem[] }
+export type SimLocale = { cmsLocaleId: string; tag: string; displayName: string; primary: boolean }
 
 export function simClient(simUrl: string) {
   let siteToken: { siteId: string; token: string } | null = null
@@ -72,9 +73,40 @@ export function simClient(simUrl: string) {
       )
     },
 
-    /** An edit made "in Webflow" by a Designer user: fires webhooks like the real Designer. */
-    updateItem: (siteId: string, collectionId: string, itemId: string, fieldData: Record<string, unknown>) =>
-      call<unknown>('PATCH', designerItem(siteId, collectionId, itemId), { fieldData }),
+    /** The site's locales, primary first (GET /v2/sites/{id}). */
+    async locales(siteId: string): Promise<SimLocale[]> {
+      type L = { cmsLocaleId: string; tag: string; displayName: string }
+      const site = await call<{ locales?: { primary: L; secondary: L[] } | null }>(
+        'GET',
+        `/v2/sites/${encodeURIComponent(siteId)}`,
+        undefined,
+        await tokenFor(siteId),
+      )
+      if (!site.locales) return []
+      const pick = (l: L, primary: boolean) => ({
+        cmsLocaleId: l.cmsLocaleId,
+        tag: l.tag,
+        displayName: l.displayName,
+        primary,
+      })
+      return [pick(site.locales.primary, true), ...site.locales.secondary.map((l) => pick(l, false))]
+    },
+
+    /**
+     * An edit made "in Webflow" by a Designer user in the locale the canvas shows: fires webhooks
+     * like the real Designer.
+     */
+    updateItem: (
+      siteId: string,
+      collectionId: string,
+      itemId: string,
+      fieldData: Record<string, unknown>,
+      cmsLocaleId?: string,
+    ) =>
+      call<unknown>('PATCH', designerItem(siteId, collectionId, itemId), {
+        fieldData,
+        ...(cmsLocaleId ? { cmsLocaleId } : {}),
+      }),
 
     publishItem: (siteId: string, collectionId: string, itemId: string) =>
       call<unknown>('POST', `${designerItem(siteId, collectionId, itemId)}/publish`),

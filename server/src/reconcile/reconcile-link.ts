@@ -7,12 +7,14 @@ import {
 import { hubIdsOf } from '../db/item-links'
 import { getLink, type Link, updateLink } from '../db/links'
 import { inTransaction } from '../db/pool'
+import { listSiteLocales } from '../db/site-locales'
 import { webflowForSite } from '../install/site-client'
 import { getSite } from '../install/sites-table'
 import type { JobContext } from '../jobs/job-context'
 import { applyItem } from '../sync/apply-delivery'
 import { loadFieldMemory } from '../sync/field-memory'
 import { chunks } from '../sync/push-plan'
+import { refreshSiteLocales } from '../sync/site-locales-refresh'
 import { referencedWebflowIds } from '../sync/webflow-content'
 import { type Classified, classifyDrift, type Drift } from './classify-drift'
 import { confirmGone } from './confirm-gone'
@@ -20,6 +22,7 @@ import { countingClient } from './counting-client'
 import { finishReport, type ReportResult, startReport, zeroCounts } from './drift-reports'
 import { hubSide } from './hub-side'
 import { withLinkLock } from './link-lock'
+import { reconcileLocales } from './reconcile-locales'
 import { progressReporter, recordAgreement, repairDrift } from './repair-drift'
 import { webflowSnapshot } from './webflow-snapshot'
 
@@ -64,6 +67,9 @@ async function run(ctx: JobContext, link: Link, trigger: ReconcileTrigger): Prom
     if (watched) await updateLink(ctx.db, link.id, { state: 'syncing', progressDone: 0, progressTotal: 0 })
     const snapshot = await webflowSnapshot(wf.api, link.webflowCollectionId)
     const rows = await hubSide(ctx.db, link)
+    // A link made before Bindery knew locales learns its site's once, so deliveries route by locale.
+    if (!(await listSiteLocales(ctx.db, link.siteId)).length)
+      await refreshSiteLocales(ctx.db, wf.api, link.siteId)
     const refs = referencedWebflowIds(link, [...snapshot.staged.values(), ...snapshot.live.values()])
     const memory = await loadFieldMemory(
       ctx.db,
@@ -86,6 +92,8 @@ async function run(ctx: JobContext, link: Link, trigger: ReconcileTrigger): Prom
     report.repaired = outcome.repaired
     report.held = outcome.held
     await recordAgreement(ctx, link, classified.refresh)
+    // Every secondary locale, compared and repaired per locale version.
+    addLocales(report, await reconcileLocales(ctx, wf.api, link, rows))
     if (full) await fullResync(ctx, link, reapply, async (n) => progress?.(drifts.length + n))
     report.requests = wf.calls()
     await finishReport(ctx.db, reportId, report)
@@ -139,7 +147,8 @@ async function fullResync(
 /** Queues the push of anything left dirty; a watched run is done when nothing is left to push. */
 async function settle(ctx: JobContext, link: Link, watched: boolean) {
   const { rowCount } = await ctx.db.query(
-    `select 1 from item_links where link_id = $1 and dirty and sync_state <> 'conflict' limit 1`,
+    `select 1 from item_links where link_id = $1 and dirty and sync_state <> 'conflict'
+     union all select 1 from item_link_locales where link_id = $1 and dirty limit 1`,
     [link.id],
   )
   if (rowCount && link.direction !== 'pull-only') {
@@ -159,6 +168,18 @@ function tally(drifts: Drift[]) {
     if (list.length < SAMPLES) samples[d.cls] = [...list, d.sample]
   }
   return { found, samples }
+}
+
+function addLocales(report: ReportResult, locales: Awaited<ReturnType<typeof reconcileLocales>>) {
+  if (!locales) return
+  for (const c of DRIFT_CLASSES) {
+    report.found[c] += locales.found[c]
+    report.repaired[c] += locales.repaired[c]
+  }
+  for (const { cls, sample } of locales.samples) {
+    const list = report.samples[cls] ?? []
+    if (list.length < SAMPLES) report.samples[cls] = [...list, sample]
+  }
 }
 
 function sum(counts: Record<DriftClass, number>): number {

@@ -15,6 +15,7 @@ import type { Tx } from '../db/pool'
 import { webflowForSite } from '../install/site-client'
 import type { JobContext } from '../jobs/job-context'
 import { WebflowApiError } from '../webflow/webflow-api-error'
+import { applyLocaleDelivery } from './apply-locale-delivery'
 import { canonicalJson, contentHash } from './content-hash'
 import { type DroppedValue, type HubContent, webflowStateOf } from './field-map'
 import { fieldMemoryOf } from './field-memory'
@@ -47,6 +48,10 @@ export async function applyDelivery(
   // Only a link of the site the delivery names: a collection id of another site is ignored.
   const link = await getLinkByWebflowCollection(tx, payload.siteId, payload.collectionId)
   if (!link || link.direction === 'push-only') return 'ignored'
+  const localized = await applyLocaleDelivery(tx, ctx, link, delivery, (il, item) =>
+    applyItem(tx, ctx, link, il, item),
+  )
+  if (localized) return localized
   const itemLink = await getItemLinkByWebflowId(tx, link.id, payload.id)
 
   if (delivery.triggerType === 'collection_item_deleted') {

@@ -1,6 +1,7 @@
 import type { ConnectRequest } from '@bindery/shared/api/links'
 import { type HubField, hubTypeOf } from '@bindery/shared/hub'
 import type { Collection } from '@bindery/shared/webflow'
+import { addCollectionLocales } from '../db/hub-collection-locales'
 import {
   collectionSlugTaken,
   getSiteCollection,
@@ -8,6 +9,7 @@ import {
   insertHubCollection,
   insertHubFields,
 } from '../db/hub-collections'
+import { markCollectionLocalesDirty } from '../db/item-link-locales'
 import { insertLink, type Link, listLinks, type NewLink } from '../db/links'
 import { inTransaction, type Tx } from '../db/pool'
 import { AppError, badRequest, notFound } from '../http/app-error'
@@ -24,6 +26,7 @@ import {
   webflowFieldFor,
 } from './field-plan'
 import { enqueuePush, txAdapter } from './mark-dirty'
+import { refreshSiteLocales } from './site-locales-refresh'
 
 /**
  * Connects a hub collection and a Webflow collection: (a) publish a hub collection to Webflow,
@@ -36,6 +39,7 @@ export async function connect(ctx: JobContext, siteId: string, req: ConnectReque
   const webflowOf = (hubId: string) => links.find((l) => l.hubCollectionId === hubId)?.webflowCollectionId
   const hubOf = (webflowId: string) => links.find((l) => l.webflowCollectionId === webflowId)?.hubCollectionId
   const common = { siteId, direction: req.direction, conflictPolicy: req.conflictPolicy }
+  const siteLocales = await refreshSiteLocales(ctx.db, wf, siteId)
 
   if (req.mode === 'publish') {
     const hub = await hubCollection(ctx, siteId, req.hubCollectionId, links)
@@ -76,6 +80,12 @@ export async function connect(ctx: JobContext, siteId: string, req: ConnectReque
         singularName: collection.singularName,
       })
       await insertHubFields(tx, hubCollectionId, hubFields)
+      // An imported collection carries every locale of the site.
+      await addCollectionLocales(
+        tx,
+        hubCollectionId,
+        siteLocales.filter((l) => !l.isPrimary).map((l) => l.tag),
+      )
       const fieldMap = buildFieldMap(
         hubFields.map((f) => ({ hub: f, webflow: webflowField(collection, f.slug) })),
       )
@@ -136,6 +146,8 @@ async function start(
       [link.id, l.hubCollectionId],
     )
     await tx.query('update links set progress_total = $2 where id = $1', [link.id, rowCount ?? 0])
+    // The hub's locale versions follow their items into every locale the site has.
+    await markCollectionLocalesDirty(tx, link.id, l.hubCollectionId)
     await enqueuePush(tx, ctx.boss, link.id)
   } else {
     await ctx.boss.send(

@@ -21,7 +21,9 @@ import { type FieldMemory, loadFieldMemory, NO_MEMORY } from './field-memory'
 import { findBySlug } from './find-by-slug'
 import { mergeUnseenWebflowEdits } from './freshen'
 import { holdMassDeletes } from './hold-deletes'
+import { createInLocales, unpublishInLocales } from './locale-writes'
 import { holdLivePart, liveNow } from './new-collection'
+import { linkLocaleIds, pushLocales } from './push-locales'
 import { chunks, type PlannedItem, planPush } from './push-plan'
 import { recordAnswers } from './record-answer'
 
@@ -46,6 +48,8 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
   const link = await getLink(ctx.db, linkId)
   if (!link || link.disconnectedAt || link.direction === 'pull-only' || link.state === 'paused') return stats
   const deferred = new Set<string>()
+  // Every locale the link syncs, primary first; null on a primary-only link.
+  const localeIds = await linkLocaleIds(ctx.db, link)
   // Items in review wait for a person, not for a retry.
   const held = new Set<string>()
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -67,7 +71,7 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
     // A Webflow edit whose webhook was lost is merged before the push could overwrite it.
     if (await mergeUnseenWebflowEdits(ctx, wf, link, [...plan.updateLive, ...plan.updateStaged])) continue
     const refs = await webflowIdsOf(ctx.db, referencedIds(plan, link.fieldMap))
-    const writer = new BatchWriter(ctx, wf, link, refs, stats, deferred)
+    const writer = new BatchWriter(ctx, wf, link, refs, stats, deferred, localeIds)
     for (const p of plan.clean) await markClean(ctx.db, p.itemLink.id, p.item.version)
     await writer.create(plan.createLive, true)
     await writer.create(plan.createStaged, false)
@@ -82,6 +86,7 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
     }
   }
   stats.deferred = deferred.size
+  if (localeIds) stats.updated += await pushLocales(ctx, wf, link)
   await reportProgress(ctx, link)
   return stats
 }
@@ -178,6 +183,7 @@ class BatchWriter {
     private refs: Map<string, string>,
     private stats: PushStats,
     private deferred: Set<string>,
+    private localeIds: string[] | null = null,
   ) {}
 
   /** What Webflow made of each item link's assets and rich text on earlier writes. */
@@ -215,7 +221,10 @@ class BatchWriter {
       )
       await this.send(
         chunk,
-        (writes) => this.wf.createItems(this.link.webflowCollectionId, writes, { live }),
+        (writes) =>
+          this.localeIds
+            ? createInLocales(this.wf, this.link.webflowCollectionId, writes, this.localeIds, live)
+            : this.wf.createItems(this.link.webflowCollectionId, writes, { live }),
         'create',
       )
     }
@@ -226,7 +235,7 @@ class BatchWriter {
     for (const chunk of chunks(plan.unpublish)) {
       await eachOrGone(
         chunk.map((p) => p.itemLink.webflowItemId!),
-        (ids) => this.wf.unpublishItems(cid, ids),
+        (ids) => unpublishInLocales(this.wf, cid, ids, this.localeIds),
       )
     }
     const live = await this.writes(
@@ -268,7 +277,7 @@ class BatchWriter {
     const onlyPublished = new Set(publishOnly.map((p) => p.itemLink.id))
     for (const chunk of chunks(toPublish)) {
       const ids = chunk.map((p) => p.itemLink.webflowItemId!)
-      const { published, failed } = publishOutcome(ids, await this.wf.publishItems(cid, ids))
+      const { published, failed } = publishOutcome(ids, await this.wf.publishItems(cid, ids, this.localeIds))
       // Only what Webflow confirmed is published; the rest is reported on its item and retried.
       await this.ctx.db.query(
         `update item_links set webflow_state = 'published' where id = any($1::uuid[])`,
@@ -288,12 +297,12 @@ class BatchWriter {
       const live = chunk.filter((p) => isLive(p.itemLink.webflowState))
       await eachOrGone(
         live.map((p) => p.itemLink.webflowItemId!),
-        (ids) => this.wf.unpublishItems(cid, ids),
+        (ids) => unpublishInLocales(this.wf, cid, ids, this.localeIds),
       )
-      // An id already gone in Webflow is deleted either way.
+      // An id already gone in Webflow is deleted either way; every locale goes with it.
       await eachOrGone(
         chunk.map((p) => p.itemLink.webflowItemId!),
-        (ids) => this.wf.deleteItems(cid, ids),
+        (ids) => this.wf.deleteItems(cid, ids, this.localeIds),
       )
       await this.ctx.db.query(
         `update item_links set dirty = false, sync_state = 'synced', webflow_state = 'deleted', last_pushed_at = now()

@@ -36,6 +36,8 @@ type CallOptions = {
 type Raw = { data: unknown; rawResponse: { headers: Headers } }
 export type ItemWrite = {
   id?: string
+  /** The locale version to write (docs/webflow.md "Localization"); absent: the primary. */
+  cmsLocaleId?: string
   isDraft?: boolean
   isArchived?: boolean
   fieldData: Record<string, unknown>
@@ -155,6 +157,8 @@ export function createWebflowClient(o: WebflowClientOptions) {
         live?: boolean
         sortBy?: 'createdOn' | 'lastUpdated'
         sortOrder?: 'asc' | 'desc'
+        /** One locale's versions; absent: the primary's. */
+        cmsLocaleId?: string
       },
     ) => {
       const { live, ...query } = q
@@ -168,12 +172,31 @@ export function createWebflowClient(o: WebflowClientOptions) {
         idem,
       )
     },
-    getItem: (collectionId: string, itemId: string) =>
+    getItem: (collectionId: string, itemId: string, cmsLocaleId?: string) =>
       call(
         'items.get',
         W.CollectionItem,
-        () => items.getItem(collectionId, itemId, {}, per).withRawResponse(),
+        () => items.getItem(collectionId, itemId, cmsLocaleId ? { cmsLocaleId } : {}, per).withRawResponse(),
         idem,
+      ),
+    /**
+     * POST …/items/bulk: each `fieldData` becomes one item in every listed locale, sharing one id
+     * (docs/webflow.md "Localization"). One status for the whole request.
+     */
+    createItemsInLocales: (
+      collectionId: string,
+      body: {
+        cmsLocaleIds: string[]
+        fieldData: Record<string, unknown>[]
+        isDraft: boolean
+        isArchived: boolean
+      },
+    ) =>
+      call(
+        'items.createBulk',
+        W.ItemsResponse,
+        () => items.createItems(collectionId, body as never, per).withRawResponse(),
+        once,
       ),
     /**
      * Up to 100 items in one request; `live` creates them published. Webflow may answer `{items}` in
@@ -203,27 +226,34 @@ export function createWebflowClient(o: WebflowClientOptions) {
             : items.updateItems(collectionId, { items: writes } as never, per).withRawResponse(),
         once,
       ),
-    deleteItems: (collectionId: string, ids: string[]) =>
+    /** `cmsLocaleIds`: the locales to delete; absent, Webflow deletes the primary (docs/webflow.md). */
+    deleteItems: (collectionId: string, ids: string[], cmsLocaleIds?: string[] | null) =>
       call(
         'items.delete',
         null,
-        () => items.deleteItems(collectionId, { items: ids.map((id) => ({ id })) }, per).withRawResponse(),
+        () => items.deleteItems(collectionId, { items: refs(ids, cmsLocaleIds) }, per).withRawResponse(),
         idem,
       ),
     /** Unpublishes: the items stay in the CMS as drafts. */
-    unpublishItems: (collectionId: string, ids: string[]) =>
+    unpublishItems: (collectionId: string, ids: string[], cmsLocaleIds?: string[] | null) =>
       call(
         'items.unpublish',
         null,
-        () =>
-          items.deleteItemsLive(collectionId, { items: ids.map((id) => ({ id })) }, per).withRawResponse(),
+        () => items.deleteItemsLive(collectionId, { items: refs(ids, cmsLocaleIds) }, per).withRawResponse(),
         idem,
       ),
-    publishItems: (collectionId: string, ids: string[]) =>
+    publishItems: (collectionId: string, ids: string[], cmsLocaleIds?: string[] | null) =>
       call(
         'items.publish',
         W.PublishItemsResponse,
-        () => items.publishItem(collectionId, { itemIds: ids }, per).withRawResponse(),
+        () =>
+          items
+            .publishItem(
+              collectionId,
+              (cmsLocaleIds?.length ? { items: refs(ids, cmsLocaleIds) } : { itemIds: ids }) as never,
+              per,
+            )
+            .withRawResponse(),
         idem,
       ),
     listWebhooks: (siteId: string) =>
@@ -265,6 +295,11 @@ export function createWebflowClient(o: WebflowClientOptions) {
 }
 
 export type WebflowApi = ReturnType<typeof createWebflowClient>
+
+/** Bulk item references, naming the locales when there are any. */
+function refs(ids: string[], cmsLocaleIds?: string[] | null) {
+  return ids.map((id) => (cmsLocaleIds?.length ? { id, cmsLocaleIds } : { id }))
+}
 
 /** Exponential backoff with full jitter: 0.5 s, 1 s, 2 s … capped at 30 s. */
 export function backoffMs(attempt: number): number {

@@ -19,6 +19,8 @@ describe('content API: OpenAPI', async () => {
       '/api/v1/collections/{id}/items/{itemId}/publish',
       '/api/v1/collections/{id}/items/{itemId}/restore',
       '/api/v1/collections/{id}/items/{itemId}/unpublish',
+      '/api/v1/collections/{id}/locales',
+      '/api/v1/collections/{id}/locales/{tag}',
     ])
     expect(Object.keys(doc.paths['/api/v1/collections/{id}/items/{itemId}']).sort()).toEqual([
       'delete',
@@ -29,6 +31,9 @@ describe('content API: OpenAPI', async () => {
     const create = doc.paths['/api/v1/collections/{id}/items'].post
     expect(create.security).toEqual([{ apiKey: [] }])
     expect(create.requestBody.content['application/json'].schema.properties).toHaveProperty('slug')
+    expect(create.requestBody.content['application/json'].schema.properties).toHaveProperty('locales')
+    const get = doc.paths['/api/v1/collections/{id}/items/{itemId}'].get
+    expect(get.parameters.map((p: { name: string }) => p.name)).toContain('locale')
   })
 
   it('serves the browsable docs at /docs without an API key', async () => {

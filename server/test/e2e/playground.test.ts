@@ -194,4 +194,34 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
     await snap('06-panel-240')
     expect(errors).toEqual([])
   })
+
+  it('edits the locale the canvas shows: only the hub’s French version changes, the item view is in French', async () => {
+    await page.selectOption('#panel-size', 'comfortable')
+    const siteId = (await admin('GET', '/playground/context')).siteId as string
+    const { key } = await admin('POST', `/admin/api/sites/${siteId}/api-keys`, { name: 'e2e-fr' })
+    const content = (method: string, url: string, body?: unknown) => admin(method, `/api/v1${url}`, body, key)
+    const authors = (await content('GET', '/collections')).collections.find(
+      (c: { name: string }) => c.name === 'Authors',
+    )
+    const ada = (await content('GET', `/collections/${authors.id}/items`)).items.find(
+      (i: { slug: string }) => i.slug === 'ada-lovelace',
+    )
+    await page.selectOption('#locale-picker', { label: 'French (France)' })
+    // Her Webflow edit left "changes in draft": the picker says so after her name.
+    const adaOption = await page.locator('#item-picker option', { hasText: 'Ada King' }).getAttribute('value')
+    await page.selectOption('#item-picker', adaOption!)
+    await page.fill('#edit-name', 'Ada (en français)')
+    await page.click('#save-in-webflow')
+    await until('the hub’s French version to take the edit', async () => {
+      const fr = await content('GET', `/collections/${authors.id}/items/${ada.id}?locale=fr-FR`)
+      return fr.name === 'Ada (en français)'
+    })
+    expect((await content('GET', `/collections/${authors.id}/items/${ada.id}`)).name).toBe(ada.name)
+    await until('the item view in French', async () => {
+      const locale = panel.getByTestId('item-locale')
+      return (await locale.count()) > 0 && (await locale.textContent()) === 'fr-FR'
+    })
+    await snap('07-item-french')
+    expect(errors).toEqual([])
+  })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { browse } from '../install/install-world'
+import { Browser } from '../../src/install/browser'
 import { DEMO, startSyncWorld, webflowItems } from './sync-world'
 
 // Tests per item of docs/webflow.md that the fidelity matrix does not single out.
@@ -144,10 +144,12 @@ describe('site-scoped grants', async () => {
   })
 
   it("a second site's install keeps the first site syncing", async () => {
-    const start = await fetch(`${world.publicUrl}/oauth/install`, { redirect: 'manual' })
+    // One browser throughout: the install's state is bound to the cookie it sets.
+    const browser = new Browser()
+    const start = await browser.fetch(`${world.publicUrl}/oauth/install`)
     const authorize = new URL(start.headers.get('location')!)
     authorize.searchParams.set('site_id', other)
-    const done = await browse(authorize.toString())
+    const done = await browser.browse(authorize.toString())
     expect(done.status).toBe(200)
     const { rows } = await world.ctx.db.query('select id, site_ids from installations order by created_at')
     expect(rows.map((r) => r.site_ids)).toEqual([[DEMO.siteId], [other]])

@@ -109,9 +109,41 @@ export type CollectionUpdateRequest = z.infer<typeof CollectionUpdateRequest>
 
 export const CollectionParams = z.object({ id: Id })
 
+// --- locales ---
+
+/** A BCP 47 locale tag as Webflow shows it ('fr-FR', 'de'); hub locales map to the site's by tag. */
+export const LocaleTag = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a locale tag such as fr-FR')
+  .max(35)
+export type LocaleTag = z.infer<typeof LocaleTag>
+
+export const CollectionLocale = z.object({
+  tag: z.string(),
+  /** The site's Webflow locale with this tag, when it has one: only those are synced. */
+  webflow: z.object({ cmsLocaleId: z.string(), displayName: z.string() }).nullable(),
+})
+export const CollectionLocales = z.object({
+  /** The site's primary locale tag when known ('en'): the item itself holds that content. */
+  primary: z.string().nullable(),
+  locales: z.array(CollectionLocale),
+})
+export type CollectionLocales = z.infer<typeof CollectionLocales>
+
+export const CollectionLocalesRequest = z.strictObject({ locales: z.array(LocaleTag).min(1).max(50) })
+export const CollectionLocaleParams = z.object({ id: Id, tag: LocaleTag })
+
+/** `?locale=fr-FR`: read or write that locale's version instead of the primary content. */
+export const LocaleQuery = z.strictObject({ locale: LocaleTag.optional() })
+
 // --- items ---
 
 const FieldValues = z.record(z.string(), z.unknown())
+
+/** One locale version: name, slug and the fields Webflow localizes (images and files are shared). */
+export const LocaleContent = z.strictObject({ slug: Slug, name: Name, fields: FieldValues.default({}) })
+export type LocaleContent = z.infer<typeof LocaleContent>
+const LocaleVersions = z.record(LocaleTag, LocaleContent)
 
 export const Item = z.object({
   id: z.string(),
@@ -125,6 +157,11 @@ export const Item = z.object({
   updatedAt: IsoDate,
   /** Set on tombstones, which lists return only with `includeDeleted=true`. */
   deletedAt: IsoDate.nullable(),
+  /**
+   * With `?locale=`: the locale shown; `version` is the locale version's (the one `version`/`If-Match`
+   * guard on a locale write); `fallback` when the locale has no version and shows the primary content.
+   */
+  locale: z.object({ tag: z.string(), version: z.number().int(), fallback: z.boolean() }).optional(),
 })
 export type Item = z.infer<typeof Item>
 
@@ -144,6 +181,7 @@ export const ItemListQuery = z.strictObject({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  locale: LocaleTag.optional(),
 })
 export type ItemListQuery = z.infer<typeof ItemListQuery>
 
@@ -155,6 +193,8 @@ export const ItemCreateRequest = z.strictObject({
   name: Name,
   status: ItemStatus.default('draft'),
   fields: FieldValues.default({}),
+  /** Versions per locale tag; a locale left out shows the primary content. */
+  locales: LocaleVersions.optional(),
 })
 export type ItemCreateRequest = z.infer<typeof ItemCreateRequest>
 
@@ -182,6 +222,8 @@ export const BulkItem = z.strictObject({
   status: ItemStatus.optional(),
   /** The item's complete field values: fields left out are cleared on an existing item. */
   fields: FieldValues.default({}),
+  /** Locale versions to write; locales left out are kept as they are. */
+  locales: LocaleVersions.optional(),
 })
 export type BulkItem = z.infer<typeof BulkItem>
 

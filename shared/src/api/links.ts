@@ -73,6 +73,21 @@ export const LinkSummary = z.object({
     })
     .nullable()
     .optional(),
+  /**
+   * The site's Webflow locales, primary first: whether this link syncs each (the hub collection
+   * carries its tag) and how many of its item versions wait for a push. Empty when unknown.
+   */
+  locales: z
+    .array(
+      z.object({
+        tag: z.string(),
+        displayName: z.string(),
+        primary: z.boolean(),
+        synced: z.boolean(),
+        pending: z.number().int(),
+      }),
+    )
+    .optional(),
   /** Items whose delete waits for a person (a mass delete held: `GET /admin/api/sites/:siteId/holds`). */
   heldDeletes: z.number().int().optional(),
 })
@@ -167,10 +182,15 @@ export const ItemSyncState = z.object({
   lastError: z.string().nullable(),
   /** Fields whose values differ between the two sides right now. */
   diff: z.array(z.object({ field: z.string(), hub: z.unknown(), webflow: z.unknown() })),
+  /** The locale the diff compares (`?locale=` tag), null for the primary. */
+  locale: z.string().nullable().optional(),
   /** Live in Webflow, with a newer staged version not live yet ("queued" or "changes in draft"). */
   changesNotLive: z.boolean().default(false),
 })
 export type ItemSyncState = z.infer<typeof ItemSyncState>
+
+/** `?locale=fr-FR`: the item diff of the locale the Designer shows. */
+export const ItemStateQuery = z.object({ locale: z.string().min(1).max(35).optional() })
 
 /** One server-sent event on `GET /api/sites/:siteId/links/:linkId/events` (also the polling answer). */
 export const LinkEvent = LinkSummary

@@ -5,7 +5,15 @@ import type { Control } from './control.ts'
 import type { SeedInput } from './seed.ts'
 
 type Body = Record<string, unknown>
-type ItemRoute = { Params: { siteId: string; collectionId: string; itemId: string }; Body: Body }
+type ItemRoute = {
+  Params: { siteId: string; collectionId: string; itemId: string }
+  Body: Body
+  Querystring: { cmsLocaleId?: string }
+}
+
+/** The locale a Designer action targets: `?cmsLocaleId=` or the body's `cmsLocaleId`. */
+const localeOf = (req: { query: { cmsLocaleId?: string }; body?: Body }) =>
+  req.query.cmsLocaleId ?? (typeof req.body?.cmsLocaleId === 'string' ? req.body.cmsLocaleId : undefined)
 
 const scopesOf = (b: Body) => (Array.isArray(b.scopes) ? b.scopes.map(String) : undefined)
 
@@ -43,10 +51,20 @@ export function controlRoutes(app: FastifyInstance, control: Control): void {
     ),
   )
   app.post<ItemRoute>(`${items}/:itemId/publish`, async (req) =>
-    control.designer.publishItem(req.params.collectionId, req.params.itemId, req.params.siteId),
+    control.designer.publishItem(
+      req.params.collectionId,
+      req.params.itemId,
+      req.params.siteId,
+      localeOf(req),
+    ),
   )
   app.post<ItemRoute>(`${items}/:itemId/unpublish`, async (req, reply) => {
-    control.designer.unpublishItem(req.params.collectionId, req.params.itemId, req.params.siteId)
+    control.designer.unpublishItem(
+      req.params.collectionId,
+      req.params.itemId,
+      req.params.siteId,
+      localeOf(req),
+    )
     reply.code(204).send()
   })
   app.post<ItemRoute>(`${items}/:itemId/archive`, async (req) =>
@@ -58,7 +76,7 @@ export function controlRoutes(app: FastifyInstance, control: Control): void {
     ),
   )
   app.delete<ItemRoute>(`${items}/:itemId`, async (req, reply) => {
-    control.designer.deleteItem(req.params.collectionId, req.params.itemId, req.params.siteId)
+    control.designer.deleteItem(req.params.collectionId, req.params.itemId, req.params.siteId, localeOf(req))
     reply.code(204).send()
   })
   app.post<{ Params: { siteId: string }; Body: Body }>('/_sim/sites/:siteId/publish', async (req) => {

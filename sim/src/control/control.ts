@@ -91,31 +91,66 @@ export class Control {
     return c
   }
 
+  /** The locales a Designer create reaches (docs/webflow.md "Localization"); null: as the API would. */
+  private designerLocales(c: CollectionRec, body: Record<string, unknown>): string[] | null {
+    if (Array.isArray(body.cmsLocaleIds)) return body.cmsLocaleIds.map(String)
+    const site = this.ctx.store.sites.get(c.siteId)
+    if (!site || site.locales.length < 2 || !this.ctx.config.designerCreatesAllLocales) return null
+    if (body.cmsLocaleId) return null
+    return site.locales.map((l) => l.cmsLocaleId)
+  }
+
+  /** Designer actions; `cmsLocaleId` picks the locale the Designer shows (default primary). */
   readonly designer = {
-    createItem: (collectionId: string, body: Record<string, unknown>, siteId?: string): CollectionItem =>
-      createItems(this.ctx, this.collection(collectionId, siteId), [body], {
+    createItem: (collectionId: string, body: Record<string, unknown>, siteId?: string): CollectionItem => {
+      const c = this.collection(collectionId, siteId)
+      const { cmsLocaleIds: _, ...input } = body
+      return createItems(this.ctx, c, [input], {
         live: body.live === true,
         source: 'designer',
         multi: false,
-      })[0] as CollectionItem,
+        bulkLocales: this.designerLocales(c, body),
+      })[0] as CollectionItem
+    },
     updateItem: (collectionId: string, itemId: string, body: Record<string, unknown>, siteId?: string) =>
       updateItems(this.ctx, this.collection(collectionId, siteId), [{ ...body, id: itemId }], {
         live: false,
         source: 'designer',
         multi: false,
       })[0] as CollectionItem,
-    publishItem: (collectionId: string, itemId: string, siteId?: string): PublishItemsResponse =>
-      publishItems(this.ctx, this.collection(collectionId, siteId), { itemIds: [itemId] }, 'designer'),
-    unpublishItem: (collectionId: string, itemId: string, siteId?: string): void =>
-      unpublishItems(this.ctx, this.collection(collectionId, siteId), [{ id: itemId }], 'designer'),
+    publishItem: (
+      collectionId: string,
+      itemId: string,
+      siteId?: string,
+      cmsLocaleId?: string,
+    ): PublishItemsResponse =>
+      publishItems(
+        this.ctx,
+        this.collection(collectionId, siteId),
+        cmsLocaleId ? { items: [{ id: itemId, cmsLocaleIds: [cmsLocaleId] }] } : { itemIds: [itemId] },
+        'designer',
+      ),
+    unpublishItem: (collectionId: string, itemId: string, siteId?: string, cmsLocaleId?: string): void =>
+      unpublishItems(
+        this.ctx,
+        this.collection(collectionId, siteId),
+        [{ id: itemId, cmsLocaleIds: cmsLocaleId ? [cmsLocaleId] : undefined }],
+        'designer',
+      ),
     archiveItem: (collectionId: string, itemId: string, archived = true, siteId?: string) =>
       updateItems(this.ctx, this.collection(collectionId, siteId), [{ id: itemId, isArchived: archived }], {
         live: false,
         source: 'designer',
         multi: false,
       })[0] as CollectionItem,
-    deleteItem: (collectionId: string, itemId: string, siteId?: string): void =>
-      deleteItems(this.ctx, this.collection(collectionId, siteId), [{ id: itemId }], 'designer'),
+    /** Without a locale the whole item goes, every locale with it. */
+    deleteItem: (collectionId: string, itemId: string, siteId?: string, cmsLocaleId?: string): void =>
+      deleteItems(
+        this.ctx,
+        this.collection(collectionId, siteId),
+        [{ id: itemId, cmsLocaleIds: cmsLocaleId ? [cmsLocaleId] : undefined }],
+        'designer',
+      ),
     /** A Designer publish: not held to the one-per-minute API limit, but it counts toward it. */
     publishSite: (siteId: string, displayName = 'Dana Designer'): void => {
       const site = this.ctx.store.sites.get(siteId)

@@ -51,6 +51,12 @@ function ItemDetails({ item }: { item: ItemSyncState }) {
         </span>
       </div>
       <dl className="facts">
+        {item.locale ? (
+          <div>
+            <dt>Locale</dt>
+            <dd data-testid="item-locale">{item.locale}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>Last push</dt>
           <dd>{formatTime(item.lastPushedAt)}</dd>

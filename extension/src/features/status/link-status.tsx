@@ -15,6 +15,7 @@ import { useLiveLink } from './api/watch-link'
 import { FieldEditor } from './field-editor'
 import { LinkCounts } from './link-counts'
 import { LinkErrorList } from './link-errors'
+import { LinkLocales } from './link-locales'
 
 type Props = {
   linkId: string
@@ -88,6 +89,7 @@ export function LinkStatus({ linkId, title, candidates, initialSync = false, onD
         />
       ) : null}
       <LinkCounts counts={link.counts} />
+      <LinkLocales locales={link.locales} />
       {link.lastError ? (
         <Notice tone="error" title="Sync stopped on an error">
           <p>{link.lastError}</p>

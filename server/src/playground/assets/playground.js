@@ -27,6 +27,8 @@
     context: null,
     collections: [],
     currentItem: null,
+    /** cmsLocaleId of the locale the canvas shows. */
+    locale: null,
     canEdit: true,
     size: 'comfortable',
     listeners: {},
@@ -109,6 +111,8 @@
         toast({ type: 'Info', message: 'The panel asked to close (the playground keeps it open)' })
         return null
       },
+      /** The locale the canvas shows (the playground's locale picker). */
+      getCurrentLocale: async () => currentLocale(),
       subscribe(event, cb) {
         state.listeners[event] ??= new Set()
         const set = state.listeners[event]
@@ -118,6 +122,21 @@
         return () => set.delete(cb)
       },
     }
+  }
+
+  function currentLocale() {
+    const locales = state.context?.locales ?? []
+    return locales.find((l) => l.cmsLocaleId === state.locale) ?? locales[0] ?? null
+  }
+
+  function renderLocales() {
+    const picker = $('locale-picker')
+    const locales = state.context.locales ?? []
+    picker.replaceChildren(
+      ...locales.map((l) => new Option(`${l.displayName}${l.primary ? ' (primary)' : ''}`, l.cmsLocaleId)),
+    )
+    picker.disabled = locales.length < 2
+    state.locale = locales[0]?.cmsLocaleId ?? null
   }
 
   function selectedItem() {
@@ -198,6 +217,8 @@
         collectionId: open.collection.id,
         itemId: open.item.id,
         name: $('edit-name').value,
+        // An edit of the locale the canvas shows, as in the Designer.
+        ...(currentLocale() && !currentLocale().primary ? { cmsLocaleId: currentLocale().cmsLocaleId } : {}),
       })
       toast({ type: 'Info', message: `Saved “${$('edit-name').value}” in Webflow` })
       await loadItems()
@@ -211,6 +232,9 @@
       await loadItems()
     }),
   )
+  $('locale-picker').addEventListener('change', (e) => {
+    state.locale = e.target.value
+  })
   $('panel-size').addEventListener('change', (e) => resize(e.target.value))
   $('can-edit').addEventListener('change', (e) => {
     state.canEdit = e.target.checked
@@ -223,6 +247,7 @@
   loadContext().then(async () => {
     $('site-name').textContent = state.context.siteName
     $('site-short').textContent = state.context.shortName ? `(${state.context.shortName})` : ''
+    renderLocales()
     loadPanel()
     await loadItems().catch((err) =>
       toast({ type: 'Error', message: `Items could not be listed: ${err.message}` }),
