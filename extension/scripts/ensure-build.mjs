@@ -1,5 +1,5 @@
-// `npm start` (prestart): the sandbox playground serves extension/dist, so a fresh clone builds it
-// once here instead of showing "run npm run build". An existing build is left alone.
+// `npm start` in development (scripts/start.mjs): the sandbox playground serves extension/dist, so a
+// fresh clone builds it once here instead of showing "run npm run build". An existing build is left alone.
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'

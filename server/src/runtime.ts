@@ -6,7 +6,8 @@ import { migrate } from './db/migrate'
 import { createPool, type Db } from './db/pool'
 import { type Boss, startBoss } from './jobs/boss'
 import { startWorkers } from './jobs/workers'
-import { type Sandbox, startSandbox } from './sandbox'
+import type { Sandbox } from './sandbox'
+import { loadSandbox } from './sandbox-loader'
 import type { CircuitBreaker } from './webflow/circuit-breaker'
 import { PgCircuitBreaker } from './webflow/pg-circuit-breaker'
 import { PgRateGate } from './webflow/pg-rate-gate'
@@ -35,7 +36,7 @@ export async function startRuntime(given: Config, log: Logger): Promise<Runtime>
   const databaseUrl = given.databaseUrl ?? embedded!.url
   const stops: (() => Promise<unknown>)[] = embedded ? [embedded.stop] : []
   try {
-    const sandbox = given.sandbox ? await startSandbox(given, log) : undefined
+    const sandbox = given.sandbox ? await (await loadSandbox()).startSandbox(given, log) : undefined
     if (sandbox) stops.unshift(sandbox.close)
     const config = sandbox?.config ?? given
     const db = createPool(databaseUrl, log)

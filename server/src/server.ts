@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from './config'
 import { createLogger } from './logger'
 import { type Runtime, startRuntime } from './runtime'
-import { installSandbox } from './sandbox'
+import { loadSandbox } from './sandbox-loader'
 import { startupHint } from './startup-hint'
 
 const SHUTDOWN_TIMEOUT_MS = 20_000
@@ -60,6 +60,7 @@ async function main() {
     // Through the same OAuth flow as production, now that the callback is reachable.
     const { sim, demo } = runtime.sandbox
     // After the signal handlers: a SIGTERM during the install still shuts down gracefully.
+    const { installSandbox } = await loadSandbox()
     const install = await installSandbox(runtime.sandbox, runtime.db, {
       gate: runtime.gate,
       breaker: runtime.breaker,
