@@ -73,6 +73,8 @@ async function publish(world: BenchWorld, slug: string) {
   const link = await world.call('POST', `/admin/api/sites/${DEMO.siteId}/links`, {
     mode: 'publish',
     hubCollectionId: collectionId,
+    // A new collection goes live with one site publish (docs/webflow.md); the wizard asks for it.
+    publishSite: true,
     fields: ['summary', 'price'],
   })
   if (link.status !== 201) throw new Error(`connect failed: ${JSON.stringify(link.json)}`)

@@ -146,6 +146,8 @@ export async function benchRate(): Promise<RateFigures> {
       const link = await call<{ id: string }>('POST', `/admin/api/sites/${DEMO.siteId}/links`, {
         mode: 'publish',
         hubCollectionId: collectionId,
+        // A new collection goes live with one site publish (docs/webflow.md); the wizard asks for it.
+        publishSite: true,
         fields: ['summary'],
       })
       links.push(link.id)

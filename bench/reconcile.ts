@@ -122,6 +122,8 @@ async function publish(world: BenchWorld): Promise<BenchLink> {
   const res = await world.call('POST', `/admin/api/sites/${DEMO.siteId}/links`, {
     mode: 'publish',
     hubCollectionId: collectionId,
+    // A new collection goes live with one site publish (docs/webflow.md); the wizard asks for it.
+    publishSite: true,
     fields: ['summary'],
   })
   if (res.status !== 201) throw new Error(`connect failed: ${JSON.stringify(res.json)}`)
