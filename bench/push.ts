@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url'
 import { readEnv } from '../server/src/config'
-import { type BenchWorld, DEMO, p95, startBenchWorld, until } from './sync-world'
+import { type BenchWorld, DEMO, p95, pushesIdle, startBenchWorld, until } from './sync-world'
 
 export type PushFigures = {
   push: {
@@ -114,6 +114,7 @@ async function latencies(world: BenchWorld, linkId: string) {
   // a fresh minute of the token's budget (the initial publish may have spent it: that is its floor).
   await world.call('PATCH', `/admin/api/sites/${DEMO.siteId}/links/${linkId}`, { publishSite: false })
   await quiesce(world)
+  await pushesIdle(world)
   await new Promise((r) => setTimeout(r, 61_000))
   const before = (await world.sim.app.inject('/_sim/counters')).json().requests.total as number
   const link = (await world.call('GET', `/admin/api/sites/${DEMO.siteId}/links/${linkId}`)).json

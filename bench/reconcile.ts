@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url'
 import { readEnv } from '../server/src/config'
-import { type BenchWorld, DEMO, startBenchWorld, until } from './sync-world'
+import { type BenchWorld, DEMO, pushesIdle, startBenchWorld, until } from './sync-world'
 
 export type ReconcileFigures = {
   items: number
@@ -136,8 +136,9 @@ async function publish(world: BenchWorld): Promise<BenchLink> {
     600_000,
     100,
   )
-  // The echoes of the publish are applied before the drift goes in.
+  // The echoes of the publish are applied, and the site publish's follow-up done, before the drift goes in.
   await world.sim.control.webhooksIdle(600_000)
+  await pushesIdle(world)
   await until(async () => {
     const { rowCount } = await world.runtime.db.query(`select 1 from inbox where status = 'pending' limit 1`)
     return rowCount === 0

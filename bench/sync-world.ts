@@ -128,3 +128,20 @@ export async function until(check: () => Promise<boolean>, timeoutMs: number, ev
     await new Promise((r) => setTimeout(r, everyMs))
   }
 }
+
+/**
+ * Waits until no push or site publish is queued or running. A new collection's site publish is
+ * followed by a push that reads what went live, after the link already says live.
+ */
+export async function pushesIdle(world: BenchWorld) {
+  await until(
+    async () => {
+      const { rowCount } = await world.runtime.db.query(
+        `select 1 from pgboss.job where name in ('link-push', 'site-publish') and state < 'completed' limit 1`,
+      )
+      return rowCount === 0
+    },
+    600_000,
+    200,
+  )
+}
