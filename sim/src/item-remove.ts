@@ -1,15 +1,6 @@
 import type { ChangeSource, SimContext } from './context.ts'
 import { notFound } from './errors.ts'
-import {
-  emitRemoval,
-  getItem,
-  getVariant,
-  itemPayload,
-  primaryLocale,
-  removalPayload,
-  resolveLocales,
-  siteOf,
-} from './item-common.ts'
+import { emitRemoval, getItem, getVariant, primaryLocale, resolveLocales, siteOf } from './item-common.ts'
 import { unpublish } from './items-state.ts'
 import { releaseSlug } from './slugs.ts'
 import type { CollectionRec } from './store.ts'
@@ -45,12 +36,7 @@ export function deleteItems(
       if (!variant) continue
       item.variants.delete(locale)
       releaseSlug(c, locale, variant.staged.fieldData.slug as string, item.id)
-      ctx.emit({
-        siteId: site.id,
-        triggerType: 'collection_item_deleted',
-        source,
-        payload: removalPayload(ctx, itemPayload(site, c, item.id, locale, variant.staged)),
-      })
+      emitRemoval(ctx, site, c, 'collection_item_deleted', item.id, locale, variant.staged, source)
     }
     if (item.variants.size === 0 && c.items.delete(item.id)) site.itemCount--
   }
