@@ -61,7 +61,10 @@ export async function clearTokenRejected(db: Queryable, installationId: string):
   return (rowCount ?? 0) > 0
 }
 
-export async function credentialState(db: Queryable, installationId: string): Promise<CredentialState | null> {
+export async function credentialState(
+  db: Queryable,
+  installationId: string,
+): Promise<CredentialState | null> {
   const { rows } = await db.query<Row>(`select ${COLUMNS} from installations i where i.id = $1`, [
     installationId,
   ])
