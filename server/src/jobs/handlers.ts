@@ -1,6 +1,7 @@
 import { type QueueName, queues } from '@bindery/shared/queues'
 import { holdJob } from '../reliability/hold-job'
 import { SitePausedError } from '../reliability/site-paused'
+import { TokenRejectedError } from '../reliability/token-rejected'
 import * as inboxProcess from './inbox-process'
 import type { JobContext } from './job-context'
 import * as linkConnect from './link-connect'
@@ -34,7 +35,8 @@ export const handlers: Partial<Record<QueueName, Handler>> = Object.fromEntries(
 
 /**
  * Parses the payload with the queue's schema (old or foreign jobs exist), then runs the handler.
- * A job that meets its site's kill switch is held for the site's resume, and completes.
+ * A job that meets its site's kill switch, or a token Webflow refuses, is held for the site's resume
+ * or reinstall, and completes.
  */
 export async function runJob(name: QueueName, data: unknown, ctx: JobContext): Promise<unknown> {
   const handler = handlers[name]
@@ -44,7 +46,7 @@ export async function runJob(name: QueueName, data: unknown, ctx: JobContext): P
   try {
     return await handler(parsed.data as never, ctx)
   } catch (err) {
-    if (!(err instanceof SitePausedError)) throw err
+    if (!(err instanceof SitePausedError || err instanceof TokenRejectedError)) throw err
     await holdJob(ctx.db, err.siteId, name, parsed.data)
     return { held: err.message }
   }
