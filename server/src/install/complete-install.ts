@@ -30,7 +30,7 @@ export const redirectUri = (config: Config) => `${config.publicUrl}/oauth/callba
  * Registration runs after the commit so a Webflow hiccup there cannot lose the install; the
  * scheduled check repairs what it left.
  */
-export async function completeInstall(db: Db, config: Config, deps: WebflowDeps, code: string, boss?: Boss) {
+export async function completeInstall(db: Db, config: Config, deps: WebflowDeps, code: string, boss: Boss) {
   const accessToken = await exchangeCode(config.webflow, code, redirectUri(config))
   // Until the installation exists its rate budget is keyed by a hash, never by the token itself.
   const pendingKey = `grant:${createHash('sha256').update(accessToken).digest('hex').slice(0, 16)}`
