@@ -2,6 +2,8 @@ import { type QueueName, queues } from '@bindery/shared/queues'
 import { holdJob } from '../reliability/hold-job'
 import { SitePausedError } from '../reliability/site-paused'
 import { TokenRejectedError } from '../reliability/token-rejected'
+import * as alertDeliver from './alert-deliver'
+import * as alertsCheck from './alerts-check'
 import * as inboxProcess from './inbox-process'
 import type { JobContext } from './job-context'
 import * as linkConnect from './link-connect'
@@ -9,6 +11,7 @@ import * as linkPush from './link-push'
 import * as linkReconcile from './link-reconcile'
 import * as linkResync from './link-resync'
 import * as maintenancePrune from './maintenance-prune'
+import * as metricsSample from './metrics-sample'
 import * as reconcileDue from './reconcile-due'
 import * as sitePublish from './site-publish'
 import * as webhooksCheck from './webhooks-check'
@@ -29,6 +32,9 @@ export const handlers: Partial<Record<QueueName, Handler>> = Object.fromEntries(
       linkReconcile,
       reconcileDue,
       sitePublish,
+      metricsSample,
+      alertsCheck,
+      alertDeliver,
     ] as HandlerModule[]
   ).map((m) => [m.queue, m.handle]),
 )
