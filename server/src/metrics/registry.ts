@@ -6,7 +6,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
  * the same, true figure for global state. Metric names are documented in README "Operating it".
  */
 export const registry = new Registry()
-collectDefaultMetrics({ register: registry, prefix: 'bindery_process_' })
+collectDefaultMetrics({ register: registry, prefix: 'bindery_' })
 
 const registers = [registry]
 
