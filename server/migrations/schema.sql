@@ -69,6 +69,14 @@ create table conflicts (
 CREATE UNIQUE INDEX conflicts_open_idx ON public.conflicts USING btree (link_id, hub_item_id) WHERE (resolved_at IS NULL);
 CREATE UNIQUE INDEX conflicts_pkey ON public.conflicts USING btree (id);
 
+create table console_sessions (
+  id text not null,
+  created_at timestamp with time zone not null default now(),
+  expires_at timestamp with time zone not null,
+  constraint console_sessions_pkey PRIMARY KEY (id)
+);
+CREATE UNIQUE INDEX console_sessions_pkey ON public.console_sessions USING btree (id);
+
 create table delete_holds (
   id uuid not null default gen_random_uuid(),
   site_id text not null,
