@@ -325,6 +325,7 @@ create table item_links (
   constraint item_links_sync_state_check CHECK ((sync_state = ANY (ARRAY['pending'::text, 'synced'::text, 'failed'::text, 'conflict'::text])))
 );
 CREATE INDEX item_links_dirty_idx ON public.item_links USING btree (link_id) WHERE dirty;
+CREATE INDEX item_links_hub_item_idx ON public.item_links USING btree (hub_item_id);
 CREATE UNIQUE INDEX item_links_link_id_hub_item_id_key ON public.item_links USING btree (link_id, hub_item_id);
 CREATE UNIQUE INDEX item_links_pkey ON public.item_links USING btree (id);
 CREATE UNIQUE INDEX item_links_webflow_idx ON public.item_links USING btree (link_id, webflow_item_id) WHERE (webflow_item_id IS NOT NULL);
