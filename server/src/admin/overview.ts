@@ -3,7 +3,8 @@ import { overviewInstallations, overviewSites } from '../db/overview'
 import type { Queryable } from '../db/pool'
 import { countDeadLetters } from '../reliability/dead-letters'
 
-const tokenHealthOf = (status: 'active' | 'revoked'): TokenHealth => (status === 'revoked' ? 'revoked' : 'ok')
+const tokenHealthOf = (status: 'active' | 'revoked', rejected: boolean): TokenHealth =>
+  status === 'revoked' ? 'revoked' : rejected ? 'needs_reinstall' : 'ok'
 
 /** Every installation and site with what support checks first (README "Support console"). */
 export async function consoleOverview(db: Queryable): Promise<ConsoleOverview> {
@@ -18,7 +19,7 @@ export async function consoleOverview(db: Queryable): Promise<ConsoleOverview> {
     installations: installations.map((i) => ({
       id: i.id,
       status: i.status,
-      tokenHealth: tokenHealthOf(i.status),
+      tokenHealth: tokenHealthOf(i.status, i.tokenRejected),
       authorizedEmail: i.authorizedEmail,
       siteCount: i.siteCount,
       revokedAt: i.revokedAt?.toISOString() ?? null,
@@ -28,7 +29,7 @@ export async function consoleOverview(db: Queryable): Promise<ConsoleOverview> {
       displayName: s.displayName,
       installationId: s.installationId,
       paused: s.paused,
-      tokenHealth: tokenHealthOf(s.installationStatus),
+      tokenHealth: tokenHealthOf(s.installationStatus, s.tokenRejected),
       webhookHealth: (s.webhookHealth as ConsoleOverview['sites'][number]['webhookHealth']) ?? null,
       breaker: {
         state: s.breakerState ?? 'closed',

@@ -12,6 +12,8 @@ export type OverviewSiteRow = {
   installationId: string
   paused: boolean
   installationStatus: 'active' | 'revoked'
+  /** Webflow refused the installation's token (401/403): only a reinstall helps. */
+  tokenRejected: boolean
   webhookHealth: unknown
   breakerState: 'closed' | 'open' | 'half_open' | null
   breakerFailures: number | null
@@ -47,7 +49,7 @@ export async function overviewSites(db: Queryable): Promise<OverviewSiteRow[]> {
                              order by started_at desc limit 1) r
          group by l.site_id)
      select s.id, s.display_name "displayName", s.installation_id "installationId", s.paused,
-       i.status "installationStatus", s.webhook_health "webhookHealth",
+       i.status "installationStatus", i.token_rejected_at is not null "tokenRejected", s.webhook_health "webhookHealth",
        cb.state "breakerState", cb.failures "breakerFailures", cb.open_until "breakerOpenUntil",
        cb.last_error "breakerLastError",
        coalesce(held.n, 0) "heldJobs", coalesce(inbox_pending.n, 0) "pendingWebhooks",
@@ -72,6 +74,7 @@ export async function overviewSites(db: Queryable): Promise<OverviewSiteRow[]> {
 export type OverviewInstallationRow = {
   id: string
   status: 'active' | 'revoked'
+  tokenRejected: boolean
   authorizedEmail: string | null
   siteCount: number
   revokedAt: Date | null
@@ -79,7 +82,7 @@ export type OverviewInstallationRow = {
 
 export async function overviewInstallations(db: Queryable): Promise<OverviewInstallationRow[]> {
   const { rows } = await db.query<OverviewInstallationRow>(
-    `select i.id, i.status, i.authorized_user->>'email' "authorizedEmail", i.revoked_at "revokedAt",
+    `select i.id, i.status, i.token_rejected_at is not null "tokenRejected", i.authorized_user->>'email' "authorizedEmail", i.revoked_at "revokedAt",
        (select count(*)::int from sites s where s.installation_id = i.id) "siteCount"
      from installations i order by i.created_at, i.id`,
   )
