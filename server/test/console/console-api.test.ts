@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { runCli } from '../../src/cli'
 import { cookieOptions } from '../../src/console/console-session'
 import { signConsoleToken } from '../../src/crypto/console-token'
 import { designerSession, testConfig } from '../helpers/test-context'
@@ -210,5 +214,33 @@ describe('the support console session and its admin reads', async () => {
     const bad = await inject({ method: 'POST', url: '/console/api/session', payload: { token: '', more: 1 } })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error.code).toBe('validation_error')
+  })
+
+  it('looks an item up from the CLI: both sides, state and history', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bindery-cli-item-'))
+    const tokenFile = path.join(dir, 'admin-token')
+    writeFileSync(tokenFile, ctx.config.adminToken, { mode: 0o600 })
+    const cli = async (...argv: string[]) => {
+      const out: string[] = []
+      const err: string[] = []
+      const code = await runCli([...argv, '--url', world.publicUrl, '--token-file', tokenFile], {
+        out: (l) => out.push(l),
+        err: (l) => err.push(l),
+        sleep: async () => {},
+      })
+      return { code, out: out.join('\n'), err: err.join('\n') }
+    }
+    const found = await cli('item', author.slug, '--limit', '2')
+    expect(found.code, found.err).toBe(0)
+    expect(found.out).toContain(`hub ${author.id}`)
+    expect(found.out).toMatch(/name\s+Edit 3\s+Renamed in Webflow\s+DIFFERS/)
+    expect(found.out).toMatch(/item\.update/)
+    const cursor = found.out.match(/--before (\d+)/)?.[1]
+    expect(cursor).toBeTruthy()
+    const older = await cli('item', author.id, '--before', cursor!, '--json')
+    expect(JSON.parse(older.out).history.entries[0].after).toMatchObject({ name: 'Edit 1' })
+    const none = await cli('item', 'no-such-item')
+    expect(none.code).toBe(1)
+    expect(none.err).toContain('no item matches "no-such-item"')
   })
 })
