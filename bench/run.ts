@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { benchConsole } from './console'
 import { benchLocales } from './locales'
 import { benchPush } from './push'
 import { benchRate } from './rate'
@@ -28,6 +29,8 @@ results.rate = await benchRate()
 print('rate', results.rate)
 results.locales = await benchLocales()
 print('locales', results.locales)
+results.console = await benchConsole()
+print('console', results.console)
 
 const file = path.resolve(import.meta.dirname, '..', 'bench-results.json')
 writeFileSync(file, `${JSON.stringify({ ranAt: new Date().toISOString(), ...results }, null, 2)}\n`)
