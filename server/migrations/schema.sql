@@ -8,6 +8,7 @@ create table alert_incidents (
   details jsonb not null default '{}'::jsonb,
   opened_at timestamp with time zone not null default now(),
   last_seen_at timestamp with time zone not null default now(),
+  notified_at timestamp with time zone,
   resolved_at timestamp with time zone,
   constraint alert_incidents_pkey PRIMARY KEY (id)
 );

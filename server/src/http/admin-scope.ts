@@ -7,11 +7,13 @@ import { deadLetterRoutes } from '../admin/dead-letter-routes'
 import { holdRoutes } from '../admin/hold-routes'
 import { siteControlRoutes } from '../admin/site-control-routes'
 import { siteManagerRoutes } from '../admin/site-manager-routes'
+import { alertRoutes } from '../alerts/alert-routes'
 import type { AppDeps } from '../app'
 import { admitConsoleCookie } from '../console/console-session'
 import { adminApiKeysRoutes } from '../content/admin-api-keys-routes'
 import { rejectNulCharacters } from '../content/reject-nul'
 import type { JobContext } from '../jobs/job-context'
+import { metricSeriesRoutes } from '../metrics/series-routes'
 import { conflictRoutes } from '../panel/conflict-routes'
 import { linkRoutes } from '../panel/link-routes'
 import { AppError } from './app-error'
@@ -51,6 +53,8 @@ export const adminScope: FastifyPluginAsyncZod<{ deps: AppDeps; jobs: JobContext
   await scope.register(deadLetterRoutes, { db, boss })
   await scope.register(adminApiKeysRoutes, { db })
   await scope.register(consoleReadRoutes, { jobs })
+  await scope.register(metricSeriesRoutes, { db })
+  await scope.register(alertRoutes, { db, config })
   await scope.register(
     async (site) => {
       await site.register(linkRoutes, { jobs })
