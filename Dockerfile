@@ -31,6 +31,8 @@ COPY --from=build /app/server/dist server/dist
 COPY --from=build /app/server/migrations server/migrations
 # The support console, served at /console.
 COPY --from=build /app/console/dist console/dist
+# The runbooks the console shows (GET /admin/api/runbooks).
+COPY --from=build /app/docs docs
 COPY scripts/start.mjs scripts/
 # The extension bundle, to upload to Webflow: docker cp <container>:/app/extension/bundle.zip .
 COPY --from=build /app/bundle.zip extension/bundle.zip

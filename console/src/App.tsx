@@ -7,6 +7,7 @@ import { ConflictsPage } from './pages/ConflictsPage'
 import { DeadLettersPage } from './pages/DeadLettersPage'
 import { ItemsPage } from './pages/ItemsPage'
 import { OverviewPage } from './pages/OverviewPage'
+import { RunbooksPage } from './pages/RunbooksPage'
 import { SitePage } from './pages/SitePage'
 import { useRoute } from './router'
 import { SignIn } from './SignIn'
@@ -72,6 +73,7 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
           {tab('/items', 'Item lookup', path === '/items')}
           {tab('/dead-letters', 'Dead letters', path === '/dead-letters')}
           {tab('/conflicts', 'Conflicts', path === '/conflicts')}
+          {tab('/runbooks', 'Runbooks', path === '/runbooks')}
         </nav>
         <button type="button" className="ghost" onClick={onSignOut}>
           Sign out
@@ -86,6 +88,8 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
           <DeadLettersPage />
         ) : path === '/conflicts' ? (
           <ConflictsPage />
+        ) : path === '/runbooks' ? (
+          <RunbooksPage />
         ) : (
           <OverviewPage />
         )}

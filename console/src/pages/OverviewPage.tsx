@@ -1,3 +1,4 @@
+import type { AlertList } from '@bindery/shared/api/admin-alerts'
 import type { MetricSeries } from '@bindery/shared/api/admin-metrics'
 import type { ConsoleOverview, OverviewSite } from '@bindery/shared/api/console'
 import { useQuery } from '@tanstack/react-query'
@@ -25,6 +26,7 @@ export function OverviewPage() {
         </Link>
         <span className="muted">as of {when(o.generatedAt)}</span>
       </section>
+      <Alerts />
       <table className="grid" aria-label="Sites">
         <thead>
           <tr>
@@ -167,6 +169,32 @@ function Charts() {
           ]}
         />
       </div>
+    </section>
+  )
+}
+
+/** Open incidents (the alerts Bindery sent), each with its console page and its runbook section. */
+function Alerts() {
+  const alerts = useQuery({
+    queryKey: ['alerts'],
+    queryFn: () => admin<AlertList>('GET', '/alerts'),
+    refetchInterval: 30_000,
+  })
+  if (!alerts.data?.items.length) return null
+  return (
+    <section className="alerts" aria-label="Open alerts">
+      {alerts.data.items.map((a) => {
+        const page = new URL(a.consoleUrl, window.location.origin)
+        return (
+          <div key={a.id} className="card alert">
+            <Badge tone="bad">{a.kind.replace(/_/g, ' ')}</Badge> {a.summary}{' '}
+            <span className="muted small">since {when(a.openedAt)}</span>{' '}
+            <Link to={`${page.pathname.replace(/^\/console/, '') || '/'}${page.search}`}>Open</Link>
+            {' · '}
+            <Link to={`/runbooks#${a.runbook.split('#')[1] ?? ''}`}>Runbook</Link>
+          </div>
+        )
+      })}
     </section>
   )
 }

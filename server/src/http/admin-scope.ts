@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { adminInstallRoutes } from '../admin/admin-install-routes'
 import { consoleReadRoutes } from '../admin/console-read-routes'
+import { runbookRoutes } from '../admin/runbook-routes'
 import { deadLetterRoutes } from '../admin/dead-letter-routes'
 import { holdRoutes } from '../admin/hold-routes'
 import { siteControlRoutes } from '../admin/site-control-routes'
@@ -53,6 +54,7 @@ export const adminScope: FastifyPluginAsyncZod<{ deps: AppDeps; jobs: JobContext
   await scope.register(deadLetterRoutes, { db, boss })
   await scope.register(adminApiKeysRoutes, { db })
   await scope.register(consoleReadRoutes, { jobs })
+  await scope.register(runbookRoutes)
   await scope.register(metricSeriesRoutes, { db })
   await scope.register(alertRoutes, { db, config })
   await scope.register(

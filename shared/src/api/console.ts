@@ -121,3 +121,7 @@ export const AuditEntryJson = z.object({
 export type AuditEntryJson = z.infer<typeof AuditEntryJson>
 export const ItemHistory = z.object({ entries: z.array(AuditEntryJson), nextBefore: z.string().nullable() })
 export type ItemHistory = z.infer<typeof ItemHistory>
+
+/** `GET /admin/api/runbooks`: docs/runbooks.md, which the console shows with a section per alert. */
+export const Runbooks = z.object({ markdown: z.string() })
+export type Runbooks = z.infer<typeof Runbooks>
