@@ -1,4 +1,4 @@
-import { ErrorEnvelope } from '@bindery/shared/errors'
+import type { ErrorEnvelope } from '@bindery/shared/errors'
 
 /** An answer that was not 2xx, with the envelope's code and message when there was one. */
 export class ApiError extends Error {
@@ -46,10 +46,12 @@ export async function api<T>(
     json = text
   }
   if (!res.ok) {
-    const env = ErrorEnvelope.safeParse(json)
-    const err = env.success
-      ? new ApiError(res.status, env.data.error.code, env.data.error.message)
-      : new ApiError(res.status, 'http_error', `${res.status} ${res.statusText}`)
+    // Read by hand, not with the zod schema: zod probes `new Function`, which the page's CSP refuses.
+    const env = (json as Partial<ErrorEnvelope> | null)?.error
+    const err =
+      env && typeof env.code === 'string' && typeof env.message === 'string'
+        ? new ApiError(res.status, env.code, env.message)
+        : new ApiError(res.status, 'http_error', `${res.status} ${res.statusText}`)
     if (res.status === 401 && !path.startsWith('/console/api/session')) onSignedOut()
     throw err
   }

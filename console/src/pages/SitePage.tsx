@@ -24,6 +24,7 @@ export function SitePage({ siteId }: { siteId: string }) {
   const holds = useQuery({
     queryKey: ['holds', siteId],
     queryFn: () => admin<HoldList>('GET', `${base}/holds?status=held`),
+    refetchInterval: 10_000,
   })
   const refresh = () => queries.invalidateQueries({ predicate: (q) => q.queryKey[1] === siteId })
   const site = status.data?.sites[0]

@@ -78,6 +78,12 @@ describe.skipIf(!chromiumPresent)('the support console in headless Chromium', ()
     stack.unshift(chrome.close)
     page = await chrome.context.newPage()
     page.on('pageerror', (e) => errors.push(`page: ${e.message}`))
+    // A refused request (the wrong token, the expired session) is logged by Chromium; anything else
+    // (a Content-Security-Policy violation, a React error) is a failure.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+        errors.push(`console: ${m.text()} @ ${m.location().url}`)
+    })
     // Authors, imported from Webflow and live before the console opens.
     const link = await api('POST', `/admin/api/sites/${siteId}/links`, {
       mode: 'import',
@@ -115,6 +121,8 @@ describe.skipIf(!chromiumPresent)('the support console in headless Chromium', ()
     expect(text).toMatch(/running/)
     expect(text).toMatch(/1 live/)
     await page.getByText('Last 24 hours').waitFor()
+    // The charts' frame is there from the first load, samples or not (one arrives each minute).
+    await page.getByText('p95 sync latency').waitFor()
     await snap('02-overview')
   })
 
@@ -194,7 +202,7 @@ describe.skipIf(!chromiumPresent)('the support console in headless Chromium', ()
     await page.getByRole('link', { name: 'Overview', exact: true }).click()
     await page.locator(`tr[data-site="${siteId}"] a`).first().click()
     const hold = page.locator('[data-hold]').first()
-    await hold.waitFor()
+    await hold.waitFor({ timeout: 20_000 })
     expect(await hold.innerText()).toContain('Grace Hopper')
     await hold.getByRole('button', { name: 'Confirm deletes' }).click()
     await hold.getByRole('button', { name: 'Yes, confirm deletes' }).click()
@@ -220,7 +228,13 @@ describe.skipIf(!chromiumPresent)('the support console in headless Chromium', ()
 
   it('sends an expired session back to sign-in', async () => {
     await signIn(ADMIN_TOKEN)
-    await page.locator(`tr[data-site="${siteId}"]`).waitFor()
+    await page
+      .locator(`tr[data-site="${siteId}"]`)
+      .waitFor({ timeout: 10_000 })
+      .catch(async (e) => {
+        await snap('debug-expired')
+        throw e
+      })
     await db.query(`update console_sessions set expires_at = now() - interval '1 minute'`)
     await page.getByRole('link', { name: 'Dead letters', exact: true }).click()
     await page.getByText('Your session ended. Sign in again.').waitFor()
