@@ -138,6 +138,10 @@ describe.skipIf(!chromiumPresent)('the support console in headless Chromium', ()
     await until('the reconcile done', async () =>
       /\(full, done\)/.test(await card.getByTestId('last-reconcile').innerText()),
     )
+    await until(
+      'the link live again',
+      async () => (await card.locator('.badge').first().innerText()) === 'live',
+    )
     await snap('03-site-resynced')
   })
 
