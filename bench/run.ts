@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { benchConsole } from './console'
 import { benchLocales } from './locales'
+import { benchMetrics } from './metrics'
 import { benchPush } from './push'
 import { benchRate } from './rate'
 import { benchReconcile } from './reconcile'
@@ -29,6 +30,8 @@ results.rate = await benchRate()
 print('rate', results.rate)
 results.locales = await benchLocales()
 print('locales', results.locales)
+results.metrics = await benchMetrics()
+print('metrics', results.metrics)
 results.console = await benchConsole()
 print('console', results.console)
 

@@ -40,9 +40,11 @@ async function runBatch(
   const applied: Date[] = []
   const claimed = await inTransaction(ctx.db, async (tx) => {
     const { rows } = await tx.query<Row>(
-      // A paused site's deliveries wait, pending, until it is resumed (the kill switch holds pulls too).
+      // A paused site's deliveries wait, pending, until it is resumed (the kill switch holds pulls too);
+      // so do those of a site whose token Webflow refuses, until a reinstall.
       `select id, payload, received_at from inbox where status = $1 and attempts < $2
-         and not exists (select 1 from sites s where s.id = inbox.site_id and s.paused)
+         and not exists (select 1 from sites s join installations i on i.id = s.installation_id
+           where s.id = inbox.site_id and (s.paused or i.token_rejected_at is not null))
        order by id limit $3 for update skip locked`,
       [status, MAX_ATTEMPTS, BATCH],
     )

@@ -12,9 +12,10 @@ describe('a token revoked in Webflow', async () => {
   const world = await startReconcileWorld({ ALERT_WEBHOOK_URL: receiver.url })
   const { ctx } = world
   const { collectionId, webflowCollectionId } = await world.publishLink('guarded', 2)
+  // Drained, not settled: a webhook delivered while the token is refused waits in the inbox on purpose.
   const checkAlerts = async () => {
     await ctx.boss.send('alerts-check', {})
-    await world.settle()
+    await ctx.drain()
   }
   const panelStatus = async () => {
     const res = await ctx.app.inject({
@@ -79,6 +80,20 @@ describe('a token revoked in Webflow', async () => {
     expect(again.statusCode).toBe(201)
     await world.settle()
     expect((await world.admin('GET', '/dead-letters')).json().total).toBe(0)
+
+    // A Designer edit delivered meanwhile waits in the inbox, pending, like under the kill switch.
+    const [first] = await webflowItems(world, webflowCollectionId)
+    world.sim.control.designer.updateItem(webflowCollectionId, first!.id!, {
+      fieldData: { name: 'Edited while revoked' },
+    })
+    await world.sim.control.webhooksIdle()
+    await ctx.boss.send('inbox-process', {})
+    await ctx.drain()
+    const waiting = await ctx.db.query(
+      `select status from inbox where site_id = $1 and status <> 'processed'`,
+      [DEMO.siteId],
+    )
+    expect(waiting.rows.map((r) => r.status)).toEqual(['pending'])
   })
 
   it('raises exactly one alert, however often the check runs', async () => {
@@ -107,6 +122,10 @@ describe('a token revoked in Webflow', async () => {
     await world.settle()
     const slugs = (await webflowItems(world, webflowCollectionId)).map((i) => i.fieldData!.slug)
     expect(slugs).toEqual(expect.arrayContaining(['after-revoke', 'after-revoke-2']))
+    const pending = await ctx.db.query(`select 1 from inbox where status = 'pending'`)
+    expect(pending.rowCount).toBe(0)
+    const hub = await world.hubItems(collectionId)
+    expect(hub.map((i) => i.name)).toContain('Edited while revoked')
 
     await checkAlerts()
     await checkAlerts()
