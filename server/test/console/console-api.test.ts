@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { RUNBOOK_ANCHORS } from '@bindery/shared/api/admin-alerts'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli'
 import { cookieOptions } from '../../src/console/console-session'
@@ -242,5 +243,13 @@ describe('the support console session and its admin reads', async () => {
     const none = await cli('item', 'no-such-item')
     expect(none.code).toBe(1)
     expect(none.err).toContain('no item matches "no-such-item"')
+  })
+
+  it('serves the runbooks, a section for every alert the console links to', async () => {
+    const res = await world.admin('GET', '/runbooks')
+    expect(res.statusCode).toBe(200)
+    const headings = res.json().markdown.match(/^## .*$/gm) as string[]
+    for (const anchor of Object.values(RUNBOOK_ANCHORS)) expect(headings).toContain(`## ${anchor}`)
+    expect((await inject({ method: 'GET', url: '/admin/api/runbooks' })).statusCode).toBe(401)
   })
 })
