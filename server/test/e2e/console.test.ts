@@ -113,6 +113,12 @@ describe.skipIf(!chromiumPresent)('the support console in headless Chromium', ()
   })
 
   it('signs in and shows every site’s health at a glance', async () => {
+    // A few minutes of samples, as the once-a-minute sampler writes them, for the charts to draw.
+    await db.query(
+      `insert into metric_samples (minute, series, value)
+       select date_trunc('minute', now()) - make_interval(mins => n), 'itemsPushed', 10 * n
+       from generate_series(1, 5) n on conflict do nothing`,
+    )
     await signIn(ADMIN_TOKEN)
     const row = page.locator(`tr[data-site="${siteId}"]`)
     await row.waitFor()
@@ -123,6 +129,7 @@ describe.skipIf(!chromiumPresent)('the support console in headless Chromium', ()
     await page.getByText('Last 24 hours').waitFor()
     // The charts' frame is there from the first load, samples or not (one arrives each minute).
     await page.getByText('p95 sync latency').waitFor()
+    await page.locator('.chart canvas').first().waitFor()
     await snap('02-overview')
   })
 
