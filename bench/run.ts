@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { benchConsole } from './console'
 import { benchLocales } from './locales'
 import { benchMetrics } from './metrics'
 import { benchPush } from './push'
@@ -31,6 +32,8 @@ results.locales = await benchLocales()
 print('locales', results.locales)
 results.metrics = await benchMetrics()
 print('metrics', results.metrics)
+results.console = await benchConsole()
+print('console', results.console)
 
 const file = path.resolve(import.meta.dirname, '..', 'bench-results.json')
 writeFileSync(file, `${JSON.stringify({ ranAt: new Date().toISOString(), ...results }, null, 2)}\n`)

@@ -49,8 +49,8 @@ create table audit_log (
   constraint audit_log_pkey PRIMARY KEY (id)
 );
 CREATE INDEX audit_log_at_idx ON public.audit_log USING btree (at);
+CREATE INDEX audit_log_item_history_idx ON public.audit_log USING btree (subject_type, subject_id, id);
 CREATE UNIQUE INDEX audit_log_pkey ON public.audit_log USING btree (id);
-CREATE INDEX audit_log_subject_idx ON public.audit_log USING btree (subject_type, subject_id, at);
 
 create table circuit_breakers (
   token_key text not null,
@@ -84,6 +84,14 @@ create table conflicts (
 );
 CREATE UNIQUE INDEX conflicts_open_idx ON public.conflicts USING btree (link_id, hub_item_id) WHERE (resolved_at IS NULL);
 CREATE UNIQUE INDEX conflicts_pkey ON public.conflicts USING btree (id);
+
+create table console_sessions (
+  id text not null,
+  created_at timestamp with time zone not null default now(),
+  expires_at timestamp with time zone not null,
+  constraint console_sessions_pkey PRIMARY KEY (id)
+);
+CREATE UNIQUE INDEX console_sessions_pkey ON public.console_sessions USING btree (id);
 
 create table delete_holds (
   id uuid not null default gen_random_uuid(),
@@ -231,6 +239,7 @@ create table hub_items (
 CREATE UNIQUE INDEX hub_items_collection_slug_idx ON public.hub_items USING btree (collection_id, slug) WHERE (deleted_at IS NULL);
 CREATE INDEX hub_items_collection_updated_idx ON public.hub_items USING btree (collection_id, updated_at, id);
 CREATE UNIQUE INDEX hub_items_pkey ON public.hub_items USING btree (id);
+CREATE INDEX hub_items_slug_idx ON public.hub_items USING btree (slug) WHERE (deleted_at IS NULL);
 
 create table inbox (
   id bigint not null generated always as identity,
@@ -335,9 +344,11 @@ create table item_links (
   constraint item_links_sync_state_check CHECK ((sync_state = ANY (ARRAY['pending'::text, 'synced'::text, 'failed'::text, 'conflict'::text])))
 );
 CREATE INDEX item_links_dirty_idx ON public.item_links USING btree (link_id) WHERE dirty;
+CREATE INDEX item_links_hub_item_idx ON public.item_links USING btree (hub_item_id);
 CREATE UNIQUE INDEX item_links_link_id_hub_item_id_key ON public.item_links USING btree (link_id, hub_item_id);
 CREATE UNIQUE INDEX item_links_pkey ON public.item_links USING btree (id);
 CREATE UNIQUE INDEX item_links_webflow_idx ON public.item_links USING btree (link_id, webflow_item_id) WHERE (webflow_item_id IS NOT NULL);
+CREATE INDEX item_links_webflow_item_idx ON public.item_links USING btree (webflow_item_id) WHERE (webflow_item_id IS NOT NULL);
 
 create table links (
   id uuid not null default gen_random_uuid(),

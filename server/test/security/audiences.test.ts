@@ -15,6 +15,7 @@ const PUBLIC = [
   /^\/api\/session\*?$/, // with the CORS preflight route of @fastify/cors
   /^\/docs(\/.*)?$/,
   /^\/playground(\/.*)?$/,
+  /^\/console(\/\*|\/api\/session)?$/, // the support console's files and its sign-in (admin token in the body)
 ]
 
 const expected = (url: string) =>
