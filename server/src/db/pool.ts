@@ -34,3 +34,24 @@ export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Prom
     tx.release()
   }
 }
+
+/**
+ * Runs `fn` inside a savepoint of the transaction `tx`: released on success, rolled back to (and the
+ * error rethrown) on a throw, so one failing step does not undo the rest of its transaction.
+ */
+export async function inSavepoint<T>(tx: Queryable, name: string, fn: () => Promise<T>): Promise<T> {
+  await tx.query(`savepoint ${name}`)
+  try {
+    const result = await fn()
+    await tx.query(`release savepoint ${name}`)
+    return result
+  } catch (err) {
+    await tx.query(`rollback to savepoint ${name}`)
+    throw err
+  }
+}
+
+/** A round trip to Postgres (the health check). */
+export async function ping(db: Queryable) {
+  await db.query('select 1')
+}

@@ -3,14 +3,14 @@ import type { WebhookHealth } from '@bindery/shared/api/site'
 import type { Config } from '../config'
 import { cipherFor } from '../crypto/cipher-for'
 import { cipherContext } from '../crypto/token-cipher'
+import { auditInstall } from '../db/audit-log'
+import { type Installation, upsertInstallation } from '../db/installations'
 import { type Db, inTransaction } from '../db/pool'
 import { addSiteManager } from '../db/site-managers'
+import { upsertSite } from '../db/sites'
 import { exchangeCode, revokeToken } from '../webflow/webflow-oauth'
-import { auditInstall } from './audit'
-import { type Installation, upsertInstallation } from './installations-table'
 import { ensureSiteWebhooks } from './register-webhooks'
 import { type WebflowDeps, webflowClientForToken } from './site-client'
-import { upsertSite } from './sites-table'
 
 export type InstallOutcome = {
   installation: Installation

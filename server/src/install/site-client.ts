@@ -2,12 +2,13 @@ import type { Logger } from 'pino'
 import type { Config } from '../config'
 import { cipherFor } from '../crypto/cipher-for'
 import { cipherContext } from '../crypto/token-cipher'
+import { type Installation, installationForSite, updateTokenCiphertext } from '../db/installations'
 import type { Queryable } from '../db/pool'
+import { getSite } from '../db/sites'
 import { SitePausedError } from '../reliability/site-paused'
 import type { CircuitBreaker } from '../webflow/circuit-breaker'
 import type { RateGate } from '../webflow/rate-gate'
 import { createWebflowClient, type WebflowApi } from '../webflow/webflow-client'
-import { type Installation, installationForSite, updateTokenCiphertext } from './installations-table'
 import { notInstalled } from './not-installed'
 
 export type WebflowDeps = { gate: RateGate; breaker?: CircuitBreaker; log: Logger }
@@ -28,8 +29,7 @@ export async function webflowForSite(
   const installation = await installationForSite(db, siteId)
   if (!installation) throw notInstalled(config, siteId)
   if (!opts.allowPaused) {
-    const { rows } = await db.query<{ paused: boolean }>('select paused from sites where id = $1', [siteId])
-    if (rows[0]?.paused) throw new SitePausedError(siteId)
+    if ((await getSite(db, siteId))?.paused) throw new SitePausedError(siteId)
   }
   return webflowForInstallation(db, config, installation, deps)
 }

@@ -1,6 +1,7 @@
 import type { QueuePayload } from '@bindery/shared/queues'
 import { WebhookDelivery } from '@bindery/shared/webflow'
-import { inTransaction, type Tx } from '../db/pool'
+import * as inbox from '../db/inbox'
+import { inSavepoint, inTransaction } from '../db/pool'
 import { applyDelivery } from '../sync/apply-delivery'
 import type { JobContext } from './job-context'
 
@@ -10,8 +11,6 @@ const BATCH = 100
 export const MAX_ATTEMPTS = 5
 // One run drains this many batches at most, then hands over to a fresh job.
 const MAX_BATCHES = 50
-
-type Row = { id: string; payload: unknown }
 
 /**
  * Applies pending inbox deliveries, exactly once in effect: rows are claimed with
@@ -36,65 +35,28 @@ async function runBatch(
   totals: { processed: number; ignored: number; failed: number },
 ): Promise<number> {
   return inTransaction(ctx.db, async (tx) => {
-    const { rows } = await tx.query<Row>(
-      // A paused site's deliveries wait, pending, until it is resumed (the kill switch holds pulls too).
-      `select id, payload from inbox where status = $1 and attempts < $2
-         and not exists (select 1 from sites s where s.id = inbox.site_id and s.paused)
-       order by id limit $3 for update skip locked`,
-      [status, MAX_ATTEMPTS, BATCH],
-    )
-    const stale = await settleStale(
+    const rows = await inbox.claim(tx, status, MAX_ATTEMPTS, BATCH)
+    const stale = await inbox.settleEchoes(
       tx,
       rows.map((r) => r.id),
     )
     totals.processed += stale.size
     for (const row of rows.filter((r) => !stale.has(r.id))) {
-      await tx.query('savepoint delivery')
       try {
-        const delivery = WebhookDelivery.parse(row.payload)
-        const outcome = await applyDelivery(tx, delivery, ctx)
-        await tx.query(
-          `update inbox set status = $2, processed_at = now(), attempts = attempts + 1, error = null
-           where id = $1`,
-          [row.id, outcome],
-        )
-        await tx.query('release savepoint delivery')
+        const outcome = await inSavepoint(tx, 'delivery', async () => {
+          const delivery = WebhookDelivery.parse(row.payload)
+          const outcome = await applyDelivery(tx, delivery, ctx)
+          await inbox.markProcessed(tx, row.id, outcome)
+          return outcome
+        })
         totals[outcome]++
       } catch (err) {
-        await tx.query('rollback to savepoint delivery')
         const message = err instanceof Error ? err.message : String(err)
-        await tx.query(
-          `update inbox set status = 'failed', attempts = attempts + 1, error = $2 where id = $1`,
-          [row.id, message.slice(0, 2000)],
-        )
+        await inbox.markFailed(tx, row.id, message)
         ctx.log.warn({ inbox: row.id, err }, 'inbox delivery failed')
         totals.failed++
       }
     }
     return rows.length
   })
-}
-
-/**
- * Echoes of Bindery's own writes and stale retries carry a `lastUpdated` no newer than what was
- * applied: settled in one statement, so a bulk push's thousands of echoes cost a query per batch.
- * A publish need not move `lastUpdated` (docs/webflow.md, Publishing items): a published event
- * settles here only when the item is recorded as published, an unpublished one never.
- */
-async function settleStale(tx: Tx, ids: string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set()
-  const { rows } = await tx.query<{ id: string }>(
-    `update inbox i set status = 'processed', processed_at = now(), attempts = attempts + 1, error = null
-     from item_links il join links l on l.id = il.link_id and l.disconnected_at is null
-     where i.id = any($1::bigint[])
-       and i.trigger_type not in ('collection_item_deleted', 'collection_item_unpublished')
-       and (i.trigger_type <> 'collection_item_published' or il.webflow_state = 'published')
-       and l.site_id = i.payload->'payload'->>'siteId'
-       and l.webflow_collection_id = i.payload->'payload'->>'collectionId'
-       and il.webflow_item_id = i.payload->'payload'->>'id'
-       and il.webflow_last_updated >= (i.payload->'payload'->>'lastUpdated')::timestamptz
-     returning i.id`,
-    [ids],
-  )
-  return new Set(rows.map((r) => String(r.id)))
 }

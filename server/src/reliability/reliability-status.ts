@@ -1,7 +1,7 @@
 import type { BreakerState, ReliabilityStatus } from '@bindery/shared/api/admin-reliability'
 import { listLinks } from '../db/links'
 import type { Queryable } from '../db/pool'
-import { listSites } from '../install/sites-table'
+import { listSites } from '../db/sites'
 import { linkSummary } from '../panel/link-summary'
 import { countDeadLetters } from './dead-letters'
 

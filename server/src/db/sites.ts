@@ -1,5 +1,5 @@
 import type { WebhookHealth } from '@bindery/shared/api/site'
-import type { Queryable } from '../db/pool'
+import type { Queryable } from './pool'
 
 /** The `sites` table: Webflow sites Bindery serves, their kill switch and webhook health. */
 export type SiteRow = {
@@ -86,4 +86,11 @@ export async function endSessionsOf(tx: Queryable, siteIds: string[]): Promise<v
     'update sites set session_epoch = session_epoch + 1, updated_at = now() where id = any($1::text[])',
     [siteIds],
   )
+}
+
+export async function siteIdsOfInstallation(db: Queryable, installationId: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>('select id from sites where installation_id = $1', [
+    installationId,
+  ])
+  return rows.map((r) => r.id)
 }
