@@ -121,3 +121,12 @@ export async function lastReceivedByTrigger(db: Queryable, siteId: string): Prom
   )
   return new Map(rows.map((r) => [r.trigger_type, r.at.getTime()]))
 }
+
+/** Deliveries of a site waiting to be applied (a paused site's wait here). */
+export async function countPending(db: Queryable, siteId: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `select count(*)::int as n from inbox where site_id = $1 and status = 'pending'`,
+    [siteId],
+  )
+  return rows[0]!.n
+}

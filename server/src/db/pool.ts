@@ -55,3 +55,30 @@ export async function inSavepoint<T>(tx: Queryable, name: string, fn: () => Prom
 export async function ping(db: Queryable) {
   await db.query('select 1')
 }
+
+/** Lets pg-boss write its job through our transaction's connection (enqueue inside the transaction). */
+export function txAdapter(tx: Tx) {
+  return { executeSql: (text: string, values?: unknown[]) => tx.query(text, values) }
+}
+
+/**
+ * Runs `fn` while holding the session-level advisory lock `key` on a connection of its own (a crashed
+ * process's lock goes with its connection). Undefined, without running `fn`, when another holds it.
+ */
+export async function withAdvisoryLock<T>(db: Db, key: string, fn: () => Promise<T>): Promise<T | undefined> {
+  const client = await db.connect()
+  try {
+    const { rows } = await client.query<{ ok: boolean }>(
+      'select pg_try_advisory_lock(hashtextextended($1, 0)) as ok',
+      [key],
+    )
+    if (!rows[0]?.ok) return undefined
+    try {
+      return await fn()
+    } finally {
+      await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [key])
+    }
+  } finally {
+    client.release()
+  }
+}

@@ -1,12 +1,12 @@
 import type { QueuePayload } from '@bindery/shared/queues'
-import { getLink } from '../db/links'
+import { getLink, linkPublishesSite } from '../db/links'
 import { webflowForSite } from '../install/site-client'
 import { checkLinkSchema } from '../reconcile/schema-check'
 import { reportSitePublishNeeded } from '../sync/new-collection'
 import { pushLink } from '../sync/push-link'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { JobContext } from './job-context'
-import { enqueueSitePublish, linkPublishesSite } from './site-publish'
+import { enqueueSitePublish } from './site-publish'
 
 export const queue = 'link-push'
 

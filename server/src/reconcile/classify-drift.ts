@@ -1,14 +1,13 @@
 import type { DriftClass, DriftSample } from '@bindery/shared/api/reconcile'
 import type { CollectionItem } from '@bindery/shared/webflow'
 import type { HubItem } from '../db/hub-items'
-import type { ItemLink } from '../db/item-links'
+import type { HubRow, ItemLink } from '../db/item-links'
 import type { Link } from '../db/links'
 import { contentHash } from '../sync/content-hash'
 import { type HubContent, type WebflowState, webflowStateOf } from '../sync/field-map'
 import { type FieldMemory, NO_MEMORY } from '../sync/field-memory'
 import { hubContentOf } from '../sync/push-plan'
 import { webflowContentOf } from '../sync/webflow-content'
-import type { HubRow } from './hub-side'
 import type { WebflowSnapshot } from './webflow-snapshot'
 
 /** What a repair does; which one follows from the drift class, the link's direction and its policy. */

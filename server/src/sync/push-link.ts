@@ -1,11 +1,15 @@
 import type { CollectionItem } from '@bindery/shared/webflow'
 import { appendAudit } from '../db/audit-log'
 import {
+  adoptWebflowItem,
   clearCreateSent,
   listDirty,
   markClean,
   markCreateSent,
+  markDeleted,
   markFailed,
+  markPublished,
+  progressOf,
   recordSynced,
   type SyncedRecord,
   webflowIdsOf,
@@ -128,11 +132,7 @@ async function settleCreates(
 
 /** Links an existing Webflow item to the hub item; it stays dirty so the next round updates it. */
 async function adopt(ctx: JobContext, link: Link, itemLinkId: string, item: CollectionItem) {
-  await ctx.db.query(
-    `update item_links set webflow_item_id = $2, webflow_state = $3, create_sent_at = null, dirty = true,
-       synced_hash = null where id = $1`,
-    [itemLinkId, item.id, webflowStateOf(item)],
-  )
+  await adoptWebflowItem(ctx.db, itemLinkId, item.id, webflowStateOf(item))
   await appendAudit(ctx.db, [
     {
       direction: 'push',
@@ -166,11 +166,7 @@ function referencedIds(plan: ReturnType<typeof planPush>, map: FieldMapEntry[]):
 }
 
 async function reportProgress(ctx: JobContext, link: Link) {
-  const { rows } = await ctx.db.query<{ total: number; done: number }>(
-    `select count(*)::int as total, count(*) filter (where not dirty)::int as done from item_links where link_id = $1`,
-    [link.id],
-  )
-  const { total, done } = rows[0]!
+  const { total, done } = await progressOf(ctx.db, link.id)
   const settled = done === total
   await updateLink(ctx.db, link.id, {
     progressDone: done,
@@ -285,9 +281,7 @@ class BatchWriter {
       plan.publishOnly.map((p) => p.itemLink.webflowItemId!),
     )
     for (const p of plan.publishOnly.filter((p) => liveMeanwhile.has(p.itemLink.webflowItemId!))) {
-      await this.ctx.db.query(`update item_links set webflow_state = 'published' where id = $1`, [
-        p.itemLink.id,
-      ])
+      await markPublished(this.ctx.db, [p.itemLink.id])
       await markClean(this.ctx.db, p.itemLink.id, p.item.version)
     }
     const publishOnly = plan.publishOnly.filter((p) => !liveMeanwhile.has(p.itemLink.webflowItemId!))
@@ -297,9 +291,9 @@ class BatchWriter {
       const ids = chunk.map((p) => p.itemLink.webflowItemId!)
       const { published, failed } = publishOutcome(ids, await this.wf.publishItems(cid, ids, this.localeIds))
       // Only what Webflow confirmed is published; the rest is reported on its item and retried.
-      await this.ctx.db.query(
-        `update item_links set webflow_state = 'published' where id = any($1::uuid[])`,
-        [chunk.filter((p) => published.has(p.itemLink.webflowItemId!)).map((p) => p.itemLink.id)],
+      await markPublished(
+        this.ctx.db,
+        chunk.filter((p) => published.has(p.itemLink.webflowItemId!)).map((p) => p.itemLink.id),
       )
       for (const p of chunk) {
         const why = failed.get(p.itemLink.webflowItemId!)
@@ -322,10 +316,10 @@ class BatchWriter {
         chunk.map((p) => p.itemLink.webflowItemId!),
         (ids) => this.wf.deleteItems(cid, ids, this.localeIds),
       )
-      await this.ctx.db.query(
-        `update item_links set dirty = false, sync_state = 'synced', webflow_state = 'deleted', last_pushed_at = now()
-         where id = any($1::uuid[])`,
-        [chunk.map((p) => p.itemLink.id)],
+      await markDeleted(
+        this.ctx.db,
+        chunk.map((p) => p.itemLink.id),
+        'push',
       )
       await this.audit(
         chunk.map((p) => ({ p, after: null })),
