@@ -1,10 +1,16 @@
+import type {
+  ConflictPolicy as ConflictPolicySchema,
+  LinkDirection as LinkDirectionSchema,
+  LinkState as LinkStateSchema,
+} from '@bindery/shared/api/links'
 import type { SchemaDrift } from '@bindery/shared/api/schema-drift'
+import type { z } from 'zod'
 import type { FieldMapEntry } from '../sync/field-map'
 import type { Queryable } from './pool'
 
-export type LinkDirection = 'two-way' | 'push-only' | 'pull-only'
-export type ConflictPolicy = 'newest' | 'hub' | 'webflow' | 'review'
-export type LinkState = 'connecting' | 'syncing' | 'live' | 'paused' | 'error'
+export type LinkDirection = z.infer<typeof LinkDirectionSchema>
+export type ConflictPolicy = z.infer<typeof ConflictPolicySchema>
+export type LinkState = z.infer<typeof LinkStateSchema>
 
 export type Link = {
   id: string

@@ -52,7 +52,7 @@ export async function itemState(
   const hub = hubContentOf(hubItem, link)
   const diff: ItemSyncState['diff'] = []
   const item = await wf.getItem(link.webflowCollectionId, webflowItemId).catch((e) => {
-    if (e instanceof WebflowApiError && e.status === 404) return undefined
+    if (WebflowApiError.notFound(e)) return undefined
     throw e
   })
   if (item) {

@@ -190,5 +190,5 @@ export function progressReporter(ctx: JobContext, link: Link, total: number) {
 
 function ignore404(err: unknown) {
   // Already gone in Webflow (or not live): what the repair wanted either way.
-  if (!(err instanceof WebflowApiError && err.status === 404)) throw err
+  if (!WebflowApiError.notFound(err)) throw err
 }

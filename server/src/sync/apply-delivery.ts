@@ -95,7 +95,7 @@ async function fullItem(
   const wf = await webflowForSite(ctx.db, ctx.config, link.siteId, ctx)
   return wf.getItem(link.webflowCollectionId, p.id).catch((err) => {
     // Gone since the event: its deletion arrives as an event of its own.
-    if (err instanceof WebflowApiError && err.status === 404) return undefined
+    if (WebflowApiError.notFound(err)) return undefined
     throw err
   })
 }

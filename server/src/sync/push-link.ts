@@ -20,7 +20,7 @@ import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
 import { eachOrGone, matchCreated, publishOutcome } from './bulk-outcome'
 import { fieldDataToSend } from './field-data-to-send'
-import { type FieldMapEntry, isLive, toWebflow, type WebflowState, webflowStateOf } from './field-map'
+import { isLive, referencedIds, toWebflow, type WebflowState, webflowStateOf } from './field-map'
 import { type FieldMemory, loadFieldMemory, NO_MEMORY } from './field-memory'
 import { findBySlug } from './find-by-slug'
 import { mergeUnseenWebflowEdits } from './freshen'
@@ -81,7 +81,14 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
     plan.remove = plan.remove.filter((p) => deletes.allowed.has(p.item.id))
     // A Webflow edit whose webhook was lost is merged before the push could overwrite it.
     if (await mergeUnseenWebflowEdits(ctx, wf, link, [...plan.updateLive, ...plan.updateStaged])) continue
-    const refs = await webflowIdsOf(ctx.db, referencedIds(plan, link.fieldMap))
+    const refs = await webflowIdsOf(
+      ctx.db,
+      referencedIds(
+        link.fieldMap,
+        Object.values(plan).flatMap((group) => group.map((p) => p.content.fields)),
+        'hubSlug',
+      ),
+    )
     const writer = new BatchWriter(ctx, wf, link, refs, stats, deferred, required, localeIds)
     for (const p of plan.clean) await markClean(ctx.db, p.itemLink.id, p.item.version)
     await writer.create(plan.createLive, true)
@@ -150,20 +157,6 @@ const heldItemOf = (p: PlannedItem) => ({
   slug: p.item.slug,
   name: p.item.name,
 })
-
-function referencedIds(plan: ReturnType<typeof planPush>, map: FieldMapEntry[]): string[] {
-  const refFields = map.filter((f) => f.type === 'reference' || f.type === 'multiReference')
-  if (!refFields.length) return []
-  const ids = new Set<string>()
-  for (const group of Object.values(plan)) {
-    for (const p of group) {
-      for (const f of refFields) {
-        for (const v of [p.content.fields[f.hubSlug]].flat()) if (typeof v === 'string') ids.add(v)
-      }
-    }
-  }
-  return [...ids]
-}
 
 async function reportProgress(ctx: JobContext, link: Link) {
   const { total, done } = await progressOf(ctx.db, link.id)
