@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { benchLocales } from './locales'
+import { benchMetrics } from './metrics'
 import { benchPush } from './push'
 import { benchRate } from './rate'
 import { benchReconcile } from './reconcile'
@@ -28,6 +29,8 @@ results.rate = await benchRate()
 print('rate', results.rate)
 results.locales = await benchLocales()
 print('locales', results.locales)
+results.metrics = await benchMetrics()
+print('metrics', results.metrics)
 
 const file = path.resolve(import.meta.dirname, '..', 'bench-results.json')
 writeFileSync(file, `${JSON.stringify({ ranAt: new Date().toISOString(), ...results }, null, 2)}\n`)

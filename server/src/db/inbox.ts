@@ -46,21 +46,23 @@ export async function listen(client: Queryable) {
 
 /**
  * Claims up to `limit` rows of a status with attempts left, `for update skip locked` (workers never
- * share a row). A paused site's deliveries wait, pending, until it is resumed.
+ * share a row). A paused site's deliveries wait, pending, until it is resumed (the kill switch holds
+ * pulls too); so do those of a site whose token Webflow refuses, until a reinstall.
  */
 export async function claim(
   tx: Queryable,
   status: 'pending' | 'failed',
   maxAttempts: number,
   limit: number,
-): Promise<{ id: string; payload: unknown }[]> {
-  const { rows } = await tx.query<{ id: string; payload: unknown }>(
-    `select id, payload from inbox where status = $1 and attempts < $2
-       and not exists (select 1 from sites s where s.id = inbox.site_id and s.paused)
+): Promise<{ id: string; payload: unknown; receivedAt: Date }[]> {
+  const { rows } = await tx.query<{ id: string; payload: unknown; received_at: Date }>(
+    `select id, payload, received_at from inbox where status = $1 and attempts < $2
+       and not exists (select 1 from sites s join installations i on i.id = s.installation_id
+         where s.id = inbox.site_id and (s.paused or i.token_rejected_at is not null))
      order by id limit $3 for update skip locked`,
     [status, maxAttempts, limit],
   )
-  return rows
+  return rows.map((r) => ({ id: r.id, payload: r.payload, receivedAt: r.received_at }))
 }
 
 /**

@@ -82,3 +82,8 @@ export async function withAdvisoryLock<T>(db: Db, key: string, fn: () => Promise
     client.release()
   }
 }
+
+/** Takes a transaction-level advisory lock (released at commit or rollback): serialises a critical section. */
+export async function lockForTransaction(tx: Queryable, key: number) {
+  await tx.query('select pg_advisory_xact_lock($1)', [key])
+}

@@ -5,10 +5,12 @@ import { deadLetterRoutes } from '../admin/dead-letter-routes'
 import { holdRoutes } from '../admin/hold-routes'
 import { siteControlRoutes } from '../admin/site-control-routes'
 import { siteManagerRoutes } from '../admin/site-manager-routes'
+import { alertRoutes } from '../alerts/alert-routes'
 import type { AppDeps } from '../app'
 import { adminApiKeysRoutes } from '../content/admin-api-keys-routes'
 import { rejectNulCharacters } from '../content/reject-nul'
 import type { JobContext } from '../jobs/job-context'
+import { metricSeriesRoutes } from '../metrics/series-routes'
 import { conflictRoutes } from '../panel/conflict-routes'
 import { linkRoutes } from '../panel/link-routes'
 import { markAudience } from './audience'
@@ -34,6 +36,8 @@ export const adminScope: FastifyPluginAsyncZod<{ deps: AppDeps; jobs: JobContext
   await scope.register(adminInstallRoutes, { config, db, gate, breaker, log })
   await scope.register(deadLetterRoutes, { db, boss })
   await scope.register(adminApiKeysRoutes, { db })
+  await scope.register(metricSeriesRoutes, { db })
+  await scope.register(alertRoutes, { db, config })
   await scope.register(
     async (site) => {
       await site.register(linkRoutes, { jobs })

@@ -30,7 +30,7 @@ export const publicScope: FastifyPluginAsyncZod<{ deps: AppDeps; breaker: Circui
     strictTransportSecurity: config.publicUrl.startsWith('https:'),
   })
   await scope.register(healthRoutes, { db, boss })
-  await scope.register(oauthRoutes, { config, db, gate, breaker, log })
+  await scope.register(oauthRoutes, { config, db, boss, gate, breaker, log })
   await scope.register(webhookRoutes, { config, db })
   await scope.register(sessionRoutes, { prefix: '/api/session', config, db, gate, breaker, log })
   await scope.register(openApiDocs)

@@ -4,10 +4,13 @@ import type { Config } from '../config'
 import { cipherFor } from '../crypto/cipher-for'
 import { cipherContext } from '../crypto/token-cipher'
 import { auditInstall } from '../db/audit-log'
+import { clearTokenRejected } from '../db/installation-credentials'
 import { type Installation, upsertInstallation } from '../db/installations'
-import { type Db, inTransaction } from '../db/pool'
+import { type Db, inTransaction, txAdapter } from '../db/pool'
 import { addSiteManager } from '../db/site-managers'
 import { upsertSite } from '../db/sites'
+import type { Boss } from '../jobs/boss'
+import { releaseHeldJobs } from '../reliability/hold-job'
 import { exchangeCode, revokeToken } from '../webflow/webflow-oauth'
 import { ensureSiteWebhooks } from './register-webhooks'
 import { type WebflowDeps, webflowClientForToken } from './site-client'
@@ -26,7 +29,7 @@ export const redirectUri = (config: Config) => `${config.publicUrl}/oauth/callba
  * Registration runs after the commit so a Webflow hiccup there cannot lose the install; the
  * scheduled check repairs what it left.
  */
-export async function completeInstall(db: Db, config: Config, deps: WebflowDeps, code: string) {
+export async function completeInstall(db: Db, config: Config, deps: WebflowDeps, code: string, boss: Boss) {
   const accessToken = await exchangeCode(config.webflow, code, redirectUri(config))
   // Until the installation exists its rate budget is keyed by a hash, never by the token itself.
   const pendingKey = `grant:${createHash('sha256').update(accessToken).digest('hex').slice(0, 16)}`
@@ -68,6 +71,13 @@ export async function completeInstall(db: Db, config: Config, deps: WebflowDeps,
           email: user.email ?? null,
           addedBy: 'install',
         })
+    }
+    // A reinstall after Webflow refused the old token: the new one works, the held work goes again.
+    if (await clearTokenRejected(tx, result.installation.id)) {
+      let released = 0
+      for (const s of covered) released += await releaseHeldJobs(tx, boss, s.id)
+      await boss.send('inbox-process', {}, { singletonKey: 'inbox', db: txAdapter(tx) })
+      deps.log.info({ installation: result.installation.id, released }, 'reinstall released held work')
     }
     await auditInstall(tx, {
       direction: 'admin',

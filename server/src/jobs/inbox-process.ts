@@ -2,6 +2,7 @@ import type { QueuePayload } from '@bindery/shared/queues'
 import { WebhookDelivery } from '@bindery/shared/webflow'
 import * as inbox from '../db/inbox'
 import { inSavepoint, inTransaction } from '../db/pool'
+import { recordItemsPulled, recordSyncLatency } from '../metrics/record'
 import { applyDelivery } from '../sync/apply-delivery'
 import type { JobContext } from './job-context'
 
@@ -34,7 +35,9 @@ async function runBatch(
   status: 'pending' | 'failed',
   totals: { processed: number; ignored: number; failed: number },
 ): Promise<number> {
-  return inTransaction(ctx.db, async (tx) => {
+  // Received times of the item changes applied, counted once their batch commits.
+  const applied: Date[] = []
+  const claimed = await inTransaction(ctx.db, async (tx) => {
     const rows = await inbox.claim(tx, status, MAX_ATTEMPTS, BATCH)
     const stale = await inbox.settleEchoes(
       tx,
@@ -43,13 +46,15 @@ async function runBatch(
     totals.processed += stale.size
     for (const row of rows.filter((r) => !stale.has(r.id))) {
       try {
-        const outcome = await inSavepoint(tx, 'delivery', async () => {
+        const { outcome, delivery } = await inSavepoint(tx, 'delivery', async () => {
           const delivery = WebhookDelivery.parse(row.payload)
           const outcome = await applyDelivery(tx, delivery, ctx)
           await inbox.markProcessed(tx, row.id, outcome)
-          return outcome
+          return { outcome, delivery }
         })
         totals[outcome]++
+        if (outcome === 'processed' && delivery.triggerType.startsWith('collection_item'))
+          applied.push(row.receivedAt)
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err)
         await inbox.markFailed(tx, row.id, message)
@@ -59,4 +64,7 @@ async function runBatch(
     }
     return rows.length
   })
+  recordItemsPulled(applied.length)
+  for (const at of applied) recordSyncLatency('pull', (Date.now() - at.getTime()) / 1000)
+  return claimed
 }

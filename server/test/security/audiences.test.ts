@@ -24,7 +24,9 @@ const expected = (url: string) =>
       ? 'designer'
       : url.startsWith('/admin/api/')
         ? 'admin'
-        : 'public'
+        : url === '/metrics'
+          ? 'metrics'
+          : 'public'
 
 describe('the route table, by audience', async () => {
   // Sandbox mode, so the playground's routes are in the table too.
@@ -46,7 +48,7 @@ describe('the route table, by audience', async () => {
         ).toBe(true)
     }
     const audiences = new Set(table.map((r) => r.audience))
-    expect([...audiences].sort()).toEqual(['admin', 'content', 'designer', 'public'])
+    expect([...audiences].sort()).toEqual(['admin', 'content', 'designer', 'metrics', 'public'])
   })
 
   it('refuses to start with a route outside every audience scope', async () => {
