@@ -45,9 +45,6 @@ export const badRequest = (
 export const validationError = (details: FieldError[], message = 'Validation Error') =>
   new WebflowApiError(400, 'validation_error', message, details)
 
-export const invalidId = () =>
-  new WebflowApiError(400, 'validation_error', 'Validation Error: Provided ID is invalid')
-
 export const conflict = (message: string, code = 'conflict') => new WebflowApiError(409, code, message)
 
 export const tooManyRequests = (retryAfterSeconds: number) =>

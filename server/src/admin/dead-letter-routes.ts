@@ -7,10 +7,11 @@ import {
 } from '@bindery/shared/api/admin-reliability'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { deadLetterExists, listDeadLetters } from '../db/boss-jobs'
 import type { Db } from '../db/pool'
 import { notFound } from '../http/app-error'
 import type { Boss } from '../jobs/boss'
-import { deadLetterExists, listDeadLetters, replayDeadLetters } from '../reliability/dead-letters'
+import { replayDeadLetters } from '../reliability/dead-letters'
 import { reliabilityStatus } from '../reliability/reliability-status'
 
 /**

@@ -1,7 +1,7 @@
 import type { ConsoleOverview, TokenHealth } from '@bindery/shared/api/console'
+import { countDeadLetters } from '../db/boss-jobs'
 import { overviewInstallations, overviewSites } from '../db/overview'
 import type { Queryable } from '../db/pool'
-import { countDeadLetters } from '../reliability/dead-letters'
 
 const tokenHealthOf = (status: 'active' | 'revoked', rejected: boolean): TokenHealth =>
   status === 'revoked' ? 'revoked' : rejected ? 'needs_reinstall' : 'ok'

@@ -14,8 +14,8 @@ import {
   type SiteManager as Row,
   removeSiteManager,
 } from '../db/site-managers'
+import { getSite } from '../db/sites'
 import { notFound } from '../http/app-error'
-import { getSite } from '../install/sites-table'
 
 const toJson = (m: Row) => ({
   userId: m.userId,

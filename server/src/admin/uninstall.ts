@@ -3,12 +3,13 @@ import { auditKey } from '../content/api-keys'
 import { cipherFor } from '../crypto/cipher-for'
 import { cipherContext } from '../crypto/token-cipher'
 import { revokeKeysOfSites } from '../db/api-keys'
+import { auditInstall } from '../db/audit-log'
+import { type Installation, revokeInstallation } from '../db/installations'
 import { type Db, inTransaction } from '../db/pool'
-import { auditInstall } from '../install/audit'
-import { type Installation, revokeInstallation } from '../install/installations-table'
+import { deleteSiteWebhooksOf } from '../db/site-webhooks'
+import { endSessionsOf, pauseSitesOf, siteIdsOfInstallation } from '../db/sites'
 import { webhookUrl } from '../install/register-webhooks'
 import { type WebflowDeps, webflowClientForToken } from '../install/site-client'
-import { endSessionsOf, pauseSitesOf } from '../install/sites-table'
 import { revokeToken } from '../webflow/webflow-oauth'
 
 /**
@@ -20,9 +21,7 @@ import { revokeToken } from '../webflow/webflow-oauth'
 export async function uninstall(db: Db, config: Config, deps: WebflowDeps, installation: Installation) {
   let webhooksDeleted = 0
   let revokedAtWebflow = false
-  const { rows: sites } = await db.query<{ id: string }>('select id from sites where installation_id = $1', [
-    installation.id,
-  ])
+  const sites = (await siteIdsOfInstallation(db, installation.id)).map((id) => ({ id }))
   if (installation.tokenCiphertext) {
     const token = cipherFor(config).decrypt(
       installation.tokenCiphertext,
@@ -49,7 +48,7 @@ export async function uninstall(db: Db, config: Config, deps: WebflowDeps, insta
     const revoked = await revokeInstallation(tx, installation.id)
     const sitesPaused = await pauseSitesOf(tx, installation.id)
     const siteIds = sites.map((s) => s.id)
-    await tx.query('delete from site_webhooks where site_id = any($1::text[])', [siteIds])
+    await deleteSiteWebhooksOf(tx, siteIds)
     // Nothing Bindery handed out for these sites outlives the uninstall: keys and sessions end.
     const keys = await revokeKeysOfSites(tx, siteIds)
     for (const key of keys) await auditKey(tx, 'api_key.revoked', key, 'uninstall')

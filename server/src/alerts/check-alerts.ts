@@ -8,9 +8,8 @@ import {
   touchIncident,
 } from '../db/alert-incidents'
 import { listRejectedInstallations } from '../db/installation-credentials'
-import { type Db, inTransaction, type Tx } from '../db/pool'
+import { type Db, inTransaction, lockForTransaction, type Tx, txAdapter } from '../db/pool'
 import type { Boss } from '../jobs/boss'
-import { txAdapter } from '../sync/mark-dirty'
 import { activeConditions, notifyAfterMinutes } from './conditions'
 import { decideIncidents } from './decide-incidents'
 
@@ -22,7 +21,7 @@ import { decideIncidents } from './decide-incidents'
  */
 export async function checkAlerts(db: Db, boss: Boss, config: Config) {
   return inTransaction(db, async (tx) => {
-    await tx.query('select pg_advisory_xact_lock(4270014)')
+    await lockForTransaction(tx, 4270014)
     const [facts, rejected, open] = await Promise.all([
       readAlertFacts(tx, { driftItems: config.alerts.driftItems }),
       listRejectedInstallations(tx),

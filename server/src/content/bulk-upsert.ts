@@ -7,11 +7,11 @@ import {
   updateHubItems,
 } from '../db/hub-items'
 import { AppError, badRequest } from '../http/app-error'
+import { sameContent } from '../sync/content-hash'
 import { markDirty } from '../sync/mark-dirty'
 import { type ContentAuditEntry, writeContentAudit } from './content-audit'
 import { itemJson } from './content-json'
 import { type ItemWriteContext, isSlugViolation, withoutNulls } from './item-write'
-import { sameContent } from './same-content'
 import { checkFieldValues, checkReferences, type FieldIssue } from './validate-fields'
 
 /**

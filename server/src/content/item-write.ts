@@ -14,11 +14,11 @@ import {
 import type { Tx } from '../db/pool'
 import { AppError, badRequest, notFound } from '../http/app-error'
 import type { Boss } from '../jobs/boss'
+import { sameContent } from '../sync/content-hash'
 import { markDirty } from '../sync/mark-dirty'
 import { restoreItem } from '../sync/restore-item'
 import { writeContentAudit } from './content-audit'
 import { itemJson } from './content-json'
-import { sameContent } from './same-content'
 import { validateFields } from './validate-fields'
 
 /** Everything one item write needs; the caller owns the transaction. */

@@ -1,4 +1,5 @@
 import { FIELD_VALUE, type HubField } from '@bindery/shared/hub'
+import { liveCollectionsOf } from '../db/hub-items'
 import type { Queryable } from '../db/pool'
 import { sanitizeRichText } from './sanitize-rich-text'
 
@@ -74,11 +75,7 @@ export function checkFieldValues(
 export async function checkReferences(db: Queryable, checks: ReferenceCheck[]): Promise<FieldIssue[]> {
   const ids = [...new Set(checks.flatMap((c) => c.ids))]
   if (!ids.length) return []
-  const { rows } = await db.query<{ id: string; collection_id: string }>(
-    'select id, collection_id from hub_items where id = any($1::uuid[]) and deleted_at is null',
-    [ids],
-  )
-  const collectionOf = new Map(rows.map((r) => [r.id, r.collection_id]))
+  const collectionOf = await liveCollectionsOf(db, ids)
   const issues: FieldIssue[] = []
   for (const check of checks) {
     const missing = check.ids.filter((id) => collectionOf.get(id) !== check.collectionId)

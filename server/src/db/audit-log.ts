@@ -100,3 +100,30 @@ export async function listItemHistory(
   const entries = rows.slice(0, q.limit).map(toAuditRow)
   return { entries, nextBefore: rows.length > q.limit ? entries[entries.length - 1]!.id : null }
 }
+
+/** One install-side audit entry (installs, rotations, uninstalls). Never carries a secret. */
+export async function auditInstall(
+  db: Queryable,
+  e: {
+    direction: 'admin' | 'system'
+    action: string
+    installationId: string
+    siteId?: string
+    before?: unknown
+    after?: unknown
+  },
+) {
+  await db.query(
+    `insert into audit_log (direction, action, site_id, subject_type, subject_id, before, after)
+     values ($1, $2, $3, 'installation', $4, $5, $6)`,
+    [e.direction, e.action, e.siteId ?? null, e.installationId, e.before ?? null, e.after ?? null],
+  )
+}
+
+/** Deletes audit rows older than the retention; returns how many went. */
+export async function pruneAudit(db: Queryable, olderThanDays: number): Promise<number> {
+  const r = await db.query('delete from audit_log where at < now() - make_interval(days => $1)', [
+    olderThanDays,
+  ])
+  return r.rowCount ?? 0
+}

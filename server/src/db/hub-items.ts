@@ -49,9 +49,23 @@ export async function getHubItem(db: Queryable, id: string): Promise<HubItem | u
   return rows[0] && toHubItem(rows[0])
 }
 
-export async function getHubItemsByIds(db: Queryable, ids: string[]): Promise<HubItem[]> {
-  const { rows } = await db.query<Row>(`select ${COLUMNS} from hub_items where id = any($1::uuid[])`, [ids])
-  return rows.map(toHubItem)
+/** The collection of each live item among `ids` (a deleted or unknown id is absent). */
+export async function liveCollectionsOf(db: Queryable, ids: string[]): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ id: string; collection_id: string }>(
+    'select id, collection_id from hub_items where id = any($1::uuid[]) and deleted_at is null',
+    [ids],
+  )
+  return new Map(rows.map((r) => [r.id, r.collection_id]))
+}
+
+/** How many live items each of the collections holds (a collection with none is absent). */
+export async function countLiveItems(db: Queryable, collectionIds: string[]): Promise<Map<string, number>> {
+  const { rows } = await db.query<{ collection_id: string; n: number }>(
+    `select collection_id, count(*)::int as n from hub_items
+     where collection_id = any($1::uuid[]) and deleted_at is null group by collection_id`,
+    [collectionIds],
+  )
+  return new Map(rows.map((r) => [r.collection_id, r.n]))
 }
 
 /** The live (not deleted) item with this slug in the collection. */

@@ -200,3 +200,21 @@ export async function requeueLocales(
     [linkId, JSON.stringify(versions.map((v) => ({ hub_item_id: v.hubItemId, tag: v.tag })))],
   )
 }
+
+/** Per locale tag: whether the hub collection carries it, and how many of the link's versions wait for a push. */
+export async function localeStates(
+  db: Queryable,
+  linkId: string,
+  hubCollectionId: string,
+  tags: string[],
+): Promise<{ tag: string; enabled: boolean; pending: number }[]> {
+  const { rows } = await db.query<{ tag: string; enabled: boolean; pending: number }>(
+    `select t.tag, exists (select 1 from hub_collection_locales hcl where hcl.collection_id = $2 and hcl.tag = t.tag)
+       as enabled,
+       (select count(*)::int from item_link_locales ill where ill.link_id = $1 and ill.tag = t.tag and ill.dirty)
+       as pending
+     from unnest($3::text[]) as t(tag)`,
+    [linkId, hubCollectionId, tags],
+  )
+  return rows
+}

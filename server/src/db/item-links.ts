@@ -233,3 +233,333 @@ export async function relinkForPush(db: Queryable, hubItemId: string) {
     [hubItemId],
   )
 }
+
+// Named writes of the sync, reconcile and panel code: each says what happened to the item link.
+
+/**
+ * Webflow no longer holds the items (Bindery deleted them, or Webflow's delete was applied to the
+ * hub): settled, recorded as deleted by the push or the pull.
+ */
+export async function markDeleted(db: Queryable, ids: string[], by: 'push' | 'pull') {
+  await db.query(
+    `update item_links set dirty = false, sync_state = 'synced', webflow_state = 'deleted',
+       ${by === 'push' ? 'last_pushed_at' : 'last_pulled_at'} = now()
+     where id = any($1::uuid[])`,
+    [ids],
+  )
+}
+
+/** Links an existing Webflow item to the hub item; it stays dirty so the next round updates it. */
+export async function adoptWebflowItem(
+  db: Queryable,
+  id: string,
+  webflowItemId: string,
+  state: WebflowState,
+) {
+  await db.query(
+    `update item_links set webflow_item_id = $2, webflow_state = $3, create_sent_at = null, dirty = true,
+       synced_hash = null where id = $1`,
+    [id, webflowItemId, state],
+  )
+}
+
+/** A push-only link takes a Webflow item over: the push overwrites it with the hub's content. */
+export async function takeOverWebflowItem(
+  db: Queryable,
+  linkId: string,
+  hubItemId: string,
+  webflowItemId: string,
+  state: WebflowState,
+) {
+  await db.query(
+    `update item_links set webflow_item_id = $3, webflow_state = $4, synced_hash = null, dirty = true,
+       sync_state = 'pending' where link_id = $1 and hub_item_id = $2`,
+    [linkId, hubItemId, webflowItemId, state],
+  )
+}
+
+/** Both sides changed the item: it waits for a person (an open conflict). */
+export async function markConflict(db: Queryable, linkId: string, hubItemId: string, message: string) {
+  await db.query(
+    `update item_links set sync_state = 'conflict', last_error = $3 where link_id = $1 and hub_item_id = $2`,
+    [linkId, hubItemId, message],
+  )
+}
+
+/** A resolved conflict whose outcome Webflow lacks: pushed again. */
+export async function markResolvedForPush(db: Queryable, linkId: string, hubItemId: string) {
+  await db.query(
+    `update item_links set sync_state = 'pending', dirty = true, last_error = null where link_id = $1 and hub_item_id = $2`,
+    [linkId, hubItemId],
+  )
+}
+
+/**
+ * Webflow drifted from the hub: the item is pushed again in full (no synced hash), unless a push is
+ * already pending. `observed` is the Webflow state the reconcile saw.
+ */
+export async function requeueForPush(db: Queryable, id: string, observed: WebflowState | null) {
+  await db.query(
+    `update item_links set dirty = true, synced_hash = null, sync_state = 'pending', webflow_state = $2
+     where id = $1 and not dirty`,
+    [id, observed],
+  )
+}
+
+/** Forgets a vanished Webflow item: the push creates it again, adopting its slug if taken. */
+export async function forgetWebflowItem(db: Queryable, id: string, webflowItemId: string | null) {
+  await db.query(
+    `update item_links set webflow_item_id = null, webflow_state = null, synced_hash = null, dirty = true,
+       sync_state = 'pending', create_sent_at = null
+     where id = $1 and not dirty and webflow_item_id is not distinct from $2`,
+    [id, webflowItemId],
+  )
+}
+
+/** A hub item Webflow never had: the push creates it. */
+export async function queueCreate(db: Queryable, linkId: string, hubItemId: string) {
+  await db.query(
+    `insert into item_links (link_id, hub_item_id, dirty) values ($1, $2, true)
+     on conflict (link_id, hub_item_id) do update set dirty = true, sync_state = 'pending'`,
+    [linkId, hubItemId],
+  )
+}
+
+/** Webflow confirmed the items live. */
+export async function markPublished(db: Queryable, ids: string[]) {
+  await db.query(`update item_links set webflow_state = 'published' where id = any($1::uuid[])`, [ids])
+}
+
+/** Marks item links dirty by id. */
+export async function markDirtyByIds(db: Queryable, ids: string[]) {
+  await db.query('update item_links set dirty = true where id = any($1::uuid[])', [ids])
+}
+
+/** Every item of the link Webflow holds is pushed again (a newly mapped field fills in). */
+export async function markLinkedDirty(db: Queryable, linkId: string) {
+  await db.query(`update item_links set dirty = true where link_id = $1 and webflow_item_id is not null`, [
+    linkId,
+  ])
+}
+
+/** Items Webflow refused are sent again (after the schema they failed on changed). */
+export async function retryFailed(db: Queryable, linkId: string) {
+  await db.query(
+    `update item_links set dirty = true, sync_state = 'pending', last_error = null
+     where link_id = $1 and sync_state = 'failed'`,
+    [linkId],
+  )
+}
+
+/**
+ * Marks hub items as needing a push on every active link that pushes their collection; returns the
+ * links concerned.
+ */
+export async function markHubItemsDirty(
+  db: Queryable,
+  collectionId: string,
+  itemIds: string[],
+): Promise<string[]> {
+  const { rows } = await db.query<{ link_id: string }>(
+    `with l as (
+       select id from links
+       where hub_collection_id = $1 and disconnected_at is null and direction <> 'pull-only'
+     )
+     insert into item_links (link_id, hub_item_id, dirty)
+     select l.id, i.id, true from l, unnest($2::uuid[]) as i(id)
+     on conflict (link_id, hub_item_id) do update set dirty = true,
+       sync_state = case when item_links.sync_state = 'conflict' then 'conflict' else 'pending' end
+     returning link_id`,
+    [collectionId, itemIds],
+  )
+  return [...new Set(rows.map((r) => r.link_id))]
+}
+
+/** Links every live hub item of the collection to a new link, all to be created; returns how many. */
+export async function linkAllHubItems(
+  db: Queryable,
+  linkId: string,
+  hubCollectionId: string,
+): Promise<number> {
+  const { rowCount } = await db.query(
+    `insert into item_links (link_id, hub_item_id, dirty)
+     select $1, id, true from hub_items where collection_id = $2 and deleted_at is null`,
+    [linkId, hubCollectionId],
+  )
+  return rowCount ?? 0
+}
+
+/** Links the live hub items the link does not know yet (what only the hub has); returns how many. */
+export async function linkUnlinkedHubItems(
+  db: Queryable,
+  linkId: string,
+  hubCollectionId: string,
+): Promise<number> {
+  const { rowCount } = await db.query(
+    `insert into item_links (link_id, hub_item_id, dirty)
+     select $1, id, true from hub_items h where collection_id = $2 and deleted_at is null
+       and not exists (select 1 from item_links il where il.link_id = $1 and il.hub_item_id = h.id)`,
+    [linkId, hubCollectionId],
+  )
+  return rowCount ?? 0
+}
+
+/** Full resync: every live hub item is pushed again in full; open conflicts stay open. */
+export async function markAllForRepush(db: Queryable, linkId: string, hubCollectionId: string) {
+  await db.query(
+    `insert into item_links (link_id, hub_item_id, dirty)
+     select $1, id, true from hub_items where collection_id = $2 and deleted_at is null
+     on conflict (link_id, hub_item_id) do update set dirty = true, synced_hash = null,
+       sync_state = case when item_links.sync_state = 'conflict' then 'conflict' else 'pending' end`,
+    [linkId, hubCollectionId],
+  )
+}
+
+/** A recreated Webflow collection holds nothing yet: every item is created again; returns how many. */
+export async function resetForNewCollection(db: Queryable, linkId: string): Promise<number> {
+  const { rowCount } = await db.query(
+    `update item_links set webflow_item_id = null, webflow_state = null, webflow_last_updated = null,
+       synced_hash = null, base = null, create_sent_at = null, last_error = null, dirty = true,
+       sync_state = 'pending'
+     where link_id = $1`,
+    [linkId],
+  )
+  return rowCount ?? 0
+}
+
+/**
+ * A hub field re-mapped to another Webflow field: the last synced snapshot forgets the old field
+ * (else an empty new field reads as "cleared"), and items with a hub value are pushed.
+ */
+export async function forgetBaseField(db: Queryable, linkId: string, hubSlug: string) {
+  await db.query(
+    `update item_links il set base = il.base #- array['fields', $2], synced_hash = null,
+       dirty = il.dirty or coalesce(h.fields -> $2, 'null'::jsonb) <> 'null'::jsonb,
+       sync_state = case when il.sync_state = 'conflict' then 'conflict'
+         when il.dirty or coalesce(h.fields -> $2, 'null'::jsonb) <> 'null'::jsonb then 'pending'
+         else il.sync_state end
+     from hub_items h where h.id = il.hub_item_id and il.link_id = $1 and il.webflow_item_id is not null`,
+    [linkId, hubSlug],
+  )
+}
+
+/** Whether the link has any dirty item link. */
+export async function hasDirty(db: Queryable, linkId: string): Promise<boolean> {
+  const { rowCount } = await db.query('select 1 from item_links where link_id = $1 and dirty limit 1', [
+    linkId,
+  ])
+  return !!rowCount
+}
+
+/** Whether a push has work: dirty items neither in conflict nor failed, on a link that pushes. */
+export async function hasPushPending(db: Queryable, linkId: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `select 1 from item_links il join links l on l.id = il.link_id
+     where il.link_id = $1 and il.dirty and il.sync_state not in ('conflict', 'failed')
+       and l.direction <> 'pull-only' limit 1`,
+    [linkId],
+  )
+  return !!rowCount
+}
+
+/** Whether anything of the link is left to push: a dirty item (not in conflict) or locale version. */
+export async function hasUnpushed(db: Queryable, linkId: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `select 1 from item_links where link_id = $1 and dirty and sync_state <> 'conflict'
+     union all select 1 from item_link_locales where link_id = $1 and dirty limit 1`,
+    [linkId],
+  )
+  return !!rowCount
+}
+
+/** How many item links the link has and how many of them are clean. */
+export async function progressOf(db: Queryable, linkId: string): Promise<{ total: number; done: number }> {
+  const { rows } = await db.query<{ total: number; done: number }>(
+    `select count(*)::int as total, count(*) filter (where not dirty)::int as done from item_links where link_id = $1`,
+    [linkId],
+  )
+  return rows[0]!
+}
+
+/** How many of the link's items are in each sync state, as the panel counts them. */
+export async function countSyncStates(
+  db: Queryable,
+  linkId: string,
+): Promise<{ synced: number; pending: number; failed: number; conflict: number }> {
+  const { rows } = await db.query<{ synced: number; pending: number; failed: number; conflict: number }>(
+    `select count(*) filter (where sync_state = 'synced' and not dirty)::int as synced,
+            count(*) filter (where dirty and sync_state not in ('failed', 'conflict'))::int as pending,
+            count(*) filter (where sync_state = 'failed')::int as failed,
+            count(*) filter (where sync_state = 'conflict')::int as conflict
+     from item_links where link_id = $1`,
+    [linkId],
+  )
+  return rows[0]!
+}
+
+export type FailedItem = { hubItemId: string; slug: string; name: string; message: string; at: Date | null }
+
+/** The link's latest failed items, with the hub item they belong to. */
+export async function listFailed(db: Queryable, linkId: string, limit: number): Promise<FailedItem[]> {
+  const { rows } = await db.query(
+    `select h.id, h.slug, h.name, il.last_error, il.last_pushed_at from item_links il join hub_items h on h.id = il.hub_item_id
+     where il.link_id = $1 and il.sync_state = 'failed' order by h.updated_at desc limit $2`,
+    [linkId, limit],
+  )
+  return rows.map((r) => ({
+    hubItemId: r.id,
+    slug: r.slug,
+    name: r.name,
+    message: r.last_error ?? 'failed',
+    at: r.last_pushed_at,
+  }))
+}
+
+/** The item link of a Webflow item on any active link of a site. */
+export async function getItemLinkOnSite(db: Queryable, siteId: string, webflowItemId: string) {
+  const { rows } = await db.query(
+    `select il.* from item_links il join links l on l.id = il.link_id
+     where l.site_id = $1 and l.disconnected_at is null and il.webflow_item_id = $2`,
+    [siteId, webflowItemId],
+  )
+  return rows[0] ? toItemLink(rows[0]) : undefined
+}
+
+/** Item links of the link whose hub item is published but whose Webflow item is not known live. */
+export async function listPublishedInHub(
+  db: Queryable,
+  linkId: string,
+): Promise<{ id: string; webflowState: WebflowState | null }[]> {
+  const { rows } = await db.query<{ id: string; webflow_state: WebflowState | null }>(
+    `select il.id, il.webflow_state from item_links il join hub_items h on h.id = il.hub_item_id
+     where il.link_id = $1 and h.status = 'published' and h.deleted_at is null and il.webflow_item_id is not null`,
+    [linkId],
+  )
+  return rows.map((r) => ({ id: r.id, webflowState: r.webflow_state }))
+}
+
+/** A hub item of the link's collection and its item link on this link, if it has one. */
+export type HubRow = { item: HubItem; itemLink: ItemLink | null }
+
+/**
+ * The hub side of a link in one query: every live hub item of the collection with its item link,
+ * and the deleted ones whose Webflow item was never confirmed gone (a delete that may not have
+ * reached Webflow).
+ */
+export async function listHubSide(db: Queryable, linkId: string, hubCollectionId: string): Promise<HubRow[]> {
+  const { rows } = await db.query(
+    `select il.id, il.link_id, il.webflow_item_id, il.sync_state, il.dirty, il.create_sent_at, il.synced_hash,
+       il.base, il.webflow_state, il.webflow_last_updated, il.last_pushed_at, il.last_pulled_at, il.last_error,
+       hi.id as hub_item_id, hi.collection_id, hi.slug, hi.name, hi.status, hi.fields, hi.version,
+       hi.created_at, hi.updated_at, hi.deleted_at
+     from hub_items hi left join item_links il on il.hub_item_id = hi.id and il.link_id = $1
+     where hi.collection_id = $2
+       and (hi.deleted_at is null
+         or (il.webflow_item_id is not null and coalesce(il.webflow_state, '') <> 'deleted'))`,
+    [linkId, hubCollectionId],
+  )
+  return rows.map((r) => ({
+    itemLink: r.id ? toItemLink(r) : null,
+    item: toHubItem({ ...r, id: r.hub_item_id }),
+  }))
+}

@@ -1,10 +1,16 @@
+import type {
+  ConflictPolicy as ConflictPolicySchema,
+  LinkDirection as LinkDirectionSchema,
+  LinkState as LinkStateSchema,
+} from '@bindery/shared/api/links'
 import type { SchemaDrift } from '@bindery/shared/api/schema-drift'
+import type { z } from 'zod'
 import type { FieldMapEntry } from '../sync/field-map'
 import type { Queryable } from './pool'
 
-export type LinkDirection = 'two-way' | 'push-only' | 'pull-only'
-export type ConflictPolicy = 'newest' | 'hub' | 'webflow' | 'review'
-export type LinkState = 'connecting' | 'syncing' | 'live' | 'paused' | 'error'
+export type LinkDirection = z.infer<typeof LinkDirectionSchema>
+export type ConflictPolicy = z.infer<typeof ConflictPolicySchema>
+export type LinkState = z.infer<typeof LinkStateSchema>
 
 export type Link = {
   id: string
@@ -108,8 +114,9 @@ export async function updateLink(
       | 'fieldMap'
       | 'lastSyncedAt'
       | 'webflowCollectionId'
+      | 'conflictPolicy'
     >
-  >,
+  > & { publishSite?: boolean; publishCustomDomains?: boolean },
 ) {
   const columns: Record<string, unknown> = {
     state: patch.state,
@@ -119,6 +126,9 @@ export async function updateLink(
     field_map: patch.fieldMap && JSON.stringify(patch.fieldMap),
     last_synced_at: patch.lastSyncedAt,
     webflow_collection_id: patch.webflowCollectionId,
+    conflict_policy: patch.conflictPolicy,
+    publish_site: patch.publishSite,
+    publish_custom_domains: patch.publishCustomDomains,
   }
   const set = Object.entries(columns).filter(([, v]) => v !== undefined)
   if (!set.length) return
@@ -166,4 +176,95 @@ export async function saveSchemaState(
       s.checked ?? false,
     ],
   )
+}
+
+/** A new Webflow collection goes live with a site publish: Bindery's (with consent) or the user's. */
+export async function awaitSitePublish(db: Queryable, id: string, binderyPublishes: boolean) {
+  await db.query('update links set awaiting_site_publish = true, publish_site = $2 where id = $1', [
+    id,
+    binderyPublishes,
+  ])
+}
+
+/** Says on a link still waiting for a site publish that the site must be published once. */
+export async function noteSitePublishNeeded(db: Queryable, id: string, message: string) {
+  await db.query('update links set last_error = $2 where id = $1 and awaiting_site_publish', [id, message])
+}
+
+/**
+ * The site was published: its active links stop waiting, and lose `message` as their error.
+ * Returns the ids of the links that were waiting.
+ */
+export async function finishSitePublishWait(
+  db: Queryable,
+  siteId: string,
+  message: string,
+): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `update links set awaiting_site_publish = false,
+       last_error = case when last_error = $2 then null else last_error end
+     where site_id = $1 and awaiting_site_publish and disconnected_at is null returning id`,
+    [siteId, message],
+  )
+  return rows.map((r) => r.id)
+}
+
+/** The link's "publish the site after sync" option. */
+export async function linkPublishesSite(db: Queryable, linkId: string): Promise<boolean> {
+  const { rows } = await db.query<{ publish_site: boolean }>('select publish_site from links where id = $1', [
+    linkId,
+  ])
+  return rows[0]?.publish_site === true
+}
+
+/** Whether an active link of the site publishes the site with its custom domains. */
+export async function siteWantsCustomDomains(db: Queryable, siteId: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `select 1 from links where site_id = $1 and publish_site and publish_custom_domains and disconnected_at is null limit 1`,
+    [siteId],
+  )
+  return rows.length > 0
+}
+
+/** Disconnects a link: sync stops, the data stays on both sides. */
+export async function markDisconnected(db: Queryable, id: string) {
+  await db.query(
+    `update links set disconnected_at = now(), state = 'paused', updated_at = now() where id = $1`,
+    [id],
+  )
+}
+
+/** A resync asked for: the link shows `syncing` with its progress reset. Returns the database's now. */
+export async function markResyncing(db: Queryable, id: string): Promise<Date> {
+  const { rows } = await db.query<{ at: Date }>(
+    `update links set state = 'syncing', progress_done = 0, progress_total = 0, updated_at = now()
+     where id = $1 returning now() as at`,
+    [id],
+  )
+  return rows[0]!.at
+}
+
+/**
+ * Links due a scheduled reconcile: live (or in error) on a site not paused, whose last reconcile (or
+ * creation) is older than `minutes`.
+ */
+export async function listDueForReconcile(db: Queryable, minutes: number): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `select l.id from links l join sites s on s.id = l.site_id
+     where l.disconnected_at is null and l.state in ('live', 'error') and not s.paused
+       and greatest(l.created_at, (select max(d.started_at) from drift_reports d where d.link_id = l.id))
+         < now() - make_interval(mins => $1)
+     order by l.created_at`,
+    [minutes],
+  )
+  return rows.map((r) => r.id)
+}
+
+/** Active links of a site that push to Webflow. */
+export async function pushingLinksOfSite(db: Queryable, siteId: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `select id from links where site_id = $1 and disconnected_at is null and direction <> 'pull-only'`,
+    [siteId],
+  )
+  return rows.map((r) => r.id)
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { errors, jwtVerify, SignJWT } from 'jose'
 import { safeEqual } from '../crypto/hmac'
+import { consumeNonce } from '../db/oauth-states'
 import type { Queryable } from '../db/pool'
 
 /**
@@ -70,13 +71,6 @@ export async function readState(
 }
 
 /** True the first time a nonce is consumed, false on every replay, whichever process sees it. */
-export async function consumeState(db: Queryable, state: StatePayload): Promise<boolean> {
-  // Expired nonces can go: their signed state no longer passes readState anyway.
-  await db.query('delete from oauth_states where expires_at < now()')
-  const r = await db.query(
-    `insert into oauth_states (nonce, expires_at) values ($1, to_timestamp($2 / 1000.0))
-     on conflict (nonce) do nothing`,
-    [state.n, state.exp],
-  )
-  return r.rowCount === 1
+export function consumeState(db: Queryable, state: StatePayload): Promise<boolean> {
+  return consumeNonce(db, state.n, state.exp)
 }

@@ -3,9 +3,11 @@ import type { Webhook } from '@bindery/shared/webflow'
 import type { Config } from '../config'
 import { cipherFor } from '../crypto/cipher-for'
 import { cipherContext } from '../crypto/token-cipher'
+import * as inbox from '../db/inbox'
 import type { Queryable } from '../db/pool'
+import { deleteSiteWebhooksExcept, upsertSiteWebhook } from '../db/site-webhooks'
+import { setWebhookHealth } from '../db/sites'
 import type { WebflowApi } from '../webflow/webflow-client'
-import { setWebhookHealth } from './sites-table'
 
 /** The events Bindery needs from every site it serves. */
 export const WEBHOOK_TRIGGERS = [
@@ -47,7 +49,7 @@ export async function ensureSiteWebhooks(
   let error: string | undefined
   try {
     const { webhooks } = await api.listWebhooks(siteId)
-    const lastHeard = await lastDeliveries(db, siteId)
+    const lastHeard = await inbox.lastReceivedByTrigger(db, siteId)
     const kept: Webhook[] = []
     const made: Webhook[] = []
     for (const trigger of WEBHOOK_TRIGGERS) {
@@ -89,14 +91,6 @@ function isFailing(hook: Webhook, lastHeard: number | undefined, now: number): b
   return lastHeard === undefined || lastHeard < triggered - SKEW_MS
 }
 
-async function lastDeliveries(db: Queryable, siteId: string): Promise<Map<string, number>> {
-  const { rows } = await db.query<{ trigger_type: string; at: Date }>(
-    'select trigger_type, max(received_at) as at from inbox where site_id = $1 group by trigger_type',
-    [siteId],
-  )
-  return new Map(rows.map((r) => [r.trigger_type, r.at.getTime()]))
-}
-
 /** Mirrors the registrations in `site_webhooks`; a per-webhook secret is kept only encrypted. */
 async function recordWebhooks(
   db: Queryable,
@@ -106,15 +100,17 @@ async function recordWebhooks(
   created: Webhook[],
 ) {
   const ids = [...kept, ...created].map((w) => w.id)
-  await db.query('delete from site_webhooks where site_id = $1 and not (id = any($2::text[]))', [siteId, ids])
+  await deleteSiteWebhooksExcept(db, siteId, ids)
   for (const w of [...kept, ...created]) {
     const secret = w.secretKey
       ? cipherFor(config).encrypt(w.secretKey, cipherContext.webhookSecret(siteId))
       : null
-    await db.query(
-      `insert into site_webhooks (id, site_id, trigger_type, url, secret_ciphertext) values ($1, $2, $3, $4, $5)
-       on conflict (id) do update set url = $4, secret_ciphertext = coalesce($5, site_webhooks.secret_ciphertext)`,
-      [w.id, siteId, w.triggerType, w.url, secret],
-    )
+    await upsertSiteWebhook(db, {
+      id: w.id,
+      siteId,
+      triggerType: w.triggerType,
+      url: w.url,
+      secretCiphertext: secret,
+    })
   }
 }

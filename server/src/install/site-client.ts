@@ -3,14 +3,15 @@ import type { Config } from '../config'
 import { cipherFor } from '../crypto/cipher-for'
 import { cipherContext } from '../crypto/token-cipher'
 import { credentialState } from '../db/installation-credentials'
+import { type Installation, installationForSite, updateTokenCiphertext } from '../db/installations'
 import type { Queryable } from '../db/pool'
+import { getSite } from '../db/sites'
 import { SitePausedError } from '../reliability/site-paused'
 import { TokenRejectedError, tokenRefused } from '../reliability/token-rejected'
 import type { CircuitBreaker } from '../webflow/circuit-breaker'
 import type { RateGate } from '../webflow/rate-gate'
 import type { WebflowApiError } from '../webflow/webflow-api-error'
 import { createWebflowClient, type WebflowApi } from '../webflow/webflow-client'
-import { type Installation, installationForSite, updateTokenCiphertext } from './installations-table'
 import { notInstalled } from './not-installed'
 
 export type WebflowDeps = { gate: RateGate; breaker?: CircuitBreaker; log: Logger }
@@ -31,8 +32,7 @@ export async function webflowForSite(
   const installation = await installationForSite(db, siteId)
   if (!installation) throw notInstalled(config, siteId)
   if (!opts.allowPaused) {
-    const { rows } = await db.query<{ paused: boolean }>('select paused from sites where id = $1', [siteId])
-    if (rows[0]?.paused) throw new SitePausedError(siteId)
+    if ((await getSite(db, siteId))?.paused) throw new SitePausedError(siteId)
     // A token Webflow refused stays refused until a reinstall: no call would get through.
     if ((await credentialState(db, installation.id))?.needsReinstall)
       throw new TokenRejectedError(siteId, installation.id, config)

@@ -1,9 +1,9 @@
 import { DEAD_LETTER_QUEUE, type QueueName, queues } from '@bindery/shared/queues'
 import { PgBoss } from 'pg-boss'
 import type { Logger } from 'pino'
+import { BOSS_SCHEMA } from '../db/boss-jobs'
 
 export type Boss = PgBoss
-export const BOSS_SCHEMA = 'pgboss'
 
 /**
  * Starts pg-boss in its own schema and creates every queue of the registry in `shared/`.

@@ -1,5 +1,5 @@
 import { type QueueName, queues } from '@bindery/shared/queues'
-import { holdJob } from '../reliability/hold-job'
+import { holdJob } from '../db/held-jobs'
 import { SitePausedError } from '../reliability/site-paused'
 import { TokenRejectedError } from '../reliability/token-rejected'
 import * as alertDeliver from './alert-deliver'

@@ -1,6 +1,7 @@
 import type { QueuePayload } from '@bindery/shared/queues'
 import { WebhookDelivery } from '@bindery/shared/webflow'
-import { inTransaction, type Tx } from '../db/pool'
+import * as inbox from '../db/inbox'
+import { inSavepoint, inTransaction } from '../db/pool'
 import { recordItemsPulled, recordSyncLatency } from '../metrics/record'
 import { applyDelivery } from '../sync/apply-delivery'
 import type { JobContext } from './job-context'
@@ -11,8 +12,6 @@ const BATCH = 100
 export const MAX_ATTEMPTS = 5
 // One run drains this many batches at most, then hands over to a fresh job.
 const MAX_BATCHES = 50
-
-type Row = { id: string; payload: unknown; received_at: Date }
 
 /**
  * Applies pending inbox deliveries, exactly once in effect: rows are claimed with
@@ -39,41 +38,26 @@ async function runBatch(
   // Received times of the item changes applied, counted once their batch commits.
   const applied: Date[] = []
   const claimed = await inTransaction(ctx.db, async (tx) => {
-    const { rows } = await tx.query<Row>(
-      // A paused site's deliveries wait, pending, until it is resumed (the kill switch holds pulls too);
-      // so do those of a site whose token Webflow refuses, until a reinstall.
-      `select id, payload, received_at from inbox where status = $1 and attempts < $2
-         and not exists (select 1 from sites s join installations i on i.id = s.installation_id
-           where s.id = inbox.site_id and (s.paused or i.token_rejected_at is not null))
-       order by id limit $3 for update skip locked`,
-      [status, MAX_ATTEMPTS, BATCH],
-    )
-    const stale = await settleStale(
+    const rows = await inbox.claim(tx, status, MAX_ATTEMPTS, BATCH)
+    const stale = await inbox.settleEchoes(
       tx,
       rows.map((r) => r.id),
     )
     totals.processed += stale.size
     for (const row of rows.filter((r) => !stale.has(r.id))) {
-      await tx.query('savepoint delivery')
       try {
-        const delivery = WebhookDelivery.parse(row.payload)
-        const outcome = await applyDelivery(tx, delivery, ctx)
-        await tx.query(
-          `update inbox set status = $2, processed_at = now(), attempts = attempts + 1, error = null
-           where id = $1`,
-          [row.id, outcome],
-        )
-        await tx.query('release savepoint delivery')
+        const { outcome, delivery } = await inSavepoint(tx, 'delivery', async () => {
+          const delivery = WebhookDelivery.parse(row.payload)
+          const outcome = await applyDelivery(tx, delivery, ctx)
+          await inbox.markProcessed(tx, row.id, outcome)
+          return { outcome, delivery }
+        })
         totals[outcome]++
         if (outcome === 'processed' && delivery.triggerType.startsWith('collection_item'))
-          applied.push(row.received_at)
+          applied.push(row.receivedAt)
       } catch (err) {
-        await tx.query('rollback to savepoint delivery')
         const message = err instanceof Error ? err.message : String(err)
-        await tx.query(
-          `update inbox set status = 'failed', attempts = attempts + 1, error = $2 where id = $1`,
-          [row.id, message.slice(0, 2000)],
-        )
+        await inbox.markFailed(tx, row.id, message)
         ctx.log.warn({ inbox: row.id, err }, 'inbox delivery failed')
         totals.failed++
       }
@@ -83,28 +67,4 @@ async function runBatch(
   recordItemsPulled(applied.length)
   for (const at of applied) recordSyncLatency('pull', (Date.now() - at.getTime()) / 1000)
   return claimed
-}
-
-/**
- * Echoes of Bindery's own writes and stale retries carry a `lastUpdated` no newer than what was
- * applied: settled in one statement, so a bulk push's thousands of echoes cost a query per batch.
- * A publish need not move `lastUpdated` (docs/webflow.md, Publishing items): a published event
- * settles here only when the item is recorded as published, an unpublished one never.
- */
-async function settleStale(tx: Tx, ids: string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set()
-  const { rows } = await tx.query<{ id: string }>(
-    `update inbox i set status = 'processed', processed_at = now(), attempts = attempts + 1, error = null
-     from item_links il join links l on l.id = il.link_id and l.disconnected_at is null
-     where i.id = any($1::bigint[])
-       and i.trigger_type not in ('collection_item_deleted', 'collection_item_unpublished')
-       and (i.trigger_type <> 'collection_item_published' or il.webflow_state = 'published')
-       and l.site_id = i.payload->'payload'->>'siteId'
-       and l.webflow_collection_id = i.payload->'payload'->>'collectionId'
-       and il.webflow_item_id = i.payload->'payload'->>'id'
-       and il.webflow_last_updated >= (i.payload->'payload'->>'lastUpdated')::timestamptz
-     returning i.id`,
-    [ids],
-  )
-  return new Set(rows.map((r) => String(r.id)))
 }

@@ -1,6 +1,6 @@
 import type { QueuePayload } from '@bindery/shared/queues'
 import { getHubItemBySlug } from '../db/hub-items'
-import { getItemLinkByWebflowId, recordSynced } from '../db/item-links'
+import { getItemLinkByWebflowId, hasDirty, linkUnlinkedHubItems, recordSynced } from '../db/item-links'
 import { getLink, type Link, updateLink } from '../db/links'
 import { inTransaction } from '../db/pool'
 import { webflowForSite } from '../install/site-client'
@@ -60,14 +60,8 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) 
   await pullLocales(ctx, wf, link)
   await inTransaction(ctx.db, async (tx) => {
     // What only the hub has goes to Webflow.
-    const { rowCount } = await tx.query(
-      `insert into item_links (link_id, hub_item_id, dirty)
-       select $1, id, true from hub_items h where collection_id = $2 and deleted_at is null
-         and not exists (select 1 from item_links il where il.link_id = $1 and il.hub_item_id = h.id)`,
-      [link.id, link.hubCollectionId],
-    )
-    const pending = await tx.query('select 1 from item_links where link_id = $1 and dirty limit 1', [link.id])
-    if (rowCount || pending.rowCount) await enqueuePush(tx, ctx.boss, link.id)
+    const added = await linkUnlinkedHubItems(tx, link.id, link.hubCollectionId)
+    if (added || (await hasDirty(tx, link.id))) await enqueuePush(tx, ctx.boss, link.id)
     else await updateLink(tx, link.id, { state: 'live', lastSyncedAt: new Date() })
   })
   return { items: done }

@@ -1,12 +1,12 @@
 import type { QueuePayload } from '@bindery/shared/queues'
-import { getLink } from '../db/links'
+import { getLink, linkPublishesSite } from '../db/links'
 import { webflowForSite } from '../install/site-client'
 import { checkLinkSchema } from '../reconcile/schema-check'
 import { reportSitePublishNeeded } from '../sync/new-collection'
 import { pushLink } from '../sync/push-link'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { JobContext } from './job-context'
-import { enqueueSitePublish, linkPublishesSite } from './site-publish'
+import { enqueueSitePublish } from './site-publish'
 
 export const queue = 'link-push'
 
@@ -20,7 +20,7 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) 
   const wf = await webflowForSite(ctx.db, ctx.config, link.siteId, ctx)
   const stats = await pushLink(ctx, wf, link.id).catch(async (err) => {
     // A 404 for the collection: read the schema, which puts the link in error if it is gone.
-    if (!(err instanceof WebflowApiError && err.status === 404)) throw err
+    if (!WebflowApiError.notFound(err)) throw err
     const { collectionGone } = await checkLinkSchema(ctx.db, wf, link)
     if (!collectionGone) throw err
     return { created: 0, updated: 0, removed: 0, failed: 0, deferred: 0 }

@@ -1,4 +1,5 @@
 import type { QueuePayload } from '@bindery/shared/queues'
+import { hasPushPending } from '../db/item-links'
 import { reconcileLink } from '../reconcile/reconcile-link'
 import type { JobContext } from './job-context'
 
@@ -16,7 +17,7 @@ const MAX_WAITS = 15
 export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) {
   const again = (startAfter: number, waits = data.waits) =>
     ctx.boss.send(queue, { ...data, waits }, { singletonKey: data.linkId, startAfter })
-  if (!data.full && data.waits < MAX_WAITS && (await pushPending(ctx, data.linkId))) {
+  if (!data.full && data.waits < MAX_WAITS && (await hasPushPending(ctx.db, data.linkId))) {
     await ctx.boss.send('link-push', { linkId: data.linkId }, { singletonKey: data.linkId })
     await again(2, data.waits + 1)
     return { waiting: 'push' }
@@ -24,14 +25,4 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) 
   const result = await reconcileLink(ctx, data.linkId, data.full ? 'full' : 'sync-now')
   if ('skipped' in result && result.skipped === 'busy') await again(10)
   return result
-}
-
-async function pushPending(ctx: JobContext, linkId: string): Promise<boolean> {
-  const { rowCount } = await ctx.db.query(
-    `select 1 from item_links il join links l on l.id = il.link_id
-     where il.link_id = $1 and il.dirty and il.sync_state not in ('conflict', 'failed')
-       and l.direction <> 'pull-only' limit 1`,
-    [linkId],
-  )
-  return !!rowCount
 }

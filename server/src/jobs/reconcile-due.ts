@@ -1,4 +1,5 @@
 import type { QueuePayload } from '@bindery/shared/queues'
+import { listDueForReconcile } from '../db/links'
 import type { JobContext } from './job-context'
 
 export const queue = 'reconcile-due'
@@ -9,16 +10,9 @@ export const queue = 'reconcile-due'
  * per-link singleton keeps a slow reconcile from being queued twice.
  */
 export async function handle(_data: QueuePayload<typeof queue>, ctx: JobContext) {
-  const { rows } = await ctx.db.query<{ id: string }>(
-    `select l.id from links l join sites s on s.id = l.site_id
-     where l.disconnected_at is null and l.state in ('live', 'error') and not s.paused
-       and greatest(l.created_at, (select max(d.started_at) from drift_reports d where d.link_id = l.id))
-         < now() - make_interval(mins => $1)
-     order by l.created_at`,
-    [ctx.config.reconcileIntervalMinutes],
-  )
+  const due = await listDueForReconcile(ctx.db, ctx.config.reconcileIntervalMinutes)
   let queued = 0
-  for (const { id } of rows) {
+  for (const id of due) {
     const job = await ctx.boss.send(
       'link-reconcile',
       { linkId: id, trigger: 'scheduled' },
@@ -26,5 +20,5 @@ export async function handle(_data: QueuePayload<typeof queue>, ctx: JobContext)
     )
     if (job) queued++
   }
-  return { due: rows.length, queued }
+  return { due: due.length, queued }
 }

@@ -1,5 +1,7 @@
 import type { QueuePayload } from '@bindery/shared/queues'
+import { siteWantsCustomDomains } from '../db/links'
 import { inTransaction, type Queryable } from '../db/pool'
+import { markSitePublished, secondsUntilPublishAllowed } from '../db/sites'
 import { webflowForSite } from '../install/site-client'
 import { finishAfterSitePublish } from '../sync/new-collection'
 import { WebflowApiError } from '../webflow/webflow-api-error'
@@ -19,7 +21,7 @@ const SPACING_SECONDS = 60
  * always published, the custom domains per the links' setting.
  */
 export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) {
-  const wait = await secondsUntilAllowed(ctx.db, data.siteId)
+  const wait = await secondsUntilPublishAllowed(ctx.db, data.siteId, SPACING_SECONDS)
   if (wait === null) return { skipped: 'no such site' }
   if (wait > 0) {
     await enqueueSitePublish(ctx.boss, data.siteId, wait)
@@ -27,7 +29,7 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) 
   }
   const wf = await webflowForSite(ctx.db, ctx.config, data.siteId, ctx)
   // Claimed before the call: a publish whose answer is lost still counts for the spacing.
-  await ctx.db.query('update sites set last_published_at = now() where id = $1', [data.siteId])
+  await markSitePublished(ctx.db, data.siteId)
   try {
     await wf.publishSite(data.siteId, await customDomainIds(ctx.db, wf, data.siteId))
   } catch (err) {
@@ -46,11 +48,7 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) 
  * id is sent (docs/webflow.md, Site publish and domains).
  */
 async function customDomainIds(db: Queryable, wf: WebflowApi, siteId: string): Promise<string[]> {
-  const { rows } = await db.query(
-    `select 1 from links where site_id = $1 and publish_site and publish_custom_domains and disconnected_at is null limit 1`,
-    [siteId],
-  )
-  if (!rows.length) return []
+  if (!(await siteWantsCustomDomains(db, siteId))) return []
   const { customDomains } = await wf.listCustomDomains(siteId)
   return customDomains.map((d) => d.id)
 }
@@ -58,21 +56,4 @@ async function customDomainIds(db: Queryable, wf: WebflowApi, siteId: string): P
 /** Asks for a publish of the site; one already waiting absorbs it. */
 export async function enqueueSitePublish(boss: Boss, siteId: string, afterSeconds = 0) {
   await boss.send(queue, { siteId }, { singletonKey: siteId, startAfter: Math.ceil(afterSeconds) })
-}
-
-/** The link's "publish the site after sync" option. */
-export async function linkPublishesSite(db: Queryable, linkId: string): Promise<boolean> {
-  const { rows } = await db.query<{ publish_site: boolean }>('select publish_site from links where id = $1', [
-    linkId,
-  ])
-  return rows[0]?.publish_site === true
-}
-
-async function secondsUntilAllowed(db: Queryable, siteId: string): Promise<number | null> {
-  const { rows } = await db.query<{ wait: number }>(
-    `select coalesce(extract(epoch from last_published_at + make_interval(secs => $2) - now()), 0)::float8 as wait
-     from sites where id = $1`,
-    [siteId, SPACING_SECONDS],
-  )
-  return rows[0] ? Math.max(0, rows[0].wait) : null
 }

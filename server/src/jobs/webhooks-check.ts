@@ -1,10 +1,10 @@
 import type { WebhookHealth } from '@bindery/shared/api/site'
 import type { QueuePayload } from '@bindery/shared/queues'
-import { getInstallation } from '../install/installations-table'
+import { getInstallation } from '../db/installations'
+import { getSite, listCheckableSites, type SiteRow } from '../db/sites'
 import { notInstalled } from '../install/not-installed'
 import { ensureSiteWebhooks } from '../install/register-webhooks'
 import { webflowForInstallation } from '../install/site-client'
-import { getSite, listCheckableSites, type SiteRow } from '../install/sites-table'
 import { SitePausedError } from '../reliability/site-paused'
 import type { JobContext } from './job-context'
 

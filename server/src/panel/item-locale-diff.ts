@@ -29,7 +29,7 @@ export async function itemLocaleDiff(
   if (!cmsLocaleId) return null
   const hub = localeContentOf(hubItem, await getLocaleVersion(db, hubItem.id, tag), link.fieldMap)
   const item = await wf.getItem(link.webflowCollectionId, webflowItemId, cmsLocaleId).catch((e) => {
-    if (e instanceof WebflowApiError && e.status === 404) return undefined
+    if (WebflowApiError.notFound(e)) return undefined
     throw e
   })
   if (!item) return [{ field: 'locale', hub: tag, webflow: null }]

@@ -1,7 +1,7 @@
 import type { ItemSyncState } from '@bindery/shared/api/links'
 import { getHubItem } from '../db/hub-items'
 import { assetsOf } from '../db/item-assets'
-import { hubIdsOf, toItemLink } from '../db/item-links'
+import { getItemLinkOnSite, hubIdsOf, type ItemLink } from '../db/item-links'
 import { getLink } from '../db/links'
 import type { Queryable } from '../db/pool'
 import { SKIPPED } from '../sync/asset-map'
@@ -35,13 +35,8 @@ export async function itemState(
   webflowItemId: string,
   locale?: string,
 ): Promise<ItemSyncState> {
-  const { rows } = await db.query(
-    `select il.* from item_links il join links l on l.id = il.link_id
-     where l.site_id = $1 and l.disconnected_at is null and il.webflow_item_id = $2`,
-    [siteId, webflowItemId],
-  )
-  if (!rows[0]) return NOT_LINKED
-  const il = toItemLink(rows[0])
+  const il = await getItemLinkOnSite(db, siteId, webflowItemId)
+  if (!il) return NOT_LINKED
   const [link, hubItem] = await Promise.all([getLink(db, il.linkId), getHubItem(db, il.hubItemId)])
   if (!link || !hubItem) return NOT_LINKED
   const localeDiff = locale ? await itemLocaleDiff(db, wf, link, hubItem, webflowItemId, locale) : null
@@ -57,7 +52,7 @@ export async function itemState(
   const hub = hubContentOf(hubItem, link)
   const diff: ItemSyncState['diff'] = []
   const item = await wf.getItem(link.webflowCollectionId, webflowItemId).catch((e) => {
-    if (e instanceof WebflowApiError && e.status === 404) return undefined
+    if (WebflowApiError.notFound(e)) return undefined
     throw e
   })
   if (item) {
@@ -86,7 +81,7 @@ export async function itemState(
   }
 }
 
-function summary(il: ReturnType<typeof toItemLink>, linkId: string, hubItem: { id: string; name: string }) {
+function summary(il: ItemLink, linkId: string, hubItem: { id: string; name: string }) {
   return {
     linked: true,
     linkId,

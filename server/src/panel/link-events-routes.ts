@@ -1,8 +1,8 @@
 import { LinkParams } from '@bindery/shared/api/links'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { getLink, type Link } from '../db/links'
+import { sessionEpochOf } from '../db/sites'
 import { AppError } from '../http/app-error'
-import { sessionEpochOf } from '../install/sites-table'
 import type { JobContext } from '../jobs/job-context'
 import { linkSummary } from './link-summary'
 

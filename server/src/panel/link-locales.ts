@@ -1,4 +1,5 @@
 import type { LinkSummary } from '@bindery/shared/api/links'
+import { localeStates } from '../db/item-link-locales'
 import type { Link } from '../db/links'
 import type { Queryable } from '../db/pool'
 import { listSiteLocales } from '../db/site-locales'
@@ -7,13 +8,11 @@ import { listSiteLocales } from '../db/site-locales'
 export async function linkLocales(db: Queryable, link: Link): Promise<NonNullable<LinkSummary['locales']>> {
   const site = await listSiteLocales(db, link.siteId)
   if (!site.length) return []
-  const { rows } = await db.query<{ tag: string; enabled: boolean; pending: number }>(
-    `select t.tag, exists (select 1 from hub_collection_locales hcl where hcl.collection_id = $2 and hcl.tag = t.tag)
-       as enabled,
-       (select count(*)::int from item_link_locales ill where ill.link_id = $1 and ill.tag = t.tag and ill.dirty)
-       as pending
-     from unnest($3::text[]) as t(tag)`,
-    [link.id, link.hubCollectionId, site.map((l) => l.tag)],
+  const rows = await localeStates(
+    db,
+    link.id,
+    link.hubCollectionId,
+    site.map((l) => l.tag),
   )
   const byTag = new Map(rows.map((r) => [r.tag, r]))
   return site.map((l) => ({

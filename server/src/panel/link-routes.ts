@@ -11,6 +11,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { skippedAssets } from '../db/item-assets'
+import { listFailed } from '../db/item-links'
 import { getLink, type Link } from '../db/links'
 import { notFound } from '../http/app-error'
 import { webflowForSite } from '../install/site-client'
@@ -81,17 +82,9 @@ export const linkRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (ap
     { schema: { params: LinkParams, response: { 200: LinkErrors } } },
     async (req) => {
       const link = await linkOf(req.params.siteId, req.params.linkId)
-      const { rows } = await jobs.db.query(
-        `select h.id, h.slug, h.name, il.last_error, il.last_pushed_at from item_links il join hub_items h on h.id = il.hub_item_id
-       where il.link_id = $1 and il.sync_state = 'failed' order by h.updated_at desc limit 20`,
-        [link.id],
-      )
-      const failed = rows.map((r) => ({
-        hubItemId: r.id as string,
-        slug: r.slug as string,
-        name: r.name as string,
-        message: (r.last_error ?? 'failed') as string,
-        at: (r.last_pushed_at as Date | null)?.toISOString() ?? null,
+      const failed = (await listFailed(jobs.db, link.id, 20)).map((f) => ({
+        ...f,
+        at: f.at?.toISOString() ?? null,
       }))
       // Files Webflow skipped: the item synced, but without them (docs/webflow.md "Images and files").
       const skipped = (await skippedAssets(jobs.db, link.id, 20)).map((s) => ({

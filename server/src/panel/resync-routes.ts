@@ -8,10 +8,10 @@ import {
 } from '@bindery/shared/api/reconcile'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { latestReport, latestReportsOfSite } from '../db/drift-reports'
 import { getLink, listLinks } from '../db/links'
 import { notFound } from '../http/app-error'
 import type { JobContext } from '../jobs/job-context'
-import { latestReport, latestReportsOfSite } from '../reconcile/drift-reports'
 import { requestResync } from '../reconcile/request-resync'
 
 const SiteParams = z.object({ siteId: z.string().min(1).max(64) })

@@ -1,6 +1,7 @@
 import type { RemapFieldRequest, SchemaDrift } from '@bindery/shared/api/schema-drift'
 import { appendAudit } from '../db/audit-log'
 import { getSiteCollection } from '../db/hub-collections'
+import { forgetBaseField, resetForNewCollection } from '../db/item-links'
 import { getLink, getSchemaState, type Link, listLinks, saveSchemaState, updateLink } from '../db/links'
 import { inTransaction, type Queryable } from '../db/pool'
 import { AppError, badRequest, notFound } from '../http/app-error'
@@ -39,15 +40,7 @@ export async function remapField(ctx: JobContext, wf: WebflowApi, link: Link, re
       drift: state.drift.filter((d) => !settled(d)),
     })
     // The last synced snapshot knew the old field: without it, an empty new field reads as "cleared".
-    await tx.query(
-      `update item_links il set base = il.base #- array['fields', $2], synced_hash = null,
-         dirty = il.dirty or coalesce(h.fields -> $2, 'null'::jsonb) <> 'null'::jsonb,
-         sync_state = case when il.sync_state = 'conflict' then 'conflict'
-           when il.dirty or coalesce(h.fields -> $2, 'null'::jsonb) <> 'null'::jsonb then 'pending'
-           else il.sync_state end
-       from hub_items h where h.id = il.hub_item_id and il.link_id = $1 and il.webflow_item_id is not null`,
-      [link.id, req.hubSlug],
-    )
+    await forgetBaseField(tx, link.id, req.hubSlug)
     await audit(tx, link, 'schema.remap', { ...req, webflowSlug: webflow.slug })
   })
   await ctx.boss.send('link-push', { linkId: link.id }, { singletonKey: link.id })
@@ -89,14 +82,7 @@ export async function recreateCollection(ctx: JobContext, wf: WebflowApi, link: 
       progressDone: 0,
     })
     await saveSchemaState(tx, link.id, { known: knownFieldsOf(created), drift: [], checked: true })
-    const { rowCount } = await tx.query(
-      `update item_links set webflow_item_id = null, webflow_state = null, webflow_last_updated = null,
-         synced_hash = null, base = null, create_sent_at = null, last_error = null, dirty = true,
-         sync_state = 'pending'
-       where link_id = $1`,
-      [link.id],
-    )
-    await tx.query('update links set progress_total = $2 where id = $1', [link.id, rowCount ?? 0])
+    await updateLink(tx, link.id, { progressTotal: await resetForNewCollection(tx, link.id) })
     await audit(tx, link, 'schema.recreateCollection', {
       previous: link.webflowCollectionId,
       webflowCollectionId: created.id,

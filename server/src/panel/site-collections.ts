@@ -1,6 +1,7 @@
 import type { SiteCollections, WebflowCollectionSummary } from '@bindery/shared/api/links'
 import { hubTypeOf } from '@bindery/shared/hub'
 import { listSiteCollections } from '../db/hub-collections'
+import { countLiveItems } from '../db/hub-items'
 import { listLinks } from '../db/links'
 import type { Queryable } from '../db/pool'
 import { unsupportedReason } from '../sync/field-plan'
@@ -18,10 +19,9 @@ export async function siteCollections(
     listLinks(db, siteId),
     wf.listCollections(siteId),
   ])
-  const counts = await db.query<{ collection_id: string; n: number }>(
-    `select collection_id, count(*)::int as n from hub_items
-     where collection_id = any($1::uuid[]) and deleted_at is null group by collection_id`,
-    [hub.map((c) => c.id)],
+  const counts = await countLiveItems(
+    db,
+    hub.map((c) => c.id),
   )
   const webflow: WebflowCollectionSummary[] = []
   for (const summary of list.collections) {
@@ -48,7 +48,7 @@ export async function siteCollections(
       id: c.id,
       slug: c.slug,
       name: c.name,
-      itemCount: counts.rows.find((r) => r.collection_id === c.id)?.n ?? 0,
+      itemCount: counts.get(c.id) ?? 0,
       fields: c.fields.map((f) => ({ slug: f.slug, name: f.name, type: f.type })),
     })),
     webflow,

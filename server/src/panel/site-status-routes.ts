@@ -2,10 +2,10 @@ import { SiteParams, SiteStatus } from '@bindery/shared/api/site'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Config } from '../config'
 import { credentialState } from '../db/installation-credentials'
+import { getInstallation } from '../db/installations'
 import type { Db } from '../db/pool'
+import { getSite } from '../db/sites'
 import { notFound } from '../http/app-error'
-import { getInstallation } from '../install/installations-table'
-import { getSite } from '../install/sites-table'
 
 /** `GET /api/sites/:siteId`: the panel's view of its site (pause, webhooks, installation). */
 export const siteStatusRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (

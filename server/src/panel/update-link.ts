@@ -1,7 +1,8 @@
 import type { UpdateLinkRequest } from '@bindery/shared/api/links'
 import { appendAudit } from '../db/audit-log'
 import { getSiteCollection } from '../db/hub-collections'
-import { getLink, type Link, listLinks, updateLink } from '../db/links'
+import { markLinkedDirty } from '../db/item-links'
+import { getLink, type Link, listLinks, markDisconnected, updateLink } from '../db/links'
 import type { Db } from '../db/pool'
 import { AppError, notFound } from '../http/app-error'
 import type { JobContext } from '../jobs/job-context'
@@ -44,19 +45,15 @@ export async function changeLink(
     const added = fieldMap.some((f) => !link.fieldMap.some((o) => o.hubSlug === f.hubSlug))
     await updateLink(ctx.db, link.id, { fieldMap })
     if (added) {
-      await repushAll(ctx.db, link.id)
+      await markLinkedDirty(ctx.db, link.id)
       await ctx.boss.send('link-push', { linkId: link.id }, { singletonKey: link.id })
     }
   }
-  if (req.conflictPolicy)
-    await ctx.db.query('update links set conflict_policy = $2 where id = $1', [link.id, req.conflictPolicy])
-  if (req.publishSite !== undefined)
-    await ctx.db.query('update links set publish_site = $2 where id = $1', [link.id, req.publishSite])
-  if (req.publishCustomDomains !== undefined)
-    await ctx.db.query('update links set publish_custom_domains = $2 where id = $1', [
-      link.id,
-      req.publishCustomDomains,
-    ])
+  await updateLink(ctx.db, link.id, {
+    conflictPolicy: req.conflictPolicy,
+    publishSite: req.publishSite,
+    publishCustomDomains: req.publishCustomDomains,
+  })
   if (req.paused !== undefined) {
     await updateLink(ctx.db, link.id, { state: req.paused ? 'paused' : 'live' })
     if (!req.paused) await ctx.boss.send('link-push', { linkId: link.id }, { singletonKey: link.id })
@@ -76,10 +73,7 @@ export async function changeLink(
 
 /** Disconnects a link: sync stops, and the data stays on both sides. */
 export async function disconnectLink(db: Db, link: Link) {
-  await db.query(
-    `update links set disconnected_at = now(), state = 'paused', updated_at = now() where id = $1`,
-    [link.id],
-  )
+  await markDisconnected(db, link.id)
   await appendAudit(db, [
     {
       direction: 'admin',
@@ -88,11 +82,5 @@ export async function disconnectLink(db: Db, link: Link) {
       subjectType: 'link',
       subjectId: link.id,
     },
-  ])
-}
-
-async function repushAll(db: Db, linkId: string) {
-  await db.query(`update item_links set dirty = true where link_id = $1 and webflow_item_id is not null`, [
-    linkId,
   ])
 }

@@ -1,14 +1,13 @@
 import type { DriftClass, DriftSample } from '@bindery/shared/api/reconcile'
 import type { CollectionItem } from '@bindery/shared/webflow'
 import type { HubItem } from '../db/hub-items'
-import type { ItemLink } from '../db/item-links'
+import type { HubRow, ItemLink } from '../db/item-links'
 import type { Link } from '../db/links'
-import { contentHash } from '../sync/content-hash'
+import { contentHash, sameContent } from '../sync/content-hash'
 import { type HubContent, type WebflowState, webflowStateOf } from '../sync/field-map'
 import { type FieldMemory, NO_MEMORY } from '../sync/field-memory'
 import { hubContentOf } from '../sync/push-plan'
 import { webflowContentOf } from '../sync/webflow-content'
-import type { HubRow } from './hub-side'
 import type { WebflowSnapshot } from './webflow-snapshot'
 
 /** What a repair does; which one follows from the drift class, the link's direction and its policy. */
@@ -112,7 +111,7 @@ export function classifyDrift(
     if (
       copyOf &&
       linkedElsewhere(copyOf) &&
-      sameContent({ ...content(item), slug: copyOf.item.slug }, hubContentOf(copyOf.item, link))
+      sameApartFromStatus({ ...content(item), slug: copyOf.item.slug }, hubContentOf(copyOf.item, link))
     ) {
       add('duplicate', pushes ? { kind: 'deleteWebflow', item } : { kind: 'none' }, {
         ...sample,
@@ -198,7 +197,7 @@ function compare(
     return { refresh: { itemLink: il, item: staged, content: wf, hash: wfHash } }
   }
   const webflowChanged = wfHash !== il.syncedHash
-  const onlyStatus = sameContent(wf, hubContent)
+  const onlyStatus = sameApartFromStatus(wf, hubContent)
   return {
     cls: onlyStatus ? 'statusMismatch' : webflowChanged ? 'changedInWebflow' : 'changedInHub',
     webflowChanged,
@@ -224,8 +223,8 @@ function statusExplained(
 }
 
 /** Equal content, whatever the status. */
-function sameContent(a: HubContent, b: HubContent): boolean {
-  return contentHash({ ...a, status: 'draft' }) === contentHash({ ...b, status: 'draft' })
+function sameApartFromStatus(a: HubContent, b: HubContent): boolean {
+  return sameContent({ ...a, status: b.status }, b)
 }
 
 /** `post-2` → the row of `post`, the slug Webflow suffixes when a create repeats a taken slug. */

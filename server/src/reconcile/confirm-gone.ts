@@ -22,7 +22,7 @@ export async function confirmGone(
       const exists = await wf.getItem(collectionId, d.confirmGone!).then(
         () => true,
         (err) => {
-          if (err instanceof WebflowApiError && err.status === 404) return false
+          if (WebflowApiError.notFound(err)) return false
           throw err
         },
       )

@@ -4,12 +4,13 @@ import {
   type DriftSample,
   type ReconcileTrigger,
 } from '@bindery/shared/api/reconcile'
-import { hubIdsOf } from '../db/item-links'
+import { finishReport, type ReportResult, startReport, zeroCounts } from '../db/drift-reports'
+import { hasUnpushed, hubIdsOf, listHubSide, markAllForRepush } from '../db/item-links'
 import { getLink, type Link, updateLink } from '../db/links'
 import { inTransaction } from '../db/pool'
 import { listSiteLocales } from '../db/site-locales'
+import { getSite } from '../db/sites'
 import { webflowForSite } from '../install/site-client'
-import { getSite } from '../install/sites-table'
 import type { JobContext } from '../jobs/job-context'
 import { recordDrift } from '../metrics/record'
 import { applyItem } from '../sync/apply-delivery'
@@ -20,8 +21,6 @@ import { referencedWebflowIds } from '../sync/webflow-content'
 import { type Classified, classifyDrift, type Drift } from './classify-drift'
 import { confirmGone } from './confirm-gone'
 import { countingClient } from './counting-client'
-import { finishReport, type ReportResult, startReport, zeroCounts } from './drift-reports'
-import { hubSide } from './hub-side'
 import { withLinkLock } from './link-lock'
 import { reconcileLocales } from './reconcile-locales'
 import { progressReporter, recordAgreement, repairDrift } from './repair-drift'
@@ -82,7 +81,7 @@ async function run(ctx: JobContext, linked: Link, trigger: ReconcileTrigger): Pr
     link = schema.link
     if (watched) await updateLink(ctx.db, link.id, { state: 'syncing', progressDone: 0, progressTotal: 0 })
     const snapshot = await webflowSnapshot(wf.api, link.webflowCollectionId)
-    const rows = await hubSide(ctx.db, link)
+    const rows = await listHubSide(ctx.db, link.id, link.hubCollectionId)
     // A link made before Bindery knew locales learns its site's once, so deliveries route by locale.
     if (!(await listSiteLocales(ctx.db, link.siteId)).length)
       await refreshSiteLocales(ctx.db, wf.api, link.siteId)
@@ -152,23 +151,12 @@ async function fullResync(
     await progress(done)
   }
   if (link.direction === 'pull-only') return
-  await ctx.db.query(
-    `insert into item_links (link_id, hub_item_id, dirty)
-     select $1, id, true from hub_items where collection_id = $2 and deleted_at is null
-     on conflict (link_id, hub_item_id) do update set dirty = true, synced_hash = null,
-       sync_state = case when item_links.sync_state = 'conflict' then 'conflict' else 'pending' end`,
-    [link.id, link.hubCollectionId],
-  )
+  await markAllForRepush(ctx.db, link.id, link.hubCollectionId)
 }
 
 /** Queues the push of anything left dirty; a watched run is done when nothing is left to push. */
 async function settle(ctx: JobContext, link: Link, watched: boolean) {
-  const { rowCount } = await ctx.db.query(
-    `select 1 from item_links where link_id = $1 and dirty and sync_state <> 'conflict'
-     union all select 1 from item_link_locales where link_id = $1 and dirty limit 1`,
-    [link.id],
-  )
-  if (rowCount && link.direction !== 'pull-only') {
+  if ((await hasUnpushed(ctx.db, link.id)) && link.direction !== 'pull-only') {
     // The push's own progress takes over and returns the link to `live` when it is done.
     await ctx.boss.send('link-push', { linkId: link.id }, { singletonKey: link.id })
     return

@@ -1,5 +1,6 @@
 import type { DriftClass, DriftCounts, DriftSample } from '@bindery/shared/api/reconcile'
 import type { CollectionItem } from '@bindery/shared/webflow'
+import { zeroCounts } from '../db/drift-reports'
 import { listLocaleVersions } from '../db/hub-item-locales'
 import {
   type LocaleSyncedRecord,
@@ -7,6 +8,7 @@ import {
   recordLocaleSynced,
   requeueLocales,
 } from '../db/item-link-locales'
+import type { HubRow } from '../db/item-links'
 import { hubIdsOf } from '../db/item-links'
 import type { Link } from '../db/links'
 import { inTransaction } from '../db/pool'
@@ -18,8 +20,6 @@ import { localeContentOf, localePart } from '../sync/locale-content'
 import { referencedWebflowIds, webflowContentOf } from '../sync/webflow-content'
 import type { WebflowApi } from '../webflow/webflow-client'
 import { classifyLocaleVersion } from './classify-locale-drift'
-import { zeroCounts } from './drift-reports'
-import type { HubRow } from './hub-side'
 
 const PAGE = 100
 

@@ -2,10 +2,18 @@ import type { DriftCounts } from '@bindery/shared/api/reconcile'
 import type { CollectionItem } from '@bindery/shared/webflow'
 import { type AuditEntry, appendAudit } from '../db/audit-log'
 import { heldHubItemIds } from '../db/delete-holds'
+import { zeroCounts } from '../db/drift-reports'
 import { softDeleteHubItem } from '../db/hub-items'
-import { recordSynced } from '../db/item-links'
+import {
+  forgetWebflowItem,
+  markDeleted,
+  queueCreate,
+  recordSynced,
+  requeueForPush,
+  takeOverWebflowItem,
+} from '../db/item-links'
 import { type Link, updateLink } from '../db/links'
-import { inTransaction, type Tx } from '../db/pool'
+import { inSavepoint, inTransaction, type Tx } from '../db/pool'
 import type { JobContext } from '../jobs/job-context'
 import { applyItem } from '../sync/apply-delivery'
 import { isLive, webflowStateOf } from '../sync/field-map'
@@ -14,7 +22,6 @@ import { chunks } from '../sync/push-plan'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { WebflowApi } from '../webflow/webflow-client'
 import type { Drift, Refresh } from './classify-drift'
-import { zeroCounts } from './drift-reports'
 
 const BATCH = 100
 
@@ -74,14 +81,11 @@ export async function repairDrift(
   for (const batch of chunks(rest, BATCH)) {
     await inTransaction(ctx.db, async (tx) => {
       for (const d of batch) {
-        await tx.query('savepoint repair')
         try {
-          const action = await repairOne(tx, ctx, link, d)
+          const action = await inSavepoint(tx, 'repair', () => repairOne(tx, ctx, link, d))
           if (action === 'push') out.pushNeeded = true
-          await tx.query('release savepoint repair')
           note(d, action)
         } catch (err) {
-          await tx.query('rollback to savepoint repair')
           out.failed++
           ctx.log.warn({ link: link.id, drift: d.cls, sample: d.sample, err }, 'reconcile repair failed')
         }
@@ -127,11 +131,7 @@ async function repairOne(tx: Tx, ctx: JobContext, link: Link, d: Drift): Promise
     case 'pull': {
       if (link.direction === 'push-only') {
         // A push-only link adopts the Webflow item and overwrites it with the hub's content.
-        await tx.query(
-          `update item_links set webflow_item_id = $3, webflow_state = $4, synced_hash = null, dirty = true,
-             sync_state = 'pending' where link_id = $1 and hub_item_id = $2`,
-          [link.id, d.sample.hubItemId, r.item.id, webflowStateOf(r.item)],
-        )
+        await takeOverWebflowItem(tx, link.id, d.sample.hubItemId!, r.item.id, webflowStateOf(r.item))
         return 'push'
       }
       if (r.webflowWins) {
@@ -144,36 +144,19 @@ async function repairOne(tx: Tx, ctx: JobContext, link: Link, d: Drift): Promise
       return 'applied to the hub'
     }
     case 'push':
-      await tx.query(
-        `update item_links set dirty = true, synced_hash = null, sync_state = 'pending', webflow_state = $2
-         where id = $1 and not dirty`,
-        [r.itemLink.id, r.observed],
-      )
+      await requeueForPush(tx, r.itemLink.id, r.observed)
       return 'push'
     case 'create':
       if (r.itemLink) {
         // Forget the vanished Webflow item: the push creates it again, adopting its slug if taken.
-        await tx.query(
-          `update item_links set webflow_item_id = null, webflow_state = null, synced_hash = null, dirty = true,
-             sync_state = 'pending', create_sent_at = null
-           where id = $1 and not dirty and webflow_item_id is not distinct from $2`,
-          [r.itemLink.id, r.itemLink.webflowItemId],
-        )
+        await forgetWebflowItem(tx, r.itemLink.id, r.itemLink.webflowItemId)
       } else {
-        await tx.query(
-          `insert into item_links (link_id, hub_item_id, dirty) values ($1, $2, true)
-           on conflict (link_id, hub_item_id) do update set dirty = true, sync_state = 'pending'`,
-          [link.id, r.hubItemId],
-        )
+        await queueCreate(tx, link.id, r.hubItemId)
       }
       return 'push'
     case 'deleteHub':
       await softDeleteHubItem(tx, r.itemLink.hubItemId)
-      await tx.query(
-        `update item_links set dirty = false, sync_state = 'synced', webflow_state = 'deleted', last_pulled_at = now()
-         where id = $1`,
-        [r.itemLink.id],
-      )
+      await markDeleted(tx, [r.itemLink.id], 'pull')
       return 'deleted in the hub'
     default:
       throw new Error(`repair ${r.kind} is not done item by item`)
@@ -207,5 +190,5 @@ export function progressReporter(ctx: JobContext, link: Link, total: number) {
 
 function ignore404(err: unknown) {
   // Already gone in Webflow (or not live): what the repair wanted either way.
-  if (!(err instanceof WebflowApiError && err.status === 404)) throw err
+  if (!WebflowApiError.notFound(err)) throw err
 }

@@ -1,11 +1,10 @@
 import type { ResyncAccepted } from '@bindery/shared/api/reconcile'
 import { appendAudit } from '../db/audit-log'
-import type { Link } from '../db/links'
-import { inTransaction } from '../db/pool'
+import { type Link, markResyncing } from '../db/links'
+import { inTransaction, txAdapter } from '../db/pool'
+import { getSite } from '../db/sites'
 import { AppError } from '../http/app-error'
-import { getSite } from '../install/sites-table'
 import type { JobContext } from '../jobs/job-context'
-import { txAdapter } from '../sync/mark-dirty'
 
 /**
  * Queues "Sync now" or "Full resync" of a link and shows it at once: the link turns `syncing` with
@@ -25,11 +24,7 @@ export async function requestResync(
   }
   const kind = full ? 'full' : 'sync-now'
   return inTransaction(ctx.db, async (tx) => {
-    const { rows } = await tx.query<{ at: Date }>(
-      `update links set state = 'syncing', progress_done = 0, progress_total = 0, updated_at = now()
-       where id = $1 returning now() as at`,
-      [link.id],
-    )
+    const at = await markResyncing(tx, link.id)
     await ctx.boss.send(
       'link-resync',
       { linkId: link.id, full },
@@ -45,6 +40,6 @@ export async function requestResync(
         after: { full, by },
       },
     ])
-    return { linkId: link.id, kind, queuedAt: rows[0]!.at.toISOString() }
+    return { linkId: link.id, kind, queuedAt: at.toISOString() }
   })
 }

@@ -31,7 +31,7 @@ export async function checkLinkSchema(
   const webflow =
     read ??
     (await wf.getCollection(link.webflowCollectionId).catch((err): Collection | null => {
-      if (err instanceof WebflowApiError && err.status === 404) return null
+      if (WebflowApiError.notFound(err)) return null
       throw err
     }))
   const hub = await getSiteCollection(db, link.siteId, link.hubCollectionId)

@@ -1,9 +1,11 @@
 import type { SiteControlResult } from '@bindery/shared/api/admin-reliability'
 import { appendAudit } from '../db/audit-log'
-import { type Db, inTransaction } from '../db/pool'
+import { pushingLinksOfSite } from '../db/links'
+import { type Db, inTransaction, txAdapter } from '../db/pool'
+import { lockSitePaused, setSitePausedFlag } from '../db/sites'
 import { notFound } from '../http/app-error'
 import type { Boss } from '../jobs/boss'
-import { enqueuePush, txAdapter } from '../sync/mark-dirty'
+import { enqueuePush } from '../sync/mark-dirty'
 import { releaseHeldJobs } from './hold-job'
 
 type Actor = { by: 'admin' | 'designer'; userId?: string }
@@ -15,22 +17,16 @@ type Actor = { by: 'admin' | 'designer'; userId?: string }
  */
 export async function setSitePaused(db: Db, boss: Boss, siteId: string, paused: boolean, actor: Actor) {
   return inTransaction(db, async (tx): Promise<SiteControlResult> => {
-    const { rows } = await tx.query<{ paused: boolean }>(
-      'select paused from sites where id = $1 for update',
-      [siteId],
-    )
-    if (!rows[0]) throw notFound('site')
-    await tx.query('update sites set paused = $2, updated_at = now() where id = $1', [siteId, paused])
+    const wasPaused = await lockSitePaused(tx, siteId)
+    if (wasPaused === null) throw notFound('site')
+    await setSitePausedFlag(tx, siteId, paused)
     let jobsReleased = 0
     let pushesQueued = 0
     if (!paused) {
       jobsReleased = await releaseHeldJobs(tx, boss, siteId)
-      const links = await tx.query<{ id: string }>(
-        `select id from links where site_id = $1 and disconnected_at is null and direction <> 'pull-only'`,
-        [siteId],
-      )
-      for (const l of links.rows) await enqueuePush(tx, boss, l.id)
-      pushesQueued = links.rows.length
+      const links = await pushingLinksOfSite(tx, siteId)
+      for (const id of links) await enqueuePush(tx, boss, id)
+      pushesQueued = links.length
       await boss.send('inbox-process', {}, { singletonKey: 'inbox', db: txAdapter(tx) })
     }
     await appendAudit(tx, [
@@ -40,7 +36,7 @@ export async function setSitePaused(db: Db, boss: Boss, siteId: string, paused: 
         siteId,
         subjectType: 'site',
         subjectId: siteId,
-        before: { paused: rows[0].paused },
+        before: { paused: wasPaused },
         after: { paused, ...actor },
       },
     ])

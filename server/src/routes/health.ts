@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { Db } from '../db/pool'
-import { BOSS_SCHEMA, type Boss } from '../jobs/boss'
+import { probeBossSchema } from '../db/boss-jobs'
+import { type Db, ping } from '../db/pool'
+import type { Boss } from '../jobs/boss'
 
 type Check = 'up' | 'down'
 const TIMEOUT_MS = 2_000
@@ -10,8 +11,8 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Db; boss: Boss }> = async
   app.get('/healthz', async () => ({ status: 'ok' }))
   app.get('/readyz', async (_req, reply) => {
     const [postgres, jobs] = await Promise.all([
-      probe(() => db.query('select 1')),
-      probe(() => boss.getDb().executeSql(`select 1 from ${BOSS_SCHEMA}.version`)),
+      probe(() => ping(db)),
+      probe(() => probeBossSchema(boss.getDb())),
     ])
     const ready = postgres === 'up' && jobs === 'up'
     return reply

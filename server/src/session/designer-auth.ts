@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify'
 import { type SessionRole, verifySession } from '../crypto/session-token'
 import type { Queryable } from '../db/pool'
+import { sessionEpochOf } from '../db/sites'
 import { AppError } from '../http/app-error'
-import { sessionEpochOf } from '../install/sites-table'
 
 /** The designer a request acts for, from its session token. */
 export type Session = {

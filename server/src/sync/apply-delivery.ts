@@ -9,7 +9,14 @@ import {
   softDeleteHubItem,
   updateHubItem,
 } from '../db/hub-items'
-import { getItemLinkByWebflowId, hubIdsOf, type ItemLink, recordSynced } from '../db/item-links'
+import {
+  getItemLinkByWebflowId,
+  hubIdsOf,
+  type ItemLink,
+  markConflict,
+  markDeleted,
+  recordSynced,
+} from '../db/item-links'
 import { getLinkByWebflowCollection, type Link } from '../db/links'
 import type { Tx } from '../db/pool'
 import { webflowForSite } from '../install/site-client'
@@ -88,7 +95,7 @@ async function fullItem(
   const wf = await webflowForSite(ctx.db, ctx.config, link.siteId, ctx)
   return wf.getItem(link.webflowCollectionId, p.id).catch((err) => {
     // Gone since the event: its deletion arrives as an event of its own.
-    if (err instanceof WebflowApiError && err.status === 404) return undefined
+    if (WebflowApiError.notFound(err)) return undefined
     throw err
   })
 }
@@ -165,9 +172,11 @@ export async function applyItem(
       webflowContent: incoming,
       webflowLastUpdated: item.lastUpdated,
     })
-    await tx.query(
-      `update item_links set sync_state = 'conflict', last_error = $3 where link_id = $1 and hub_item_id = $2`,
-      [link.id, hubItem.id, `both sides changed: ${conflicts.map((c) => c.field).join(', ')}`],
+    await markConflict(
+      tx,
+      link.id,
+      hubItem.id,
+      `both sides changed: ${conflicts.map((c) => c.field).join(', ')}`,
     )
   } else if (!agrees && link.direction === 'two-way') {
     // The hub kept changes Webflow lacks: push the merged result back.
@@ -200,10 +209,7 @@ async function deleteFromHubUnlessHeld(tx: Tx, ctx: JobContext, link: Link, item
 
 export async function deleteFromHub(tx: Tx, link: Link, itemLink: ItemLink) {
   const deleted = await softDeleteHubItem(tx, itemLink.hubItemId)
-  await tx.query(
-    `update item_links set dirty = false, sync_state = 'synced', webflow_state = 'deleted', last_pulled_at = now() where id = $1`,
-    [itemLink.id],
-  )
+  await markDeleted(tx, [itemLink.id], 'pull')
   if (deleted) await audit(tx, link, deleted.id, 'hub.delete', null, null)
 }
 

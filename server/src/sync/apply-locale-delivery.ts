@@ -125,7 +125,7 @@ async function fetchItem(ctx: JobContext, link: Link, id: string, cmsLocaleId?: 
   const wf = await webflowForSite(ctx.db, ctx.config, link.siteId, ctx)
   return wf.getItem(link.webflowCollectionId, id, cmsLocaleId).catch((err) => {
     // Gone since the event: its deletion arrives as an event of its own.
-    if (err instanceof WebflowApiError && err.status === 404) return undefined
+    if (WebflowApiError.notFound(err)) return undefined
     throw err
   })
 }

@@ -35,16 +35,14 @@ export async function eachOrGone(ids: string[], bulk: (ids: string[]) => Promise
     await bulk(ids)
     return
   } catch (err) {
-    if (!isNotFound(err) || ids.length === 1) {
-      if (isNotFound(err)) return
+    if (!WebflowApiError.notFound(err) || ids.length === 1) {
+      if (WebflowApiError.notFound(err)) return
       throw err
     }
   }
   for (const id of ids) {
     await bulk([id]).catch((err) => {
-      if (!isNotFound(err)) throw err
+      if (!WebflowApiError.notFound(err)) throw err
     })
   }
 }
-
-const isNotFound = (err: unknown) => err instanceof WebflowApiError && err.status === 404

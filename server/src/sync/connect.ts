@@ -10,8 +10,17 @@ import {
   insertHubFields,
 } from '../db/hub-collections'
 import { markCollectionLocalesDirty } from '../db/item-link-locales'
-import { insertLink, type Link, listLinks, type NewLink, saveSchemaState } from '../db/links'
-import { inTransaction, type Tx } from '../db/pool'
+import { linkAllHubItems } from '../db/item-links'
+import {
+  awaitSitePublish,
+  insertLink,
+  type Link,
+  listLinks,
+  type NewLink,
+  saveSchemaState,
+  updateLink,
+} from '../db/links'
+import { inTransaction, type Tx, txAdapter } from '../db/pool'
 import { AppError, badRequest, notFound } from '../http/app-error'
 import { webflowForSite } from '../install/site-client'
 import type { JobContext } from '../jobs/job-context'
@@ -26,7 +35,7 @@ import {
   webflowField,
   webflowFieldFor,
 } from './field-plan'
-import { enqueuePush, txAdapter } from './mark-dirty'
+import { enqueuePush } from './mark-dirty'
 import { refreshSiteLocales } from './site-locales-refresh'
 
 /**
@@ -135,20 +144,13 @@ async function start(
   const link = await insertLink(tx, l)
   // The schema as connected: what later schema checks measure "added" against.
   await saveSchemaState(tx, link.id, { known: knownFieldsOf(l.schema), checked: true })
-  await tx.query(`update links set state = 'syncing' where id = $1`, [link.id])
+  await updateLink(tx, link.id, { state: 'syncing' })
   if (mode === 'publish') {
     // The new Webflow collection goes live with a site publish: Bindery's, with consent, or the user's.
-    await tx.query('update links set awaiting_site_publish = true, publish_site = $2 where id = $1', [
-      link.id,
-      publishSite,
-    ])
+    await awaitSitePublish(tx, link.id, publishSite)
     // Every item is new to Webflow: the push creates them in bulk, published ones live.
-    const { rowCount } = await tx.query(
-      `insert into item_links (link_id, hub_item_id, dirty)
-       select $1, id, true from hub_items where collection_id = $2 and deleted_at is null`,
-      [link.id, l.hubCollectionId],
-    )
-    await tx.query('update links set progress_total = $2 where id = $1', [link.id, rowCount ?? 0])
+    const total = await linkAllHubItems(tx, link.id, l.hubCollectionId)
+    await updateLink(tx, link.id, { progressTotal: total })
     // The hub's locale versions follow their items into every locale the site has.
     await markCollectionLocalesDirty(tx, link.id, l.hubCollectionId)
     await enqueuePush(tx, ctx.boss, link.id)

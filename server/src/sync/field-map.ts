@@ -151,6 +151,24 @@ export function hubStatusOf(item: StateKeys): ItemStatus {
   return state === 'archived' ? 'archived' : state === 'draft' ? 'draft' : 'published'
 }
 
+/**
+ * The ids named by the reference fields of `map` in the records: hub ids when the records are keyed
+ * by hub slug (hub content), Webflow ids when keyed by Webflow slug (Webflow's `fieldData`).
+ */
+export function referencedIds(
+  map: FieldMapEntry[],
+  records: Iterable<Record<string, unknown> | undefined>,
+  key: 'hubSlug' | 'webflowSlug',
+): string[] {
+  const refFields = map.filter((f) => f.type === 'reference' || f.type === 'multiReference')
+  if (!refFields.length) return []
+  const ids = new Set<string>()
+  for (const record of records)
+    for (const f of refFields)
+      for (const v of [record?.[f[key]]].flat()) if (typeof v === 'string') ids.add(v)
+  return [...ids]
+}
+
 /** Whether Webflow's live site has the item. */
 export function isLive(state: string | null | undefined): boolean {
   return state === 'published' || state === 'changes_in_draft' || state === 'changes_queued'

@@ -63,7 +63,7 @@ export async function unpublishInLocales(
   try {
     await wf.unpublishItems(collectionId, ids, cmsLocaleIds)
   } catch (err) {
-    if (!(cmsLocaleIds && err instanceof WebflowApiError && err.status === 404)) throw err
+    if (!(cmsLocaleIds && WebflowApiError.notFound(err))) throw err
     await wf.unpublishItems(collectionId, ids)
   }
 }

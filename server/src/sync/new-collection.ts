@@ -1,4 +1,5 @@
-import type { Link } from '../db/links'
+import { listPublishedInHub, markDirtyByIds } from '../db/item-links'
+import { finishSitePublishWait, type Link, noteSitePublishNeeded } from '../db/links'
 import type { Queryable, Tx } from '../db/pool'
 import type { Boss } from '../jobs/boss'
 import type { WebflowApi } from '../webflow/webflow-client'
@@ -33,10 +34,7 @@ export function holdLivePart(plan: PushPlan, link: Pick<Link, 'awaitingSitePubli
 /** Says on the link that the site must be published once, unless Bindery publishes it itself. */
 export async function reportSitePublishNeeded(db: Queryable, link: Link, binderyPublishes: boolean) {
   if (!link.awaitingSitePublish || binderyPublishes) return
-  await db.query('update links set last_error = $2 where id = $1 and awaiting_site_publish', [
-    link.id,
-    SITE_PUBLISH_NEEDED,
-  ])
+  await noteSitePublishNeeded(db, link.id, SITE_PUBLISH_NEEDED)
 }
 
 /**
@@ -44,24 +42,14 @@ export async function reportSitePublishNeeded(db: Queryable, link: Link, bindery
  * push their published items that are not live yet.
  */
 export async function finishAfterSitePublish(tx: Tx, boss: Boss, siteId: string): Promise<string[]> {
-  const { rows } = await tx.query<{ id: string }>(
-    `update links set awaiting_site_publish = false,
-       last_error = case when last_error = $2 then null else last_error end
-     where site_id = $1 and awaiting_site_publish and disconnected_at is null returning id`,
-    [siteId, SITE_PUBLISH_NEEDED],
-  )
-  for (const { id } of rows) {
-    const { rows: waiting } = await tx.query<{ id: string; webflow_state: string | null }>(
-      `select il.id, il.webflow_state from item_links il join hub_items h on h.id = il.hub_item_id
-       where il.link_id = $1 and h.status = 'published' and h.deleted_at is null and il.webflow_item_id is not null`,
-      [id],
-    )
-    const notLive = waiting.filter((r) => !isLive(r.webflow_state)).map((r) => r.id)
-    if (notLive.length)
-      await tx.query('update item_links set dirty = true where id = any($1::uuid[])', [notLive])
+  const ids = await finishSitePublishWait(tx, siteId, SITE_PUBLISH_NEEDED)
+  for (const id of ids) {
+    const waiting = await listPublishedInHub(tx, id)
+    const notLive = waiting.filter((r) => !isLive(r.webflowState)).map((r) => r.id)
+    if (notLive.length) await markDirtyByIds(tx, notLive)
     await enqueuePush(tx, boss, id)
   }
-  return rows.map((r) => r.id)
+  return ids
 }
 
 /**

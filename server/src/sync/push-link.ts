@@ -1,11 +1,15 @@
 import type { CollectionItem } from '@bindery/shared/webflow'
 import { appendAudit } from '../db/audit-log'
 import {
+  adoptWebflowItem,
   clearCreateSent,
   listDirty,
   markClean,
   markCreateSent,
+  markDeleted,
   markFailed,
+  markPublished,
+  progressOf,
   recordSynced,
   type SyncedRecord,
   webflowIdsOf,
@@ -17,7 +21,7 @@ import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
 import { eachOrGone, matchCreated, publishOutcome } from './bulk-outcome'
 import { fieldDataToSend } from './field-data-to-send'
-import { type FieldMapEntry, isLive, toWebflow, type WebflowState, webflowStateOf } from './field-map'
+import { isLive, referencedIds, toWebflow, type WebflowState, webflowStateOf } from './field-map'
 import { type FieldMemory, loadFieldMemory, NO_MEMORY } from './field-memory'
 import { findBySlug } from './find-by-slug'
 import { mergeUnseenWebflowEdits } from './freshen'
@@ -78,7 +82,14 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
     plan.remove = plan.remove.filter((p) => deletes.allowed.has(p.item.id))
     // A Webflow edit whose webhook was lost is merged before the push could overwrite it.
     if (await mergeUnseenWebflowEdits(ctx, wf, link, [...plan.updateLive, ...plan.updateStaged])) continue
-    const refs = await webflowIdsOf(ctx.db, referencedIds(plan, link.fieldMap))
+    const refs = await webflowIdsOf(
+      ctx.db,
+      referencedIds(
+        link.fieldMap,
+        Object.values(plan).flatMap((group) => group.map((p) => p.content.fields)),
+        'hubSlug',
+      ),
+    )
     const writer = new BatchWriter(ctx, wf, link, refs, stats, deferred, required, localeIds)
     for (const p of plan.clean) await markClean(ctx.db, p.itemLink.id, p.item.version)
     await writer.create(plan.createLive, true)
@@ -129,11 +140,7 @@ async function settleCreates(
 
 /** Links an existing Webflow item to the hub item; it stays dirty so the next round updates it. */
 async function adopt(ctx: JobContext, link: Link, itemLinkId: string, item: CollectionItem) {
-  await ctx.db.query(
-    `update item_links set webflow_item_id = $2, webflow_state = $3, create_sent_at = null, dirty = true,
-       synced_hash = null where id = $1`,
-    [itemLinkId, item.id, webflowStateOf(item)],
-  )
+  await adoptWebflowItem(ctx.db, itemLinkId, item.id, webflowStateOf(item))
   await appendAudit(ctx.db, [
     {
       direction: 'push',
@@ -152,26 +159,8 @@ const heldItemOf = (p: PlannedItem) => ({
   name: p.item.name,
 })
 
-function referencedIds(plan: ReturnType<typeof planPush>, map: FieldMapEntry[]): string[] {
-  const refFields = map.filter((f) => f.type === 'reference' || f.type === 'multiReference')
-  if (!refFields.length) return []
-  const ids = new Set<string>()
-  for (const group of Object.values(plan)) {
-    for (const p of group) {
-      for (const f of refFields) {
-        for (const v of [p.content.fields[f.hubSlug]].flat()) if (typeof v === 'string') ids.add(v)
-      }
-    }
-  }
-  return [...ids]
-}
-
 async function reportProgress(ctx: JobContext, link: Link) {
-  const { rows } = await ctx.db.query<{ total: number; done: number }>(
-    `select count(*)::int as total, count(*) filter (where not dirty)::int as done from item_links where link_id = $1`,
-    [link.id],
-  )
-  const { total, done } = rows[0]!
+  const { total, done } = await progressOf(ctx.db, link.id)
   const settled = done === total
   await updateLink(ctx.db, link.id, {
     progressDone: done,
@@ -286,9 +275,7 @@ class BatchWriter {
       plan.publishOnly.map((p) => p.itemLink.webflowItemId!),
     )
     for (const p of plan.publishOnly.filter((p) => liveMeanwhile.has(p.itemLink.webflowItemId!))) {
-      await this.ctx.db.query(`update item_links set webflow_state = 'published' where id = $1`, [
-        p.itemLink.id,
-      ])
+      await markPublished(this.ctx.db, [p.itemLink.id])
       await markClean(this.ctx.db, p.itemLink.id, p.item.version)
     }
     const publishOnly = plan.publishOnly.filter((p) => !liveMeanwhile.has(p.itemLink.webflowItemId!))
@@ -298,9 +285,9 @@ class BatchWriter {
       const ids = chunk.map((p) => p.itemLink.webflowItemId!)
       const { published, failed } = publishOutcome(ids, await this.wf.publishItems(cid, ids, this.localeIds))
       // Only what Webflow confirmed is published; the rest is reported on its item and retried.
-      await this.ctx.db.query(
-        `update item_links set webflow_state = 'published' where id = any($1::uuid[])`,
-        [chunk.filter((p) => published.has(p.itemLink.webflowItemId!)).map((p) => p.itemLink.id)],
+      await markPublished(
+        this.ctx.db,
+        chunk.filter((p) => published.has(p.itemLink.webflowItemId!)).map((p) => p.itemLink.id),
       )
       for (const p of chunk) {
         const why = failed.get(p.itemLink.webflowItemId!)
@@ -323,10 +310,10 @@ class BatchWriter {
         chunk.map((p) => p.itemLink.webflowItemId!),
         (ids) => this.wf.deleteItems(cid, ids, this.localeIds),
       )
-      await this.ctx.db.query(
-        `update item_links set dirty = false, sync_state = 'synced', webflow_state = 'deleted', last_pushed_at = now()
-         where id = any($1::uuid[])`,
-        [chunk.map((p) => p.itemLink.id)],
+      await markDeleted(
+        this.ctx.db,
+        chunk.map((p) => p.itemLink.id),
+        'push',
       )
       await this.audit(
         chunk.map((p) => ({ p, after: null })),

@@ -14,7 +14,7 @@ import type { JobContext } from '../jobs/job-context'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
 import { contentHash } from './content-hash'
-import { isLive, toWebflow } from './field-map'
+import { isLive, referencedIds, toWebflow } from './field-map'
 import { localeContentOf, localizableMap } from './locale-content'
 import { chunks } from './push-plan'
 
@@ -44,7 +44,14 @@ export async function pushLocales(ctx: JobContext, wf: WebflowApi, link: Link): 
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const dirty = await listDirtyLocales(ctx.db, link.id, ROUND)
     if (!dirty.length) break
-    const refs = await webflowIdsOf(ctx.db, referenced(dirty, map))
+    const refs = await webflowIdsOf(
+      ctx.db,
+      referencedIds(
+        map,
+        dirty.map((d) => d.version?.fields),
+        'hubSlug',
+      ),
+    )
     const live: Planned[] = []
     const staged: Planned[] = []
     const settled: LocaleSyncedRecord[] = []
@@ -146,12 +153,4 @@ async function send(
     })),
   )
   return chunk.length
-}
-
-function referenced(dirty: DirtyLocale[], map: ReturnType<typeof localizableMap>): string[] {
-  const ids = new Set<string>()
-  for (const f of map.filter((f) => f.type === 'reference' || f.type === 'multiReference'))
-    for (const d of dirty)
-      for (const v of [d.version?.fields[f.hubSlug]].flat()) if (typeof v === 'string') ids.add(v)
-  return [...ids]
 }

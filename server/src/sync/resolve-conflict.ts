@@ -1,7 +1,7 @@
 import { appendAudit } from '../db/audit-log'
 import { lockOpenConflict, markResolved } from '../db/conflicts'
 import { getHubItem, updateHubItem } from '../db/hub-items'
-import { recordSynced } from '../db/item-links'
+import { markResolvedForPush, recordSynced } from '../db/item-links'
 import { getLink } from '../db/links'
 import { inTransaction } from '../db/pool'
 import { notFound } from '../http/app-error'
@@ -72,10 +72,7 @@ export async function resolveConflict(
         },
       ])
     } else {
-      await tx.query(
-        `update item_links set sync_state = 'pending', dirty = true, last_error = null where link_id = $1 and hub_item_id = $2`,
-        [link.id, hubItem.id],
-      )
+      await markResolvedForPush(tx, link.id, hubItem.id)
       await enqueuePush(tx, ctx.boss, link.id)
     }
   })

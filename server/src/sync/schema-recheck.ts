@@ -1,4 +1,5 @@
 import type { CollectionItem } from '@bindery/shared/webflow'
+import { retryFailed } from '../db/item-links'
 import type { Link } from '../db/links'
 import type { Queryable } from '../db/pool'
 import { webflowForSite } from '../install/site-client'
@@ -17,11 +18,7 @@ export async function recheckSchema(ctx: JobContext, wf: WebflowApi, link: Link,
   if (await checkedSince(ctx.db, link.id, since)) return
   const { link: after } = await checkLinkSchema(ctx.db, wf, link)
   if (JSON.stringify(after.fieldMap) === JSON.stringify(link.fieldMap)) return
-  await ctx.db.query(
-    `update item_links set dirty = true, sync_state = 'pending', last_error = null
-     where link_id = $1 and sync_state = 'failed'`,
-    [link.id],
-  )
+  await retryFailed(ctx.db, link.id)
   await ctx.boss.send('link-push', { linkId: link.id }, { singletonKey: link.id, startAfter: 1 })
 }
 

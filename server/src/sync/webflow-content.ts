@@ -2,7 +2,13 @@ import type { CollectionItem } from '@bindery/shared/webflow'
 import { sanitizeRichText } from '../content/sanitize-rich-text'
 import type { Link } from '../db/links'
 import { hasAssets, webflowValueToHub } from './asset-map'
-import { type DroppedValue, type FieldMapEntry, fromWebflow, type HubContent } from './field-map'
+import {
+  type DroppedValue,
+  type FieldMapEntry,
+  fromWebflow,
+  type HubContent,
+  referencedIds,
+} from './field-map'
 import { type FieldMemory, NO_MEMORY } from './field-memory'
 
 /**
@@ -43,11 +49,9 @@ function safeRaw(f: FieldMapEntry, raw: unknown, kept: unknown): unknown {
 
 /** Webflow ids referenced by the items' reference fields: translated to hub ids in one query. */
 export function referencedWebflowIds(link: Link, items: Iterable<CollectionItem>): string[] {
-  const refFields = link.fieldMap.filter((f) => f.type === 'reference' || f.type === 'multiReference')
-  if (!refFields.length) return []
-  const ids = new Set<string>()
-  for (const item of items)
-    for (const f of refFields)
-      for (const v of [item.fieldData[f.webflowSlug]].flat()) if (typeof v === 'string') ids.add(v)
-  return [...ids]
+  return referencedIds(
+    link.fieldMap,
+    [...items].map((i) => i.fieldData as Record<string, unknown>),
+    'webflowSlug',
+  )
 }

@@ -1,3 +1,4 @@
+import { claimProbe, closeBreaker, getBreaker, recordBreakerFailure } from '../db/circuit-breakers'
 import type { Queryable } from '../db/pool'
 import { type CircuitBreaker, CircuitOpenError } from './circuit-breaker'
 
@@ -11,8 +12,6 @@ export type PgCircuitBreakerOptions = {
   probeLeaseMs?: number
   clock?: () => number
 }
-
-type Row = { state: 'closed' | 'open' | 'half_open'; open_until: Date | null; probe_until: Date | null }
 
 /**
  * The per-token breaker, in the `circuit_breakers` table so every process sees one state. Keyed by
@@ -39,54 +38,26 @@ export class PgCircuitBreaker implements CircuitBreaker {
   }
 
   async before(key: string): Promise<void> {
-    const { rows } = await this.db.query<Row>(
-      'select state, open_until, probe_until from circuit_breakers where token_key = $1',
-      [key],
-    )
-    const row = rows[0]
+    const row = await getBreaker(this.db, key)
     if (!row || row.state === 'closed') return
     const now = new Date(this.now())
     // Only one caller wins the probe: the update matches for the first one alone.
-    const probe = await this.db.query(
-      `update circuit_breakers set state = 'half_open', probe_until = $2, updated_at = now()
-       where token_key = $1
-         and ((state = 'open' and open_until <= $3) or (state = 'half_open' and probe_until <= $3))`,
-      [key, new Date(now.getTime() + this.probeLeaseMs), now],
-    )
-    if (probe.rowCount) return
-    const retryAt = row.state === 'open' && row.open_until ? row.open_until : (row.probe_until ?? now)
+    if (await claimProbe(this.db, key, new Date(now.getTime() + this.probeLeaseMs), now)) return
+    const retryAt = row.state === 'open' && row.openUntil ? row.openUntil : (row.probeUntil ?? now)
     throw new CircuitOpenError(key, retryAt)
   }
 
   async success(key: string): Promise<void> {
-    await this.db.query(
-      `update circuit_breakers set state = 'closed', failures = 0, cooldown_ms = 0, open_until = null,
-         probe_until = null, updated_at = now()
-       where token_key = $1 and (state <> 'closed' or failures > 0)`,
-      [key],
-    )
+    await closeBreaker(this.db, key)
   }
 
   async failure(key: string, error: string): Promise<void> {
     // A failed probe reopens for twice the cooldown; the threshold-th failure in a row opens.
-    const ms = (sql: string) => `$6::timestamptz + (${sql}) * interval '1 millisecond'`
-    const opens = `b.state = 'closed' and b.failures + 1 >= $3`
-    const doubled = 'least($5::int, greatest(b.cooldown_ms, $4::int) * 2)'
-    await this.db.query(
-      `insert into circuit_breakers as b (token_key, failures, last_error, state, cooldown_ms, open_until)
-       values ($1, 1, $2, case when $3 <= 1 then 'open' else 'closed' end, case when $3 <= 1 then $4 else 0 end,
-         case when $3 <= 1 then ${ms('$4::int')} end)
-       on conflict (token_key) do update set
-         failures = b.failures + 1,
-         last_error = excluded.last_error,
-         state = case when b.state = 'half_open' or (${opens}) then 'open' else b.state end,
-         cooldown_ms = case when b.state = 'half_open' then ${doubled} when ${opens} then $4::int
-           else b.cooldown_ms end,
-         open_until = case when b.state = 'half_open' then ${ms(doubled)} when ${opens} then ${ms('$4::int')}
-           else b.open_until end,
-         probe_until = null,
-         updated_at = now()`,
-      [key, error.slice(0, 500), this.threshold, this.cooldownMs, this.maxCooldownMs, new Date(this.now())],
-    )
+    await recordBreakerFailure(this.db, key, error, {
+      threshold: this.threshold,
+      cooldownMs: this.cooldownMs,
+      maxCooldownMs: this.maxCooldownMs,
+      now: new Date(this.now()),
+    })
   }
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/pool'
+import { observeBudget, pauseBudget, reserveSlot } from '../db/rate-budgets'
 import type { RateGate } from './rate-gate'
 
 export type PgRateGateOptions = {
@@ -41,31 +42,28 @@ export class PgRateGate implements RateGate {
   }
 
   async acquire(tokenKey: string): Promise<void> {
-    const { rows } = await this.db.query<{ wait: string }>(
-      'select rate_budget_reserve($1, $2, $3, $4) as wait',
-      [tokenKey, this.defaultLimit, this.windowMs, this.o.clock?.() ?? null],
+    const wait = await reserveSlot(
+      this.db,
+      tokenKey,
+      this.defaultLimit,
+      this.windowMs,
+      this.o.clock?.() ?? null,
     )
-    const wait = Number(rows[0]!.wait)
     if (wait > 0) await this.sleep(wait)
   }
 
   async observe(tokenKey: string, limit: number, remaining: number): Promise<void> {
-    await this.db.query('select rate_budget_observe($1, $2, $3, $4, $5)', [
-      tokenKey,
-      limit,
-      Math.max(0, limit - remaining),
-      this.windowMs,
-      this.o.clock?.() ?? null,
-    ])
+    const used = Math.max(0, limit - remaining)
+    await observeBudget(this.db, tokenKey, limit, used, this.windowMs, this.o.clock?.() ?? null)
   }
 
   async pause(tokenKey: string, seconds: number): Promise<void> {
-    await this.db.query(
-      `insert into rate_budgets (token_key, rate_limit, paused_until_ms)
-       values ($1, $2, coalesce($3, (extract(epoch from clock_timestamp()) * 1000)::bigint) + $4::bigint)
-       on conflict (token_key) do update
-         set paused_until_ms = greatest(rate_budgets.paused_until_ms, excluded.paused_until_ms), updated_at = now()`,
-      [tokenKey, this.defaultLimit, this.o.clock?.() ?? null, Math.ceil(seconds * 1000)],
+    await pauseBudget(
+      this.db,
+      tokenKey,
+      this.defaultLimit,
+      this.o.clock?.() ?? null,
+      Math.ceil(seconds * 1000),
     )
   }
 }

@@ -15,6 +15,11 @@ export class WebflowApiError extends Error {
     super(message)
   }
 
+  /** Webflow answered 404: the item, collection or site is not (or no longer) there. */
+  static notFound(err: unknown): err is WebflowApiError {
+    return err instanceof WebflowApiError && err.status === 404
+  }
+
   get outcomeUnknown(): boolean {
     return this.status === 0 || this.status >= 500
   }

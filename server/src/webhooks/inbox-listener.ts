@@ -1,7 +1,7 @@
 import pg from 'pg'
 import type { Logger } from 'pino'
+import * as inbox from '../db/inbox'
 import type { Boss } from '../jobs/boss'
-import { INBOX_CHANNEL } from './record-delivery'
 
 const COALESCE_MS = 25
 const RECONNECT_MS = 2_000
@@ -33,7 +33,7 @@ export function startInboxListener(o: { databaseUrl: string; boss: Boss; log: Lo
     c.on('notification', wake)
     try {
       await c.connect()
-      await c.query(`listen ${INBOX_CHANNEL}`)
+      await inbox.listen(c)
     } catch (err) {
       o.log.warn({ err }, 'inbox listener could not connect; retrying')
       await c.end().catch(() => {})

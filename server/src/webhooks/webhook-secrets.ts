@@ -1,5 +1,6 @@
 import { cipherContext, type TokenCipher } from '../crypto/token-cipher'
 import type { Queryable } from '../db/pool'
+import { activeWebhookSecrets, updateWebhookSecret } from '../db/site-webhooks'
 
 const TTL_MS = 30_000
 
@@ -34,27 +35,19 @@ export class WebhookSecrets {
 
   private async load(now: number) {
     try {
-      const { rows } = await this.db.query<{ id: string; s: string; site: string }>(
-        `select w.id, w.secret_ciphertext as s, w.site_id as site from site_webhooks w
-         join sites s on s.id = w.site_id join installations i on i.id = s.installation_id
-         where w.secret_ciphertext is not null and i.status = 'active'`,
-      )
       const loaded: SiteSecret[] = []
-      for (const r of rows) {
-        const context = cipherContext.webhookSecret(r.site)
+      for (const r of await activeWebhookSecrets(this.db)) {
+        const context = cipherContext.webhookSecret(r.siteId)
         let secret: string
         try {
-          secret = this.cipher.decrypt(r.s, context)
+          secret = this.cipher.decrypt(r.secretCiphertext, context)
         } catch {
           continue // unreadable (a retired key): that webhook's deliveries fail until it is repaired
         }
-        loaded.push({ siteId: r.site, secret })
+        loaded.push({ siteId: r.siteId, secret })
         // Old key or format: re-encrypted now, so ENCRYPTION_KEY_PREVIOUS can retire.
-        if (this.cipher.isStale(r.s)) {
-          await this.db.query('update site_webhooks set secret_ciphertext = $2 where id = $1', [
-            r.id,
-            this.cipher.encrypt(secret, context),
-          ])
+        if (this.cipher.isStale(r.secretCiphertext)) {
+          await updateWebhookSecret(this.db, r.id, this.cipher.encrypt(secret, context))
         }
       }
       this.cached = loaded

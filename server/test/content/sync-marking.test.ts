@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BOSS_SCHEMA } from '../../src/jobs/boss'
+import { BOSS_SCHEMA } from '../../src/db/boss-jobs'
 import { createTestContext } from '../helpers/test-context'
 import { contentClient, insertLink } from './content-client'
 

@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../src/app'
-import { LocalRateGate } from '../../src/webflow/rate-gate'
+import { openGate } from '../helpers/open-gate'
 import { silentLog } from '../helpers/test-context'
 import { CLIENT_SECRET, DEMO, itemEvent, signedHeaders, startInstallWorld } from './install-world'
 
@@ -215,7 +215,7 @@ describe('POST /webhooks/webflow', async () => {
       db: dead,
       boss: ctx.boss,
       log: silentLog,
-      gate: new LocalRateGate(),
+      gate: openGate,
     })
     afterAll(async () => {
       await app.close()

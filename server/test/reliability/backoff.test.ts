@@ -1,8 +1,8 @@
 import { createSimulator } from '@bindery/sim/create-simulator'
 import { DEMO, seedDemo } from '@bindery/sim/demo-seed'
 import { afterAll, describe, expect, it } from 'vitest'
-import { LocalRateGate } from '../../src/webflow/rate-gate'
 import { backoffMs, createWebflowClient } from '../../src/webflow/webflow-client'
+import { openGate } from '../helpers/open-gate'
 import { createTestContext, silentLog } from '../helpers/test-context'
 
 describe('retries', () => {
@@ -28,7 +28,7 @@ describe('retries', () => {
       apiUrl: sim.url,
       accessToken: sim.control.siteToken(DEMO.siteId),
       tokenKey: 'k',
-      gate: new LocalRateGate(),
+      gate: openGate,
       log: silentLog,
       maxAttempts: 4,
       sleep: async (ms) => {

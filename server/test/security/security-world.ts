@@ -1,6 +1,6 @@
 import http from 'node:http'
 import { expect } from 'vitest'
-import { BOSS_SCHEMA } from '../../src/jobs/boss'
+import { BOSS_SCHEMA } from '../../src/db/boss-jobs'
 import { insertLink } from '../content/content-client'
 import { adminApi, designerSession } from '../helpers/test-context'
 import { DEMO, type InstallWorld, startInstallWorld } from '../install/install-world'

@@ -7,7 +7,7 @@ import {
   type ReconcileTrigger,
 } from '@bindery/shared/api/reconcile'
 import type { SchemaDrift } from '@bindery/shared/api/schema-drift'
-import type { Queryable } from '../db/pool'
+import type { Queryable } from './pool'
 
 const COLUMNS = `id, link_id, trigger, status, started_at, finished_at, webflow_items, hub_items, requests,
   found, repaired, samples, held, schema, error`
@@ -101,4 +101,29 @@ export async function latestReportsOfSite(db: Queryable, siteId: string) {
     [siteId],
   )
   return rows.map((r) => ({ linkId: r.of_link as string, report: r.id ? toReport(r) : null }))
+}
+
+/** The link's latest reconcile as its summary shows it: when, why, how it ended, how much drift it found. */
+export async function lastReconcileOf(
+  db: Queryable,
+  linkId: string,
+): Promise<{
+  at: Date
+  trigger: ReconcileTrigger
+  status: 'running' | 'done' | 'failed'
+  drift: number
+} | null> {
+  const { rows } = await db.query<{
+    started_at: Date
+    trigger: ReconcileTrigger
+    status: 'running' | 'done' | 'failed'
+    drift: number
+  }>(
+    `select started_at, trigger, status,
+       (select coalesce(sum(value::int), 0)::int from jsonb_each_text(found)) as drift
+     from drift_reports where link_id = $1 order by started_at desc, id desc limit 1`,
+    [linkId],
+  )
+  const r = rows[0]
+  return r ? { at: r.started_at, trigger: r.trigger, status: r.status, drift: r.drift } : null
 }

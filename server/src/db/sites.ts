@@ -1,5 +1,5 @@
 import type { WebhookHealth } from '@bindery/shared/api/site'
-import type { Queryable } from '../db/pool'
+import type { Queryable } from './pool'
 
 /** The `sites` table: Webflow sites Bindery serves, their kill switch and webhook health. */
 export type SiteRow = {
@@ -86,4 +86,42 @@ export async function endSessionsOf(tx: Queryable, siteIds: string[]): Promise<v
     'update sites set session_epoch = session_epoch + 1, updated_at = now() where id = any($1::text[])',
     [siteIds],
   )
+}
+
+export async function siteIdsOfInstallation(db: Queryable, installationId: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>('select id from sites where installation_id = $1', [
+    installationId,
+  ])
+  return rows.map((r) => r.id)
+}
+
+/** Claims a publish of the site for the spacing between publishes (before the call is made). */
+export async function markSitePublished(db: Queryable, siteId: string) {
+  await db.query('update sites set last_published_at = now() where id = $1', [siteId])
+}
+
+/** Seconds until the site may be published again (`spacing` after the last); null for no such site. */
+export async function secondsUntilPublishAllowed(
+  db: Queryable,
+  siteId: string,
+  spacing: number,
+): Promise<number | null> {
+  const { rows } = await db.query<{ wait: number }>(
+    `select coalesce(extract(epoch from last_published_at + make_interval(secs => $2) - now()), 0)::float8 as wait
+     from sites where id = $1`,
+    [siteId, spacing],
+  )
+  return rows[0] ? Math.max(0, rows[0].wait) : null
+}
+
+/** Locks the site's row for a kill-switch change; its current `paused`, or null for no such site. */
+export async function lockSitePaused(tx: Queryable, siteId: string): Promise<boolean | null> {
+  const { rows } = await tx.query<{ paused: boolean }>('select paused from sites where id = $1 for update', [
+    siteId,
+  ])
+  return rows[0] ? rows[0].paused : null
+}
+
+export async function setSitePausedFlag(tx: Queryable, siteId: string, paused: boolean) {
+  await tx.query('update sites set paused = $2, updated_at = now() where id = $1', [siteId, paused])
 }

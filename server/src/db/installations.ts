@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Queryable } from '../db/pool'
+import type { Queryable } from './pool'
 
 /** The `installations` table. The token stays encrypted here; callers decrypt with TokenCipher. */
 export type Installation = {
