@@ -9,16 +9,21 @@ export type AuditEntry = {
   before?: unknown
   after?: unknown
   correlationId?: string | null
+  /**
+   * Who: `designer:<name>`, `api-key:<name>`, `admin` or `bindery` (see http/actor.ts). Push, pull and
+   * system rows default to `bindery`.
+   */
+  actor?: string | null
 }
 
 /** Appends audit entries in one statement, however many there are. */
 export async function appendAudit(db: Queryable, entries: AuditEntry[]) {
   if (!entries.length) return
   await db.query(
-    `insert into audit_log (direction, action, site_id, subject_type, subject_id, before, after, correlation_id)
-     select direction, action, site_id, subject_type, subject_id, before, after, correlation_id
+    `insert into audit_log (direction, action, site_id, subject_type, subject_id, before, after, correlation_id, actor)
+     select direction, action, site_id, subject_type, subject_id, before, after, correlation_id, actor
      from jsonb_to_recordset($1::jsonb) as x(direction text, action text, site_id text, subject_type text,
-       subject_id text, before jsonb, after jsonb, correlation_id text)`,
+       subject_id text, before jsonb, after jsonb, correlation_id text, actor text)`,
     [
       JSON.stringify(
         entries.map((e) => ({
@@ -30,6 +35,7 @@ export async function appendAudit(db: Queryable, entries: AuditEntry[]) {
           before: e.before ?? null,
           after: e.after ?? null,
           correlation_id: e.correlationId ?? null,
+          actor: e.actor ?? (e.direction === 'admin' || e.direction === 'content' ? null : 'bindery'),
         })),
       ),
     ],
@@ -48,6 +54,7 @@ export type AuditRow = {
   before: unknown
   after: unknown
   correlationId: string | null
+  actor: string | null
 }
 
 export type ItemHistoryQuery = {
@@ -74,6 +81,7 @@ function toAuditRow(r: any): AuditRow {
     before: r.before,
     after: r.after,
     correlationId: r.correlation_id,
+    actor: r.actor ?? null,
   }
 }
 
@@ -88,7 +96,7 @@ export async function listItemHistory(
   q: ItemHistoryQuery,
 ): Promise<{ entries: AuditRow[]; nextBefore: string | null }> {
   const side = (n: number) =>
-    `(select id, at, direction, action, site_id, subject_type, subject_id, before, after, correlation_id
+    `(select id, at, direction, action, site_id, subject_type, subject_id, before, after, correlation_id, actor
       from audit_log
       where subject_type = ${n === 1 ? `'hub_item'` : `'webflow_item'`} and subject_id = $${n}
         and ($3::text is null or site_id = $3) and ($4::bigint is null or id < $4)
