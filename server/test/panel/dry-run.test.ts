@@ -69,7 +69,9 @@ describe('dry-run plans: exact, free of writes, and what Apply then does', async
     const made = (await counters()).requests.total
     if (process.env.DEBUG_PLAN)
       console.log(
-        (await world.sim.app.inject('/_sim/requests?limit=100')).json().requests?.map?.((r: { method: string; url: string }) => `${r.method} ${r.url}`) ??
+        (await world.sim.app.inject('/_sim/requests?limit=100'))
+          .json()
+          .requests?.map?.((r: { method: string; url: string }) => `${r.method} ${r.url}`) ??
           (await world.sim.app.inject('/_sim/requests?limit=100')).body,
         JSON.stringify(plan.cost),
       )
