@@ -239,7 +239,7 @@ describe('the Designer panel, server side', async () => {
     expect((await panel(viewer, 'POST', `/links/${l.linkId}/restore`, { at })).statusCode).toBe(403)
     const res = await panel(editor, 'POST', `/links/${l.linkId}/restore`, { at })
     expect(res.statusCode, res.body).toBe(200)
-    expect(res.json()).toMatchObject({ changed: 1, deleted: 1 })
+    expect(res.json(), res.body).toMatchObject({ changed: 1, deleted: 1, undeleted: 0, skipped: [] })
     await world.settle()
     const wfAfter = await wfBySlug(l.webflowCollectionId)
     expect(wfAfter.get('panel-7')).toMatchObject({
