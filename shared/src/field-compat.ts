@@ -38,7 +38,7 @@ export function fieldCompatibility(hub: HubFieldShape, webflow: WebflowFieldShap
     const theirs = hubTypeOf(webflow.type)
     if (!theirs) return no(`Bindery cannot sync Webflow ${webflow.type} fields`)
     return no(
-      `a hub ${hub.type} field pairs with a Webflow ${expected} field, not ${webflow.type}${why(hub.type, theirs)}`,
+      `hub ${hub.type} cannot sync with Webflow ${webflow.type} (it pairs with ${expected})${why(hub.type, theirs)}`,
     )
   }
   if (hub.type === 'select') {

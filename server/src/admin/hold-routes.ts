@@ -36,7 +36,7 @@ export const holdRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (ap
       {
         schema: {
           params: HoldParams,
-          body: HoldDecisionRequest.optional().default({}),
+          body: HoldDecisionRequest.nullish(),
           response: { 200: HoldDecision },
         },
       },
@@ -46,7 +46,7 @@ export const holdRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (ap
           req.params.siteId,
           req.params.holdId,
           actorOf(req),
-          req.body.hubItemIds,
+          req.body?.hubItemIds,
         )
         return { ...out, hold: holdJson(out.hold) }
       },

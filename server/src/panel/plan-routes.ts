@@ -31,8 +31,8 @@ export const planRoutes: FastifyPluginAsyncZod<{
     '/links/:linkId/plans/resync',
     {
       config,
-      schema: { params: LinkParams, body: ResyncRequest.optional().default({}), response: { 200: SyncPlan } },
+      schema: { params: LinkParams, body: ResyncRequest.nullish(), response: { 200: SyncPlan } },
     },
-    async (req) => planResync(jobs, await linkOf(req.params.siteId, req.params.linkId), !!req.body.full),
+    async (req) => planResync(jobs, await linkOf(req.params.siteId, req.params.linkId), !!req.body?.full),
   )
 }
