@@ -32,7 +32,9 @@ describe('every guarded route, attacked', async () => {
 
   it('walks dozens of guarded routes in all four guarded audiences', () => {
     expect(guarded.length).toBeGreaterThan(40)
-    expect(new Set(guarded.map((r) => r.audience))).toEqual(new Set(['content', 'designer', 'admin', 'metrics']))
+    expect(new Set(guarded.map((r) => r.audience))).toEqual(
+      new Set(['content', 'designer', 'admin', 'metrics']),
+    )
   })
 
   it('no credentials, forged ones, or a session of site B: 401/403 on every guarded route', async () => {
