@@ -60,6 +60,7 @@ describe('connect wizard', () => {
       fields: ['body'],
       direction: 'two-way',
       conflictPolicy: 'newest',
+      deleteMode: 'delete',
     })
     expect(designer.setExtensionSize).toHaveBeenLastCalledWith('comfortable')
     expect(designer.notify).toHaveBeenCalledWith('Success', expect.stringMatching(/initial sync has started/))

@@ -54,6 +54,9 @@ export function link(over: Partial<LinkSummary> = {}): LinkSummary {
     webflowCollectionId: 'wf-authors',
     direction: 'two-way',
     conflictPolicy: 'newest',
+    deleteMode: 'delete',
+    publishSite: false,
+    publishCustomDomains: true,
     state: 'live',
     fields: [
       { hubSlug: 'name', webflowSlug: 'name', type: 'text' },

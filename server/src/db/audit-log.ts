@@ -9,16 +9,21 @@ export type AuditEntry = {
   before?: unknown
   after?: unknown
   correlationId?: string | null
+  /**
+   * Who: `designer:<name>`, `api-key:<name>`, `admin` or `bindery` (see http/actor.ts). Push, pull and
+   * system rows default to `bindery`.
+   */
+  actor?: string | null
 }
 
 /** Appends audit entries in one statement, however many there are. */
 export async function appendAudit(db: Queryable, entries: AuditEntry[]) {
   if (!entries.length) return
   await db.query(
-    `insert into audit_log (direction, action, site_id, subject_type, subject_id, before, after, correlation_id)
-     select direction, action, site_id, subject_type, subject_id, before, after, correlation_id
+    `insert into audit_log (direction, action, site_id, subject_type, subject_id, before, after, correlation_id, actor)
+     select direction, action, site_id, subject_type, subject_id, before, after, correlation_id, actor
      from jsonb_to_recordset($1::jsonb) as x(direction text, action text, site_id text, subject_type text,
-       subject_id text, before jsonb, after jsonb, correlation_id text)`,
+       subject_id text, before jsonb, after jsonb, correlation_id text, actor text)`,
     [
       JSON.stringify(
         entries.map((e) => ({
@@ -30,6 +35,7 @@ export async function appendAudit(db: Queryable, entries: AuditEntry[]) {
           before: e.before ?? null,
           after: e.after ?? null,
           correlation_id: e.correlationId ?? null,
+          actor: e.actor ?? (e.direction === 'admin' || e.direction === 'content' ? null : 'bindery'),
         })),
       ),
     ],
@@ -48,6 +54,7 @@ export type AuditRow = {
   before: unknown
   after: unknown
   correlationId: string | null
+  actor: string | null
 }
 
 export type ItemHistoryQuery = {
@@ -74,6 +81,7 @@ function toAuditRow(r: any): AuditRow {
     before: r.before,
     after: r.after,
     correlationId: r.correlation_id,
+    actor: r.actor ?? null,
   }
 }
 
@@ -88,7 +96,7 @@ export async function listItemHistory(
   q: ItemHistoryQuery,
 ): Promise<{ entries: AuditRow[]; nextBefore: string | null }> {
   const side = (n: number) =>
-    `(select id, at, direction, action, site_id, subject_type, subject_id, before, after, correlation_id
+    `(select id, at, direction, action, site_id, subject_type, subject_id, before, after, correlation_id, actor
       from audit_log
       where subject_type = ${n === 1 ? `'hub_item'` : `'webflow_item'`} and subject_id = $${n}
         and ($3::text is null or site_id = $3) and ($4::bigint is null or id < $4)
@@ -126,4 +134,53 @@ export async function pruneAudit(db: Queryable, olderThanDays: number): Promise<
     olderThanDays,
   ])
   return r.rowCount ?? 0
+}
+
+const ROW = `id, at, direction, action, site_id, subject_type, subject_id, before, after, correlation_id, actor`
+
+/** One audit row by id, if it is about this subject. */
+export async function getAuditRow(
+  db: Queryable,
+  id: string,
+  subject: { type: string; id: string },
+): Promise<AuditRow | undefined> {
+  const { rows } = await db.query(
+    `select ${ROW} from audit_log where id = $1 and subject_type = $2 and subject_id = $3`,
+    [id, subject.type, subject.id],
+  )
+  return rows[0] && toAuditRow(rows[0])
+}
+
+/** Audit actions that write a hub item's state (what a point-in-time restore reads back). */
+export const ITEM_STATE_ACTIONS = [
+  'item.create',
+  'item.update',
+  'item.publish',
+  'item.unpublish',
+  'item.archive',
+  'item.delete',
+  'item.restore',
+  'item.restore_version',
+  'hold.restore',
+  'hub.create',
+  'hub.update',
+  'hub.archive',
+  'hub.delete',
+  'conflict.resolve',
+]
+
+/** The last state-writing row of each hub item at or before `at` (items with none are absent). */
+export async function itemStatesAt(
+  db: Queryable,
+  hubItemIds: string[],
+  at: Date,
+): Promise<Map<string, AuditRow>> {
+  if (!hubItemIds.length) return new Map()
+  const { rows } = await db.query(
+    `select distinct on (subject_id) ${ROW} from audit_log
+     where subject_type = 'hub_item' and subject_id = any($1::text[]) and at <= $2 and action = any($3::text[])
+     order by subject_id, id desc`,
+    [hubItemIds, at, ITEM_STATE_ACTIONS],
+  )
+  return new Map(rows.map((r) => [r.subject_id as string, toAuditRow(r)]))
 }

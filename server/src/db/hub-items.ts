@@ -295,3 +295,21 @@ export async function touchHubItems(db: Queryable, ids: string[]) {
     [ids],
   )
 }
+
+/** Every item of a collection, tombstones included, locked for a restore to a point in time. */
+export async function lockCollectionItems(db: Queryable, collectionId: string): Promise<HubItem[]> {
+  const { rows } = await db.query<Row>(
+    `select ${COLUMNS} from hub_items where collection_id = $1 order by created_at, id for update`,
+    [collectionId],
+  )
+  return rows.map(toHubItem)
+}
+
+/** Every live item of a collection (what a first push would create). */
+export async function listLiveHubItems(db: Queryable, collectionId: string): Promise<HubItem[]> {
+  const { rows } = await db.query<Row>(
+    `select ${COLUMNS} from hub_items where collection_id = $1 and deleted_at is null order by created_at, id`,
+    [collectionId],
+  )
+  return rows.map(toHubItem)
+}

@@ -342,13 +342,14 @@ export async function markLinkedDirty(db: Queryable, linkId: string) {
   ])
 }
 
-/** Items Webflow refused are sent again (after the schema they failed on changed). */
-export async function retryFailed(db: Queryable, linkId: string) {
-  await db.query(
-    `update item_links set dirty = true, sync_state = 'pending', last_error = null
-     where link_id = $1 and sync_state = 'failed'`,
-    [linkId],
+/** Failed items of a link (or only `hubItemIds`) are sent again by the next push: how many were. */
+export async function retryFailed(db: Queryable, linkId: string, hubItemIds?: string[]): Promise<number> {
+  const { rowCount } = await db.query(
+    `update item_links set dirty = true, sync_state = 'pending', last_error = null, create_sent_at = null
+     where link_id = $1 and sync_state = 'failed' and ($2::uuid[] is null or hub_item_id = any($2::uuid[]))`,
+    [linkId, hubItemIds ?? null],
   )
+  return rowCount ?? 0
 }
 
 /**
@@ -497,12 +498,20 @@ export async function countSyncStates(
   return rows[0]!
 }
 
-export type FailedItem = { hubItemId: string; slug: string; name: string; message: string; at: Date | null }
+export type FailedItem = {
+  hubItemId: string
+  slug: string
+  name: string
+  message: string
+  at: Date | null
+  webflowItemId: string | null
+}
 
 /** The link's latest failed items, with the hub item they belong to. */
 export async function listFailed(db: Queryable, linkId: string, limit: number): Promise<FailedItem[]> {
   const { rows } = await db.query(
-    `select h.id, h.slug, h.name, il.last_error, il.last_pushed_at from item_links il join hub_items h on h.id = il.hub_item_id
+    `select h.id, h.slug, h.name, il.last_error, il.last_pushed_at, il.webflow_item_id
+     from item_links il join hub_items h on h.id = il.hub_item_id
      where il.link_id = $1 and il.sync_state = 'failed' order by h.updated_at desc limit $2`,
     [linkId, limit],
   )
@@ -512,6 +521,7 @@ export async function listFailed(db: Queryable, linkId: string, limit: number): 
     name: r.name,
     message: r.last_error ?? 'failed',
     at: r.last_pushed_at,
+    webflowItemId: r.webflow_item_id ?? null,
   }))
 }
 
@@ -562,4 +572,40 @@ export async function listHubSide(db: Queryable, linkId: string, hubCollectionId
     itemLink: r.id ? toItemLink(r) : null,
     item: toHubItem({ ...r, id: r.hub_item_id }),
   }))
+}
+
+/**
+ * Webflow deleted the item and the link archives instead (delete mode 'archive'): the hub keeps it
+ * archived, unlinked from the gone Webflow item (`webflow_state 'deleted'` says why). A later hub
+ * edit creates it in Webflow again.
+ */
+export async function markWebflowGone(db: Queryable, id: string) {
+  await db.query(
+    `update item_links set webflow_item_id = null, webflow_state = 'deleted', synced_hash = null, base = null,
+       dirty = false, sync_state = 'synced', last_pulled_at = now() where id = $1`,
+    [id],
+  )
+}
+
+/** The hub deleted the item and the link archived it in Webflow instead (delete mode 'archive'). */
+export async function markArchivedInWebflow(db: Queryable, ids: string[]) {
+  await db.query(
+    `update item_links set dirty = false, sync_state = 'synced', webflow_state = 'archived', last_pushed_at = now()
+     where id = any($1::uuid[])`,
+    [ids],
+  )
+}
+
+/** The active link and hub item of a Webflow item on a site (the item open on the canvas). */
+export async function findByWebflowItem(
+  db: Queryable,
+  siteId: string,
+  webflowItemId: string,
+): Promise<{ linkId: string; hubItemId: string } | undefined> {
+  const { rows } = await db.query<{ link_id: string; hub_item_id: string }>(
+    `select il.link_id, il.hub_item_id from item_links il join links l on l.id = il.link_id
+     where l.site_id = $1 and l.disconnected_at is null and il.webflow_item_id = $2 limit 1`,
+    [siteId, webflowItemId],
+  )
+  return rows[0] && { linkId: rows[0].link_id, hubItemId: rows[0].hub_item_id }
 }

@@ -1,5 +1,6 @@
 import type {
   ConflictPolicy as ConflictPolicySchema,
+  DeleteMode,
   LinkDirection as LinkDirectionSchema,
   LinkState as LinkStateSchema,
 } from '@bindery/shared/api/links'
@@ -11,6 +12,7 @@ import type { Queryable } from './pool'
 export type LinkDirection = z.infer<typeof LinkDirectionSchema>
 export type ConflictPolicy = z.infer<typeof ConflictPolicySchema>
 export type LinkState = z.infer<typeof LinkStateSchema>
+export type { DeleteMode }
 
 export type Link = {
   id: string
@@ -29,10 +31,15 @@ export type Link = {
   disconnectedAt: Date | null
   /** A new Webflow collection not yet live: items are created queued, published after a site publish. */
   awaitingSitePublish: boolean
+  /** What a delete on one side does on the other (migration 0016). */
+  deleteMode: DeleteMode
+  publishSite: boolean
+  publishCustomDomains: boolean
 }
 
 const COLUMNS = `id, site_id, hub_collection_id, webflow_collection_id, direction, conflict_policy, field_map, state,
-  progress_done, progress_total, last_error, last_synced_at, created_at, disconnected_at, awaiting_site_publish`
+  progress_done, progress_total, last_error, last_synced_at, created_at, disconnected_at, awaiting_site_publish,
+  delete_mode, publish_site, publish_custom_domains`
 
 // biome-ignore lint/suspicious/noExplicitAny: a raw row from pg
 function toLink(r: any): Link {
@@ -52,6 +59,9 @@ function toLink(r: any): Link {
     createdAt: r.created_at,
     disconnectedAt: r.disconnected_at,
     awaitingSitePublish: r.awaiting_site_publish,
+    deleteMode: r.delete_mode,
+    publishSite: r.publish_site,
+    publishCustomDomains: r.publish_custom_domains,
   }
 }
 
@@ -83,12 +93,14 @@ export async function listLinks(db: Queryable, siteId: string): Promise<Link[]> 
 export type NewLink = Pick<
   Link,
   'siteId' | 'hubCollectionId' | 'webflowCollectionId' | 'direction' | 'conflictPolicy' | 'fieldMap'
->
+> &
+  Partial<Pick<Link, 'deleteMode' | 'publishSite'>>
 
 export async function insertLink(db: Queryable, l: NewLink): Promise<Link> {
   const { rows } = await db.query(
-    `insert into links (site_id, hub_collection_id, webflow_collection_id, direction, conflict_policy, field_map)
-     values ($1, $2, $3, $4, $5, $6) returning ${COLUMNS}`,
+    `insert into links (site_id, hub_collection_id, webflow_collection_id, direction, conflict_policy, field_map,
+       delete_mode, publish_site)
+     values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${COLUMNS}`,
     [
       l.siteId,
       l.hubCollectionId,
@@ -96,6 +108,8 @@ export async function insertLink(db: Queryable, l: NewLink): Promise<Link> {
       l.direction,
       l.conflictPolicy,
       JSON.stringify(l.fieldMap),
+      l.deleteMode ?? 'delete',
+      l.publishSite ?? false,
     ],
   )
   return toLink(rows[0])
@@ -135,6 +149,28 @@ export async function updateLink(
   await db.query(
     `update links set ${set.map(([k], i) => `${k} = $${i + 2}`).join(', ')}, updated_at = now() where id = $1`,
     [id, ...set.map(([, v]) => v)],
+  )
+}
+
+/** The designer's choices of a link that are plain columns; only the given ones change. */
+export type LinkSettings = Partial<
+  Pick<Link, 'direction' | 'conflictPolicy' | 'deleteMode' | 'publishSite' | 'publishCustomDomains'>
+>
+
+export async function updateLinkSettings(db: Queryable, id: string, s: LinkSettings) {
+  await db.query(
+    `update links set direction = coalesce($2, direction), conflict_policy = coalesce($3, conflict_policy),
+       delete_mode = coalesce($4, delete_mode), publish_site = coalesce($5, publish_site),
+       publish_custom_domains = coalesce($6, publish_custom_domains), updated_at = now()
+     where id = $1`,
+    [
+      id,
+      s.direction ?? null,
+      s.conflictPolicy ?? null,
+      s.deleteMode ?? null,
+      s.publishSite ?? null,
+      s.publishCustomDomains ?? null,
+    ],
   )
 }
 
@@ -179,11 +215,8 @@ export async function saveSchemaState(
 }
 
 /** A new Webflow collection goes live with a site publish: Bindery's (with consent) or the user's. */
-export async function awaitSitePublish(db: Queryable, id: string, binderyPublishes: boolean) {
-  await db.query('update links set awaiting_site_publish = true, publish_site = $2 where id = $1', [
-    id,
-    binderyPublishes,
-  ])
+export async function awaitSitePublish(db: Queryable, id: string) {
+  await db.query('update links set awaiting_site_publish = true where id = $1', [id])
 }
 
 /** Says on a link still waiting for a site publish that the site must be published once. */

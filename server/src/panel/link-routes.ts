@@ -3,8 +3,10 @@ import {
   ItemStateQuery,
   ItemSyncState,
   LinkErrors,
+  LinkItemParams,
   LinkParams,
   LinkSummary,
+  RetryAccepted,
   SiteCollections,
   UpdateLinkRequest,
 } from '@bindery/shared/api/links'
@@ -13,13 +15,17 @@ import { z } from 'zod'
 import { skippedAssets } from '../db/item-assets'
 import { listFailed } from '../db/item-links'
 import { getLink, type Link } from '../db/links'
+import { actorOf } from '../http/actor'
 import { notFound } from '../http/app-error'
 import { webflowForSite } from '../install/site-client'
 import type { JobContext } from '../jobs/job-context'
 import { connect } from '../sync/connect'
+import { retryItems } from '../sync/retry-items'
+import { historyRoutes } from './history-routes'
 import { itemState } from './item-state'
 import { linkEventsRoutes } from './link-events-routes'
 import { linkSummary } from './link-summary'
+import { planRoutes } from './plan-routes'
 import { resyncRoutes } from './resync-routes'
 import { schemaRoutes } from './schema-routes'
 import { siteCollections } from './site-collections'
@@ -68,12 +74,15 @@ export const linkRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (ap
     { schema: { params: LinkParams, body: UpdateLinkRequest, response: { 200: LinkSummary } } },
     async (req) => {
       const link = await linkOf(req.params.siteId, req.params.linkId)
-      return linkSummary(jobs.db, await changeLink(jobs, await wfFor(link.siteId), link, req.body))
+      return linkSummary(
+        jobs.db,
+        await changeLink(jobs, await wfFor(link.siteId), link, req.body, actorOf(req)),
+      )
     },
   )
 
   app.delete('/links/:linkId', { schema: { params: LinkParams } }, async (req, reply) => {
-    await disconnectLink(jobs.db, await linkOf(req.params.siteId, req.params.linkId))
+    await disconnectLink(jobs.db, await linkOf(req.params.siteId, req.params.linkId), actorOf(req))
     return reply.code(204).send()
   })
 
@@ -85,18 +94,42 @@ export const linkRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (ap
       const failed = (await listFailed(jobs.db, link.id, 20)).map((f) => ({
         ...f,
         at: f.at?.toISOString() ?? null,
+        retryable: true,
       }))
       // Files Webflow skipped: the item synced, but without them (docs/webflow.md "Images and files").
       const skipped = (await skippedAssets(jobs.db, link.id, 20)).map((s) => ({
         ...s,
         at: s.at.toISOString(),
+        retryable: false,
       }))
       const items = [...failed, ...skipped].sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''))
       return { items: items.slice(0, 20) }
     },
   )
 
+  app.post(
+    '/links/:linkId/items/:hubItemId/retry',
+    { schema: { params: LinkItemParams, response: { 202: RetryAccepted } } },
+    async (req, reply) => {
+      const link = await linkOf(req.params.siteId, req.params.linkId)
+      const out = await retryItems(jobs, link, [req.params.hubItemId], actorOf(req))
+      if (!out.items) throw notFound('failed item')
+      return reply.code(202).send(out)
+    },
+  )
+
+  app.post(
+    '/links/:linkId/retry',
+    { schema: { params: LinkParams, response: { 202: RetryAccepted } } },
+    async (req, reply) => {
+      const link = await linkOf(req.params.siteId, req.params.linkId)
+      return reply.code(202).send(await retryItems(jobs, link, undefined, actorOf(req)))
+    },
+  )
+
   await app.register(linkEventsRoutes, { jobs, linkOf })
+  await app.register(historyRoutes, { jobs, linkOf })
+  await app.register(planRoutes, { jobs, linkOf })
 
   app.get(
     '/webflow-items/:webflowItemId',

@@ -3,7 +3,7 @@ import type { CollectionItem } from '@bindery/shared/webflow'
 import { type AuditEntry, appendAudit } from '../db/audit-log'
 import { heldHubItemIds } from '../db/delete-holds'
 import { zeroCounts } from '../db/drift-reports'
-import { softDeleteHubItem } from '../db/hub-items'
+import { getHubItem, softDeleteHubItem } from '../db/hub-items'
 import {
   forgetWebflowItem,
   markDeleted,
@@ -15,7 +15,7 @@ import {
 import { type Link, updateLink } from '../db/links'
 import { inSavepoint, inTransaction, type Tx } from '../db/pool'
 import type { JobContext } from '../jobs/job-context'
-import { applyItem } from '../sync/apply-delivery'
+import { applyItem, archiveInHub } from '../sync/apply-delivery'
 import { isLive, webflowStateOf } from '../sync/field-map'
 import { holdMassDeletes } from '../sync/hold-deletes'
 import { chunks } from '../sync/push-plan'
@@ -104,7 +104,8 @@ export async function repairDrift(
  */
 async function withoutHeld(ctx: JobContext, link: Link, drifts: Drift[], out: RepairOutcome) {
   const open = await heldHubItemIds(ctx.db, link.id, 'held')
-  const deletes = drifts.filter((d) => d.repair.kind === 'deleteHub')
+  // Archiving instead loses nothing: only real deletes can be a mass delete.
+  const deletes = link.deleteMode === 'archive' ? [] : drifts.filter((d) => d.repair.kind === 'deleteHub')
   const decision = await holdMassDeletes(
     ctx.db,
     ctx,
@@ -154,10 +155,16 @@ async function repairOne(tx: Tx, ctx: JobContext, link: Link, d: Drift): Promise
         await queueCreate(tx, link.id, r.hubItemId)
       }
       return 'push'
-    case 'deleteHub':
+    case 'deleteHub': {
+      const hubItem = link.deleteMode === 'archive' && (await getHubItem(tx, r.itemLink.hubItemId))
+      if (hubItem && !hubItem.deletedAt) {
+        await archiveInHub(tx, link, r.itemLink, hubItem)
+        return 'archived in the hub'
+      }
       await softDeleteHubItem(tx, r.itemLink.hubItemId)
       await markDeleted(tx, [r.itemLink.id], 'pull')
       return 'deleted in the hub'
+    }
     default:
       throw new Error(`repair ${r.kind} is not done item by item`)
   }

@@ -15,6 +15,7 @@ import {
   type ItemLink,
   markConflict,
   markDeleted,
+  markWebflowGone,
   recordSynced,
 } from '../db/item-links'
 import { getLinkByWebflowCollection, type Link } from '../db/links'
@@ -194,10 +195,14 @@ async function writeHub(tx: Tx, link: Link, hubItem: HubItem, merged: HubContent
   await audit(tx, link, hubItem.id, 'hub.update', hubContentOf(hubItem, link), merged)
 }
 
-/** A burst of deletes from Webflow past the mass-delete threshold waits for a person (hold-deletes.ts). */
+/**
+ * A burst of deletes from Webflow past the mass-delete threshold, or any delete of a link that holds
+ * deletes, waits for a person (hold-deletes.ts); a link that archives instead archives the hub item.
+ */
 async function deleteFromHubUnlessHeld(tx: Tx, ctx: JobContext, link: Link, itemLink: ItemLink) {
   const hubItem = await getHubItem(tx, itemLink.hubItemId)
   if (!hubItem || hubItem.deletedAt) return deleteFromHub(tx, link, itemLink)
+  if (link.deleteMode === 'archive') return archiveInHub(tx, link, itemLink, hubItem)
   const held = {
     hubItemId: hubItem.id,
     webflowItemId: itemLink.webflowItemId,
@@ -211,6 +216,23 @@ export async function deleteFromHub(tx: Tx, link: Link, itemLink: ItemLink) {
   const deleted = await softDeleteHubItem(tx, itemLink.hubItemId)
   await markDeleted(tx, [itemLink.id], 'pull')
   if (deleted) await audit(tx, link, deleted.id, 'hub.delete', null, null)
+}
+
+/** Delete mode 'archive': Webflow deleted the item, the hub archives it (and keeps its content). */
+export async function archiveInHub(tx: Tx, link: Link, itemLink: ItemLink, hubItem: HubItem) {
+  if (hubItem.status !== 'archived') {
+    const archived = await updateHubItem(tx, hubItem.id, { ...hubItem, status: 'archived' })
+    if (archived)
+      await audit(
+        tx,
+        link,
+        hubItem.id,
+        'hub.archive',
+        hubContentOf(hubItem, link),
+        hubContentOf(archived, link),
+      )
+  }
+  await markWebflowGone(tx, itemLink.id)
 }
 
 /** Unsafe URLs never enter the hub; the audit log keeps what Webflow had, so someone can fix it there. */

@@ -48,7 +48,13 @@ export async function connect(ctx: JobContext, siteId: string, req: ConnectReque
   const links = await listLinks(ctx.db, siteId)
   const webflowOf = (hubId: string) => links.find((l) => l.hubCollectionId === hubId)?.webflowCollectionId
   const hubOf = (webflowId: string) => links.find((l) => l.webflowCollectionId === webflowId)?.hubCollectionId
-  const common = { siteId, direction: req.direction, conflictPolicy: req.conflictPolicy }
+  const common = {
+    siteId,
+    direction: req.direction,
+    conflictPolicy: req.conflictPolicy,
+    deleteMode: req.deleteMode,
+    publishSite: req.publishSite === true,
+  }
   const siteLocales = await refreshSiteLocales(ctx.db, wf, siteId)
 
   if (req.mode === 'publish') {
@@ -67,9 +73,6 @@ export async function connect(ctx: JobContext, siteId: string, req: ConnectReque
       ctx,
       { ...common, hubCollectionId: hub.id, webflowCollectionId: created.id, fieldMap, schema: created },
       'publish',
-      undefined,
-      undefined,
-      req.publishSite === true,
     )
   }
 
@@ -121,7 +124,7 @@ export async function connect(ctx: JobContext, siteId: string, req: ConnectReque
       )
     }
   }
-  const fieldMap = buildFieldMap(pairs)
+  const fieldMap = buildFieldMap(pairs, webflowOf)
   return start(
     ctx,
     { ...common, hubCollectionId: hub.id, webflowCollectionId: collection.id, fieldMap, schema: collection },
@@ -138,16 +141,15 @@ async function start(
   mode: 'publish' | 'import' | 'link',
   tx?: Tx,
   firstMatchWinner?: 'hub' | 'webflow',
-  publishSite = false,
 ): Promise<Link> {
-  if (!tx) return inTransaction(ctx.db, (t) => start(ctx, l, mode, t, firstMatchWinner, publishSite))
+  if (!tx) return inTransaction(ctx.db, (t) => start(ctx, l, mode, t, firstMatchWinner))
   const link = await insertLink(tx, l)
   // The schema as connected: what later schema checks measure "added" against.
   await saveSchemaState(tx, link.id, { known: knownFieldsOf(l.schema), checked: true })
   await updateLink(tx, link.id, { state: 'syncing' })
   if (mode === 'publish') {
     // The new Webflow collection goes live with a site publish: Bindery's, with consent, or the user's.
-    await awaitSitePublish(tx, link.id, publishSite)
+    await awaitSitePublish(tx, link.id)
     // Every item is new to Webflow: the push creates them in bulk, published ones live.
     const total = await linkAllHubItems(tx, link.id, l.hubCollectionId)
     await updateLink(tx, link.id, { progressTotal: total })

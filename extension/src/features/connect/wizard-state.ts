@@ -38,6 +38,7 @@ export function toRequest(d: Draft): ConnectRequest {
       fields,
       direction: 'two-way',
       conflictPolicy: 'newest',
+      deleteMode: 'delete',
     }
   if (d.mode === 'publish')
     return {
@@ -46,6 +47,7 @@ export function toRequest(d: Draft): ConnectRequest {
       fields,
       direction: 'two-way',
       conflictPolicy: 'newest',
+      deleteMode: 'delete',
     }
   return {
     mode: 'link',
@@ -55,5 +57,6 @@ export function toRequest(d: Draft): ConnectRequest {
     firstMatchWinner: d.firstMatchWinner,
     direction: 'two-way',
     conflictPolicy: 'newest',
+    deleteMode: 'delete',
   }
 }
