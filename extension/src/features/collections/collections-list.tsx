@@ -18,15 +18,15 @@ type Props = {
 /** Hub and Webflow collections of the site, each with its link's state. */
 export function CollectionsList({ collections, onOpenLink, onConnect }: Props) {
   const { canEdit } = usePanel()
-  const { status, data, error, reload } = collections
-  if (status === 'loading') return <Spinner label="Loading collections…" />
+  const { isPending, data, error, refetch } = collections
+  if (isPending) return <Spinner label="Loading collections…" />
   if (!data) {
     return (
       <Notice
         tone="error"
         title="Collections could not be loaded"
         action={
-          <button type="button" className="button" onClick={() => void reload()}>
+          <button type="button" className="button" onClick={() => void refetch()}>
             Try again
           </button>
         }

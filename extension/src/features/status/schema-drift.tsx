@@ -1,10 +1,10 @@
 import type { LinkSummary } from '@bindery/shared/api/links'
 import type { SchemaDrift } from '@bindery/shared/api/schema-drift'
 import { Notice } from '../../components/notice'
+import { usePanel } from '../../lib/panel-context'
 
 type Props = {
   link: LinkSummary
-  canEdit: boolean
   busy: boolean
   onRemap: (hubSlug: string, webflowFieldId: string) => void
   onRecreate: () => void
@@ -18,13 +18,13 @@ type Props = {
  */
 export function SchemaDriftNotice({
   link,
-  canEdit,
   busy,
   onRemap,
   onRecreate,
   onDisconnect,
   onDismiss,
 }: Props) {
+  const { canEdit } = usePanel()
   const drift = link.schemaDrift ?? []
   if (!drift.length) return null
   const gone = drift.some((d) => d.kind === 'collectionDeleted')

@@ -1,26 +1,28 @@
 import { SiteCollections } from '@bindery/shared/api/links'
-import { useEffect } from 'react'
+import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { ApiClient } from '../../../lib/api-client'
 import { usePanel } from '../../../lib/panel-context'
-import { useRequest } from '../../../lib/use-request'
+import { queryKeys, sitePath } from '../../../lib/query-keys'
 
 /** `GET /api/sites/:siteId/collections`: hub and Webflow collections and the links between them. */
 export function getCollections(api: ApiClient, siteId: string): Promise<SiteCollections> {
-  return api.get(`/api/sites/${encodeURIComponent(siteId)}/collections`, SiteCollections)
+  return api.get(`${sitePath(siteId)}/collections`, SiteCollections)
 }
 
 const BUSY_REFRESH_MS = 3_000
+const busy = (data: SiteCollections | undefined) =>
+  data?.links.some((l) => l.state === 'connecting' || l.state === 'syncing') ?? false
 
-/** The site's collections; refreshed while a link is still syncing so its badge moves. */
+/** Refreshed while a link is still syncing, so its badge moves. */
+export const collectionsQuery = (api: ApiClient, siteId: string) =>
+  queryOptions({
+    queryKey: queryKeys.collections(siteId),
+    queryFn: () => getCollections(api, siteId),
+    refetchInterval: (query) => (busy(query.state.data) ? BUSY_REFRESH_MS : false),
+  })
+
+/** The site's collections and links. */
 export function useCollections() {
   const { api, siteId } = usePanel()
-  const request = useRequest(siteId, () => getCollections(api, siteId))
-  const busy = request.data?.links.some((l) => l.state === 'connecting' || l.state === 'syncing') ?? false
-  const { reload } = request
-  useEffect(() => {
-    if (!busy) return
-    const timer = setInterval(() => void reload(), BUSY_REFRESH_MS)
-    return () => clearInterval(timer)
-  }, [busy, reload])
-  return request
+  return useQuery(collectionsQuery(api, siteId))
 }
