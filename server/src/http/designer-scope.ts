@@ -26,7 +26,7 @@ export const designerScope: FastifyPluginAsyncZod<{ jobs: JobContext; origins: s
   // Lets the panel's preflights of `…/:siteId/…` reach the cors hook (its own route covers only
   // `…/:siteId`); anything that is not a preflight meets the session check first.
   scope.options('/*', async (_req, reply) => reply.callNotFound())
-  await scope.register(siteStatusRoutes, { db: jobs.db })
+  await scope.register(siteStatusRoutes, { db: jobs.db, config: jobs.config })
   await scope.register(linkRoutes, { jobs })
   await scope.register(panelApiKeyRoutes, { db: jobs.db })
   await scope.register(conflictRoutes, { jobs })

@@ -23,6 +23,18 @@ export const SiteStatus = z.object({
   shortName: z.string().nullable(),
   paused: z.boolean(),
   webhookHealth: WebhookHealth.nullable(),
-  installation: z.object({ id: z.string(), status: z.enum(['active', 'revoked']) }),
+  installation: z.object({
+    id: z.string(),
+    status: z.enum(['active', 'revoked']),
+    /**
+     * Webflow refuses the installation's token (401/403: access revoked in Webflow). Bindery holds the
+     * site's work until someone reinstalls; the panel shows "Reconnect Bindery" linking `installUrl`.
+     */
+    needsReinstall: z.boolean(),
+    /** Since when the token is refused; null while it works. */
+    tokenRejectedAt: z.string().nullable(),
+    /** Where a workspace admin reinstalls (reconnects) Bindery: the OAuth install start. */
+    installUrl: z.string(),
+  }),
 })
 export type SiteStatus = z.infer<typeof SiteStatus>
