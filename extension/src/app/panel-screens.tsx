@@ -4,10 +4,11 @@ import { useCollections } from '../features/collections/api/get-collections'
 import { CollectionsList } from '../features/collections/collections-list'
 import { ConnectWizard, type WizardStart } from '../features/connect/connect-wizard'
 import { ItemView } from '../features/item/item-view'
+import { READ_ONLY_REASON_ID } from '../components/action-button'
 import { useCurrentCmsItem } from '../features/item/use-current-cms-item'
-import { LinkStatus } from '../features/status/link-status'
-import { fieldCandidates } from '../lib/field-candidates'
+import { SiteNotices } from '../features/site/site-notices'
 import { usePanel } from '../lib/panel-context'
+import { LinkScreen } from './link-screen'
 
 type Screen =
   | { kind: 'home' }
@@ -16,7 +17,7 @@ type Screen =
 
 /** The panel once a session is open: home (canvas item + collections), the connect wizard, a link. */
 export function PanelScreens() {
-  const { siteName, user, canEdit, designer } = usePanel()
+  const { siteName, user, canEdit, readOnlyReason, designer } = usePanel()
   const collections = useCollections()
   const itemId = useCurrentCmsItem()
   const [screen, setScreen] = useState<Screen>({ kind: 'home' })
@@ -27,7 +28,7 @@ export function PanelScreens() {
 
   const home = () => {
     setScreen({ kind: 'home' })
-    void collections.reload()
+    void collections.refetch()
   }
 
   return (
@@ -40,11 +41,17 @@ export function PanelScreens() {
           <p className="muted">{user.name || user.email}</p>
         </div>
         {canEdit ? null : (
-          <span className="badge badge-grey" title="Your role on this site cannot change CMS content">
+          <span className="badge badge-grey" title={readOnlyReason}>
             Read-only
           </span>
         )}
       </header>
+      {!canEdit ? (
+        <p className="muted" id={READ_ONLY_REASON_ID} data-testid="read-only">
+          You can see everything; changing it needs a role that can edit CMS content. {readOnlyReason}
+        </p>
+      ) : null}
+      <SiteNotices />
       {screen.kind !== 'home' ? (
         <button type="button" className="button-link" onClick={home}>
           ← All collections
@@ -53,12 +60,6 @@ export function PanelScreens() {
 
       {screen.kind === 'home' ? (
         <div className="stack">
-          {!canEdit ? (
-            <p className="muted" data-testid="read-only">
-              You can see sync status. Connecting and changing collections needs a role that can edit CMS
-              content.
-            </p>
-          ) : null}
           {itemId ? <ItemView webflowItemId={itemId} /> : null}
           <CollectionsList
             collections={collections}
@@ -76,18 +77,17 @@ export function PanelScreens() {
           start={screen.start}
           onCancel={home}
           onConnected={(link, title) => {
-            void collections.reload()
             setScreen({ kind: 'link', linkId: link.id, title, initialSync: true })
           }}
         />
       ) : null}
 
       {screen.kind === 'link' ? (
-        <LinkStatus
+        <LinkScreen
           key={screen.linkId}
           linkId={screen.linkId}
           title={screen.title}
-          candidates={linkCandidates(collections.data, screen.linkId)}
+          data={collections.data}
           initialSync={screen.initialSync ?? false}
           onDisconnected={home}
         />
@@ -101,13 +101,4 @@ function linkTitle(data: SiteCollections | undefined, linkId: string): string {
   const wf = data?.webflow.find((c) => c.id === link?.webflowCollectionId)
   const hub = data?.hub.find((c) => c.id === link?.hubCollectionId)
   return [wf?.displayName, hub?.name].filter(Boolean).join(' ⇄ ') || 'Link'
-}
-
-function linkCandidates(data: SiteCollections | undefined, linkId: string) {
-  const link = data?.links.find((l) => l.id === linkId)
-  return fieldCandidates(
-    'edit',
-    data?.hub.find((c) => c.id === link?.hubCollectionId),
-    data?.webflow.find((c) => c.id === link?.webflowCollectionId),
-  )
 }

@@ -15,7 +15,7 @@ import { DIRECTIONS, labelOf } from '../../lib/link-choices'
 import { usePanel } from '../../lib/panel-context'
 import { useDeleteLink } from './api/delete-link'
 import { useDismissSchemaDrift } from './api/dismiss-schema-drift'
-import { useLink } from './api/get-link'
+import type { useLink } from './api/get-link'
 import { useFieldsPlan } from './api/plan-fields'
 import { useResyncPlan } from './api/plan-resync'
 import { useRecreateCollection } from './api/recreate-collection'
@@ -31,6 +31,8 @@ import { SchemaDriftNotice } from './schema-drift'
 
 type Props = {
   linkId: string
+  /** The link, kept live (`useLink`, called once by the screen: one event stream). */
+  query: ReturnType<typeof useLink>
   title: string
   /** The two collections, for "Change fields". */
   hub: HubCollectionSummary | undefined
@@ -49,9 +51,9 @@ export type LinkMode =
   | { kind: 'disconnect' }
 
 /** One link: live progress, counts, last sync, and what a designer can do about it. */
-export function LinkStatus({ linkId, title, hub, webflow, initialSync = false, onDisconnected }: Props) {
+export function LinkStatus({ linkId, query, title, hub, webflow, initialSync = false, onDisconnected }: Props) {
   const { designer } = usePanel()
-  const { data: link, error, isPending, refetch } = useLink(linkId)
+  const { data: link, error, isPending, refetch } = query
   const [mode, setMode] = useState<LinkMode>({ kind: 'actions' })
   const [busy, setBusy] = useState(false)
   useSyncFinishedNotice(link, (msg) => void designer.notify('Success', msg))
