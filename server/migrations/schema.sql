@@ -44,12 +44,13 @@ create table audit_log (
   before jsonb,
   after jsonb,
   correlation_id text,
+  actor text,
   constraint audit_log_direction_check CHECK ((direction = ANY (ARRAY['push'::text, 'pull'::text, 'admin'::text, 'system'::text, 'content'::text]))),
   constraint audit_log_pkey PRIMARY KEY (id)
 );
 CREATE INDEX audit_log_at_idx ON public.audit_log USING btree (at);
+CREATE INDEX audit_log_item_history_idx ON public.audit_log USING btree (subject_type, subject_id, id);
 CREATE UNIQUE INDEX audit_log_pkey ON public.audit_log USING btree (id);
-CREATE INDEX audit_log_subject_idx ON public.audit_log USING btree (subject_type, subject_id, at);
 
 create table circuit_breakers (
   token_key text not null,
@@ -84,6 +85,14 @@ create table conflicts (
 CREATE UNIQUE INDEX conflicts_open_idx ON public.conflicts USING btree (link_id, hub_item_id) WHERE (resolved_at IS NULL);
 CREATE UNIQUE INDEX conflicts_pkey ON public.conflicts USING btree (id);
 
+create table console_sessions (
+  id text not null,
+  created_at timestamp with time zone not null default now(),
+  expires_at timestamp with time zone not null,
+  constraint console_sessions_pkey PRIMARY KEY (id)
+);
+CREATE UNIQUE INDEX console_sessions_pkey ON public.console_sessions USING btree (id);
+
 create table delete_holds (
   id uuid not null default gen_random_uuid(),
   site_id text not null,
@@ -96,8 +105,10 @@ create table delete_holds (
   created_at timestamp with time zone not null default now(),
   decided_at timestamp with time zone,
   decided_by text,
+  reason text not null default 'mass-delete'::text,
   constraint delete_holds_link_id_fkey FOREIGN KEY (link_id) REFERENCES links(id) ON DELETE CASCADE,
   constraint delete_holds_pkey PRIMARY KEY (id),
+  constraint delete_holds_reason_check CHECK ((reason = ANY (ARRAY['mass-delete'::text, 'link-policy'::text]))),
   constraint delete_holds_side_check CHECK ((side = ANY (ARRAY['hub'::text, 'webflow'::text]))),
   constraint delete_holds_site_id_fkey FOREIGN KEY (site_id) REFERENCES sites(id),
   constraint delete_holds_source_check CHECK ((source = ANY (ARRAY['push'::text, 'pull'::text, 'reconcile'::text]))),
@@ -360,7 +371,9 @@ create table links (
   schema_known jsonb,
   schema_drift jsonb not null default '[]'::jsonb,
   schema_checked_at timestamp with time zone,
+  delete_mode text not null default 'delete'::text,
   constraint links_conflict_policy_check CHECK ((conflict_policy = ANY (ARRAY['newest'::text, 'hub'::text, 'webflow'::text, 'review'::text]))),
+  constraint links_delete_mode_check CHECK ((delete_mode = ANY (ARRAY['delete'::text, 'archive'::text, 'hold'::text]))),
   constraint links_direction_check CHECK ((direction = ANY (ARRAY['two-way'::text, 'push-only'::text, 'pull-only'::text]))),
   constraint links_hub_collection_id_fkey FOREIGN KEY (hub_collection_id) REFERENCES hub_collections(id),
   constraint links_pkey PRIMARY KEY (id),

@@ -10,6 +10,8 @@ declare module 'fastify' {
     contentSiteId?: string
     /** The id of the request's API key (its rate limit is per key). */
     contentKeyId?: string
+    /** The key's name: who the audit log says made the change. */
+    contentKeyName?: string
   }
 }
 
@@ -34,6 +36,7 @@ export function apiKeyAuth(db: Db) {
     if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) await touchApiKey(db, found.id)
     req.contentSiteId = found.siteId
     req.contentKeyId = found.id
+    req.contentKeyName = found.name
   }
 }
 

@@ -12,7 +12,7 @@ export type Conflict = {
   webflowLastUpdated: Date | null
   createdAt: Date
   resolvedAt: Date | null
-  resolution: 'hub' | 'webflow' | null
+  resolution: 'hub' | 'webflow' | 'fields' | null
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a raw row from pg
@@ -55,13 +55,20 @@ export async function upsertOpenConflict(
   )
 }
 
-export async function listOpenConflicts(db: Queryable, siteId: string): Promise<Conflict[]> {
+/** Open conflicts of a site (or one of its links), with the hub item's slug and name for the list. */
+export async function listOpenConflicts(
+  db: Queryable,
+  siteId: string,
+  linkId?: string,
+): Promise<(Conflict & { slug: string; name: string })[]> {
   const { rows } = await db.query(
-    `select c.* from conflicts c join links l on l.id = c.link_id
-     where l.site_id = $1 and c.resolved_at is null and l.disconnected_at is null order by c.created_at`,
-    [siteId],
+    `select c.*, h.slug as item_slug, h.name as item_name from conflicts c
+       join links l on l.id = c.link_id join hub_items h on h.id = c.hub_item_id
+     where l.site_id = $1 and ($2::uuid is null or c.link_id = $2) and c.resolved_at is null
+       and l.disconnected_at is null order by c.created_at`,
+    [siteId, linkId ?? null],
   )
-  return rows.map(toConflict)
+  return rows.map((r) => ({ ...toConflict(r), slug: r.item_slug, name: r.item_name }))
 }
 
 /** Locks an open conflict of the site for resolving. */
@@ -78,6 +85,6 @@ export async function lockOpenConflict(
   return rows[0] && toConflict(rows[0])
 }
 
-export async function markResolved(db: Queryable, id: string, side: 'hub' | 'webflow') {
+export async function markResolved(db: Queryable, id: string, side: 'hub' | 'webflow' | 'fields') {
   await db.query('update conflicts set resolved_at = now(), resolution = $2 where id = $1', [id, side])
 }

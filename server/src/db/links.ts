@@ -5,6 +5,7 @@ import type { Queryable } from './pool'
 export type LinkDirection = 'two-way' | 'push-only' | 'pull-only'
 export type ConflictPolicy = 'newest' | 'hub' | 'webflow' | 'review'
 export type LinkState = 'connecting' | 'syncing' | 'live' | 'paused' | 'error'
+export type DeleteMode = 'delete' | 'archive' | 'hold'
 
 export type Link = {
   id: string
@@ -23,10 +24,15 @@ export type Link = {
   disconnectedAt: Date | null
   /** A new Webflow collection not yet live: items are created queued, published after a site publish. */
   awaitingSitePublish: boolean
+  /** What a delete on one side does on the other (migration 0016). */
+  deleteMode: DeleteMode
+  publishSite: boolean
+  publishCustomDomains: boolean
 }
 
 const COLUMNS = `id, site_id, hub_collection_id, webflow_collection_id, direction, conflict_policy, field_map, state,
-  progress_done, progress_total, last_error, last_synced_at, created_at, disconnected_at, awaiting_site_publish`
+  progress_done, progress_total, last_error, last_synced_at, created_at, disconnected_at, awaiting_site_publish,
+  delete_mode, publish_site, publish_custom_domains`
 
 // biome-ignore lint/suspicious/noExplicitAny: a raw row from pg
 function toLink(r: any): Link {
@@ -46,6 +52,9 @@ function toLink(r: any): Link {
     createdAt: r.created_at,
     disconnectedAt: r.disconnected_at,
     awaitingSitePublish: r.awaiting_site_publish,
+    deleteMode: r.delete_mode,
+    publishSite: r.publish_site,
+    publishCustomDomains: r.publish_custom_domains,
   }
 }
 

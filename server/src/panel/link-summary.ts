@@ -34,6 +34,9 @@ export async function linkSummary(db: Queryable, link: Link): Promise<LinkSummar
     webflowCollectionId: link.webflowCollectionId,
     direction: link.direction,
     conflictPolicy: link.conflictPolicy,
+    deleteMode: link.deleteMode,
+    publishSite: link.publishSite,
+    publishCustomDomains: link.publishCustomDomains,
     state: link.state,
     fields: link.fieldMap.map((f) => ({
       hubSlug: f.hubSlug,

@@ -4,22 +4,27 @@ import { getHubItem, updateHubItem } from '../db/hub-items'
 import { recordSynced } from '../db/item-links'
 import { getLink } from '../db/links'
 import { inTransaction } from '../db/pool'
-import { notFound } from '../http/app-error'
+import { badRequest, notFound } from '../http/app-error'
 import type { JobContext } from '../jobs/job-context'
 import { canonicalJson, contentHash } from './content-hash'
 import type { HubContent } from './field-map'
 import { enqueuePush } from './mark-dirty'
 import { hubContentOf } from './push-plan'
 
+/** The whole item one way, or each conflicting field its own way. */
+export type Resolution = { side: 'hub' | 'webflow' } | { fields: Record<string, 'hub' | 'webflow'> }
+
 /**
  * Settles a conflict held for review. 'webflow' takes Webflow's values for the conflicting fields
- * into the hub; 'hub' keeps the hub's. Whatever the two sides still disagree on is then pushed.
+ * into the hub; 'hub' keeps the hub's; per field, each conflicting field follows its choice (every
+ * one must be chosen). Whatever the two sides still disagree on is then pushed.
  */
 export async function resolveConflict(
   ctx: JobContext,
   siteId: string,
   conflictId: string,
-  side: 'hub' | 'webflow',
+  choice: Resolution,
+  actor: string,
 ) {
   await inTransaction(ctx.db, async (tx) => {
     const conflict = await lockOpenConflict(tx, siteId, conflictId)
@@ -29,9 +34,14 @@ export async function resolveConflict(
     if (!link || !hubItem) throw notFound('conflict item')
     const current = hubContentOf(hubItem, link)
     const resolved: HubContent = structuredClone(current)
-    if (side === 'webflow') {
-      for (const { field } of conflict.fields) takeField(resolved, conflict.webflowContent, field)
+    const sideOf = choiceOf(
+      conflict.fields.map((f) => f.field),
+      choice,
+    )
+    for (const { field } of conflict.fields) {
+      if (sideOf(field) === 'webflow') takeField(resolved, conflict.webflowContent, field)
     }
+    const side = 'side' in choice ? choice.side : 'fields'
     let version = hubItem.version
     if (canonicalJson(resolved) !== canonicalJson(current)) {
       const fields = { ...hubItem.fields }
@@ -51,7 +61,8 @@ export async function resolveConflict(
         subjectType: 'hub_item',
         subjectId: hubItem.id,
         before: current,
-        after: { side, content: resolved },
+        after: { side, ...('fields' in choice ? { fields: choice.fields } : {}), content: resolved },
+        actor,
       },
     ])
     if (canonicalJson(resolved) === canonicalJson(conflict.webflowContent)) {
@@ -79,6 +90,20 @@ export async function resolveConflict(
       await enqueuePush(tx, ctx.boss, link.id)
     }
   })
+}
+
+/** Which side each conflicting field takes; a per-field choice must name exactly the conflict's fields. */
+function choiceOf(fields: string[], choice: Resolution): (field: string) => 'hub' | 'webflow' {
+  if ('side' in choice) return () => choice.side
+  const unknown = Object.keys(choice.fields).filter((f) => !fields.includes(f))
+  const missing = fields.filter((f) => !(f in choice.fields))
+  if (unknown.length || missing.length)
+    throw badRequest('choose a side for every conflicting field, and only for those', {
+      conflicting: fields,
+      ...(unknown.length ? { unknown } : {}),
+      ...(missing.length ? { missing } : {}),
+    })
+  return (f) => choice.fields[f]!
 }
 
 function takeField(into: HubContent, from: HubContent, field: string) {

@@ -25,10 +25,15 @@ export const DeleteHold = z.object({
   createdAt: z.string(),
   decidedAt: z.string().nullable(),
   decidedBy: z.string().nullable(),
+  /** Why it waits: a mass delete past the threshold, or a link that holds every delete for review. */
+  reason: z.enum(['mass-delete', 'link-policy']).optional(),
 })
 export type DeleteHold = z.infer<typeof DeleteHold>
 
-/** `GET /admin/api/sites/:siteId/holds?linkId=&status=` (newest first). */
+/**
+ * `GET /admin/api/sites/:siteId/holds?linkId=&status=` and `GET /api/sites/:siteId/holds?…` (panel),
+ * newest first.
+ */
 export const HoldListQuery = z.strictObject({
   linkId: z.uuid().optional(),
   status: z.enum(['held', 'confirmed', 'rejected']).optional(),
@@ -37,6 +42,13 @@ export const HoldList = z.object({ holds: z.array(DeleteHold) })
 export type HoldList = z.infer<typeof HoldList>
 
 export const HoldParams = z.object({ siteId: z.string().min(1).max(64), holdId: z.uuid() })
+
+/**
+ * Body of `POST …/holds/:holdId/confirm|reject` (panel and admin; optional): only these items of the
+ * hold are decided (they move to a hold of their own with the decision); the rest keep waiting.
+ */
+export const HoldDecisionRequest = z.strictObject({ hubItemIds: z.array(z.uuid()).min(1).optional() })
+export type HoldDecisionRequest = z.infer<typeof HoldDecisionRequest>
 
 /** `POST …/holds/:holdId/confirm|reject`: what was done, and what could not be. */
 export const HoldDecision = z.object({

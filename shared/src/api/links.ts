@@ -11,6 +11,17 @@ import { SchemaDrift } from './schema-drift'
 export const LinkDirection = z.enum(['two-way', 'push-only', 'pull-only'])
 export const ConflictPolicy = z.enum(['newest', 'hub', 'webflow', 'review'])
 export const LinkState = z.enum(['connecting', 'syncing', 'live', 'paused', 'error'])
+/**
+ * What a delete on one side does on the other: 'delete' deletes it too; 'archive' archives it
+ * instead (Webflow `isArchived`, hub status `archived`); 'hold' waits in the link's hold queue until
+ * someone confirms (the delete happens) or rejects it (the item comes back on the side that deleted it).
+ */
+export const DeleteMode = z.enum(['delete', 'archive', 'hold'])
+export type DeleteMode = z.infer<typeof DeleteMode>
+
+/** One hub field paired with one Webflow field; the slugs may differ (see `fieldCompatibility`). */
+export const FieldPair = z.strictObject({ hubSlug: z.string().min(1), webflowSlug: z.string().min(1) })
+export type FieldPair = z.infer<typeof FieldPair>
 
 export const HubCollectionSummary = z.object({
   id: z.string(),
@@ -62,6 +73,11 @@ export const LinkSummary = z.object({
   webflowCollectionId: z.string(),
   direction: LinkDirection,
   conflictPolicy: ConflictPolicy,
+  deleteMode: DeleteMode,
+  /** Bindery publishes the whole site after a push changed something (at most once a minute). */
+  publishSite: z.boolean(),
+  /** With publishSite: the custom domains too, not only the webflow.io subdomain. */
+  publishCustomDomains: z.boolean(),
   state: LinkState,
   fields: z.array(FieldMapping),
   progress: z.object({ done: z.number(), total: z.number() }),
@@ -111,6 +127,7 @@ export type SiteCollections = z.infer<typeof SiteCollections>
 const common = {
   direction: LinkDirection.default('two-way'),
   conflictPolicy: ConflictPolicy.default('newest'),
+  deleteMode: DeleteMode.default('delete'),
 }
 
 /**
@@ -134,26 +151,37 @@ export const ConnectRequest = z.discriminatedUnion('mode', [
     mode: z.literal('import'),
     webflowCollectionId: z.string().min(1),
     fields: z.array(z.string()),
+    /** Publish the whole site after a push changed something (at most once a minute). */
+    publishSite: z.boolean().optional(),
     ...common,
   }),
   z.strictObject({
     mode: z.literal('link'),
     hubCollectionId: z.uuid(),
     webflowCollectionId: z.string().min(1),
-    fields: z.array(z.strictObject({ hubSlug: z.string(), webflowSlug: z.string() })),
+    fields: z.array(FieldPair),
     /** Which side's values win for items found on both sides at the first sync. */
     firstMatchWinner: z.enum(['hub', 'webflow']),
+    /** Publish the whole site after a push changed something (at most once a minute). */
+    publishSite: z.boolean().optional(),
     ...common,
   }),
 ])
 export type ConnectRequest = z.infer<typeof ConnectRequest>
 
-/** `PATCH /api/sites/:siteId/links/:linkId` */
+/**
+ * `PATCH /api/sites/:siteId/links/:linkId`: every choice of the wizard, editable later. Applied in
+ * one transaction; a change that needs Webflow work (new fields, a re-push) queues it in the same one.
+ */
 export const UpdateLinkRequest = z.strictObject({
-  /** publish/import links: hub slugs to sync (fields new to Webflow are created there). */
+  /** Hub slugs to sync, each with the Webflow field of the same slug (created there when missing). */
   fields: z.array(z.string()).optional(),
+  /** Or the pairing itself, where slugs differ (each pair must be compatible: `fieldCompatibility`). */
+  fieldPairs: z.array(FieldPair).optional(),
   paused: z.boolean().optional(),
+  direction: LinkDirection.optional(),
   conflictPolicy: ConflictPolicy.optional(),
+  deleteMode: DeleteMode.optional(),
   /** Publish the whole site after a push changed something (at most once a minute). Default off. */
   publishSite: z.boolean().optional(),
   /** With publishSite: the site's custom domains too, not only the webflow.io subdomain. Default on. */
@@ -172,10 +200,22 @@ export const LinkErrors = z.object({
       name: z.string(),
       message: z.string(),
       at: z.string().nullable(),
+      /** The item failed to sync and can be sent again (`POST …/items/:hubItemId/retry`); false: a skipped file. */
+      retryable: z.boolean().optional(),
+      webflowItemId: z.string().nullable().optional(),
     }),
   ),
 })
 export type LinkErrors = z.infer<typeof LinkErrors>
+
+export const LinkItemParams = LinkParams.extend({ hubItemId: z.uuid() })
+
+/**
+ * 202 of `POST …/links/:linkId/items/:hubItemId/retry` (one failed item) and `POST …/links/:linkId/retry`
+ * (every failed item of the link): the items are queued for the next push.
+ */
+export const RetryAccepted = z.object({ linkId: z.string(), items: z.number().int(), queuedAt: z.string() })
+export type RetryAccepted = z.infer<typeof RetryAccepted>
 
 /** `GET /api/sites/:siteId/webflow-items/:webflowItemId`: the item open on the canvas. */
 export const ItemSyncState = z.object({
