@@ -51,7 +51,14 @@ describe('collections', () => {
     await screen.findByText('Webflow collections')
     expect(screen.getByText('Read-only')).toBeTruthy()
     expect(screen.getByTestId('read-only').textContent).toMatch(/needs a role that can edit CMS content/)
-    expect(screen.queryByRole('button', { name: /Connect/ })).toBeNull()
+    // The buttons stay in view, disabled, and say why.
+    const connect = screen.getByRole('button', { name: 'Connect a collection' }) as HTMLButtonElement
+    expect(connect.disabled).toBe(true)
+    expect(connect.title).toMatch(/cannot edit CMS content/)
+    expect(connect.getAttribute('aria-describedby')).toBe('read-only-reason')
+    expect(
+      screen.getAllByRole('button', { name: /^Connect / }).every((b) => (b as HTMLButtonElement).disabled),
+    ).toBe(true)
   })
 
   it('is read-only when the server issued a read-only session, whatever the Designer says', async () => {
@@ -62,7 +69,9 @@ describe('collections', () => {
     renderPanel({ canEdit: true })
     await screen.findByText('Webflow collections')
     expect(screen.getByText('Read-only')).toBeTruthy()
-    expect(screen.queryByRole('button', { name: /Connect/ })).toBeNull()
+    const connect = screen.getByRole('button', { name: 'Connect a collection' }) as HTMLButtonElement
+    expect(connect.disabled).toBe(true)
+    expect(connect.title).toMatch(/read-only access/)
   })
 
   it('says what failed and offers a retry', async () => {

@@ -1,4 +1,7 @@
-import type { ConflictPolicy, DeleteMode, LinkDirection } from '@bindery/shared/api/links'
+import type { DeleteMode, LinkSummary } from '@bindery/shared/api/links'
+
+type LinkDirection = LinkSummary['direction']
+type ConflictPolicy = LinkSummary['conflictPolicy']
 
 /** A choice a designer makes about a link, explained in one line. */
 export type Choice<T extends string> = { value: T; title: string; detail: string }

@@ -1,10 +1,4 @@
-import type {
-  ConflictPolicy,
-  ConnectRequest,
-  DeleteMode,
-  LinkDirection,
-  SiteCollections,
-} from '@bindery/shared/api/links'
+import type { ConnectRequest, DeleteMode, LinkSummary, SiteCollections } from '@bindery/shared/api/links'
 import { type DraftPair, toFieldPairs } from '../../lib/field-pairs'
 
 export type Mode = 'import' | 'publish' | 'link'
@@ -20,8 +14,8 @@ export type Draft = {
   fields: Set<string>
   /** link: hub field ↔ Webflow field, names may differ. */
   pairs: DraftPair[]
-  direction: LinkDirection
-  conflictPolicy: ConflictPolicy
+  direction: LinkSummary['direction']
+  conflictPolicy: LinkSummary['conflictPolicy']
   deleteMode: DeleteMode
   publishSite: boolean
 }
