@@ -73,7 +73,9 @@ describe('connect wizard', () => {
     const row = within(screen.getByTestId('plan-create'))
     expect(row.getAllByRole('cell').map((c) => c.textContent)).toEqual(['0', '3'])
     expect(calls.some((c) => c.method === 'POST' && c.path === '/api/sites/site-1/links')).toBe(false)
-    expect(screen.getByTestId('confirm').textContent).toMatch(/Syncing name, slug and body: Two-way, hold for review/)
+    expect(screen.getByTestId('confirm').textContent).toMatch(
+      /Syncing name, slug and body: Two-way, hold for review/,
+    )
     await user.click(screen.getByRole('button', { name: 'Connect' }))
 
     await screen.findByRole('progressbar', { name: 'Initial sync' })
@@ -166,7 +168,9 @@ describe('connect wizard', () => {
       'Age · PlainText (incompatible)',
     ])
     await user.selectOptions(age, 'age')
-    expect(screen.getByRole('note').textContent).toMatch(/A hub number field pairs with a Webflow Number field, not PlainText/)
+    expect(screen.getByRole('note').textContent).toMatch(
+      /A hub number field pairs with a Webflow Number field, not PlainText/,
+    )
     expect((screen.getByRole('button', { name: 'Next' }) as HTMLButtonElement).disabled).toBe(true)
     await user.selectOptions(age, '')
     // The other way round: the hub field for a Webflow field.

@@ -41,13 +41,16 @@ export function stubBackend(routes: Record<string, Handler | unknown>) {
     calls.push({ method, path: url.pathname, body, headers })
     const contract = contractOf(method, url.pathname)
     if (!contract) breaches.push(`${method} ${url.pathname} is not a route of the panel's contract`)
-    else if (method !== 'GET' && method !== 'DELETE') check(`${method} ${url.pathname} body`, contract.body, body)
+    else if (method !== 'GET' && method !== 'DELETE')
+      check(`${method} ${url.pathname} body`, contract.body, body)
     const route = routes[`${method} ${url.pathname}`]
     if (route === undefined)
       return json(404, { error: { code: 'not_found', message: `no route ${method} ${url.pathname}` } })
     const out = await (typeof route === 'function' ? (route as Handler)({ body, headers, url }) : route)
     const r: Reply =
-      out && typeof out === 'object' && 'status' in out && 'body' in out ? (out as Reply) : { status: 200, body: out }
+      out && typeof out === 'object' && 'status' in out && 'body' in out
+        ? (out as Reply)
+        : { status: 200, body: out }
     const where = `${method} ${url.pathname} answer ${r.status}`
     if (r.status >= 400) check(where, ErrorEnvelope, r.body)
     else if (r.status !== 204) check(where, contract?.reply, r.body)

@@ -153,9 +153,7 @@ describe('link status', () => {
     expect(calls.filter((c) => c.path === `${path}/resync`)).toHaveLength(1)
     await user.click(screen.getByRole('button', { name: 'Apply' }))
     await waitFor(() => expect(designer.notify).toHaveBeenCalledWith('Success', 'Full resync started'))
-    expect(calls.filter((c) => c.path === `${path}/resync`).map((c) => c.body)).toEqual(
-      [{}, { full: true }],
-    )
+    expect(calls.filter((c) => c.path === `${path}/resync`).map((c) => c.body)).toEqual([{}, { full: true }])
     expect(calls.find((c) => c.path.endsWith('/plans/resync'))?.body).toEqual({ full: true })
   }, 20_000)
 
@@ -167,7 +165,14 @@ describe('link status', () => {
           kind: 'fields',
           linkId: L.id,
           webflow: { create: 0, update: 40, publish: 0, unpublish: 0, archive: 0, delete: 0 },
-          cost: { requests: 1, byKind: { update: 1 }, queuedAhead: 0, perMinute: 120, seconds: 0, summary: '1 request' },
+          cost: {
+            requests: 1,
+            byKind: { update: 1 },
+            queuedAhead: 0,
+            perMinute: 120,
+            seconds: 0,
+            summary: '1 request',
+          },
         }),
       }),
     )
@@ -204,14 +209,20 @@ describe('link status', () => {
     ])
     const drift = screen.getByTestId('drift')
     await waitFor(() => expect(within(drift).getAllByTestId('drift-class')).toHaveLength(2))
-    expect(within(drift).getAllByTestId('drift-class').map((r) => r.textContent)).toEqual([
+    expect(
+      within(drift)
+        .getAllByTestId('drift-class')
+        .map((r) => r.textContent),
+    ).toEqual([
       'Missing in Webflow0/1 repairede.g. grace-hopper',
       'Changed in Webflow3/3 repairede.g. ada-lovelace',
     ])
   })
 
   it('edits the link’s settings later: direction, conflicts, deletes, site publish', async () => {
-    const { calls } = stubBackend(routes({ [`PATCH ${path}`]: link({ deleteMode: 'hold', publishSite: true }) }))
+    const { calls } = stubBackend(
+      routes({ [`PATCH ${path}`]: link({ deleteMode: 'hold', publishSite: true }) }),
+    )
     const { user, designer } = await openStatus()
     const settings = screen.getByTestId('settings')
     await user.click(within(settings).getByText('Settings'))
@@ -219,7 +230,10 @@ describe('link status', () => {
     await user.click(within(settings).getByRole('checkbox', { name: /Publish the site after sync/ }))
     await user.click(within(settings).getByRole('button', { name: 'Save settings' }))
     await waitFor(() =>
-      expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ deleteMode: 'hold', publishSite: true }),
+      expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({
+        deleteMode: 'hold',
+        publishSite: true,
+      }),
     )
     await waitFor(() => expect(designer.notify).toHaveBeenCalledWith('Success', 'Link settings saved'))
   })
@@ -248,11 +262,26 @@ describe('link status', () => {
     await openStatus({ canEdit: false })
     expect(screen.getByTestId('read-only')).toBeTruthy()
     await screen.findByText('Validation Error: bio is too long')
-    for (const name of ['Sync now', 'Full resync', 'Pause', 'Change fields', 'Disconnect', 'Retry Ada Lovelace']) {
+    for (const name of [
+      'Sync now',
+      'Full resync',
+      'Pause',
+      'Change fields',
+      'Disconnect',
+      'Retry Ada Lovelace',
+    ]) {
       const button = screen.getByRole('button', { name }) as HTMLButtonElement
-      expect([name, button.disabled, button.title]).toEqual([name, true, expect.stringMatching(/cannot edit CMS content/)])
+      expect([name, button.disabled, button.title]).toEqual([
+        name,
+        true,
+        expect.stringMatching(/cannot edit CMS content/),
+      ])
     }
     const settings = screen.getByTestId('settings')
-    expect(within(settings).getByRole('radio', { name: /Hub wins/ }).matches(':disabled')).toBe(true)
+    expect(
+      within(settings)
+        .getByRole('radio', { name: /Hub wins/ })
+        .matches(':disabled'),
+    ).toBe(true)
   })
 })

@@ -41,7 +41,16 @@ export function LinkScreen({ linkId, title, data, initialSync, onDisconnected }:
           <ConflictList linkId={link.id} count={link.counts.conflict} />
           <LinkErrorList linkId={link.id} failed={link.counts.failed} />
           <DriftReport linkId={link.id} />
-          <LinkSettings key={JSON.stringify([link.direction, link.conflictPolicy, link.deleteMode, link.publishSite, link.publishCustomDomains])} link={link} />
+          <LinkSettings
+            key={JSON.stringify([
+              link.direction,
+              link.conflictPolicy,
+              link.deleteMode,
+              link.publishSite,
+              link.publishCustomDomains,
+            ])}
+            link={link}
+          />
           <CollectionRestore linkId={link.id} />
         </>
       ) : null}

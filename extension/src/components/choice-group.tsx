@@ -10,7 +10,14 @@ type Props<T extends string> = {
 }
 
 /** Radio choices, each with its one-line explanation. */
-export function ChoiceGroup<T extends string>({ legend, name, choices, value, onChange, disabled }: Props<T>) {
+export function ChoiceGroup<T extends string>({
+  legend,
+  name,
+  choices,
+  value,
+  onChange,
+  disabled,
+}: Props<T>) {
   return (
     <fieldset className="choices" disabled={disabled}>
       <legend className="section-title">{legend}</legend>

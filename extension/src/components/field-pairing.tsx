@@ -32,12 +32,16 @@ export function FieldPairing({ hub, webflow, pairs, onChange, allowCreate = fals
   const without = (pred: (p: DraftPair) => boolean) => pairs.filter((p) => !pred(p))
 
   const setHub = (hubSlug: string, value: string) => {
-    const rest = without((p) => p.hubSlug === hubSlug || (value !== CREATE && value !== '' && p.webflowSlug === value))
+    const rest = without(
+      (p) => p.hubSlug === hubSlug || (value !== CREATE && value !== '' && p.webflowSlug === value),
+    )
     if (value === '') onChange(rest)
     else onChange([...rest, { hubSlug, webflowSlug: value === CREATE ? null : value }])
   }
   const setWf = (webflowSlug: string, value: string) => {
-    const rest = without((p) => p.webflowSlug === webflowSlug || (value !== CREATE && value !== '' && p.hubSlug === value))
+    const rest = without(
+      (p) => p.webflowSlug === webflowSlug || (value !== CREATE && value !== '' && p.hubSlug === value),
+    )
     if (value === '') onChange(rest)
     else onChange([...rest, { hubSlug: value === CREATE ? null : value, webflowSlug }])
   }
@@ -49,7 +53,9 @@ export function FieldPairing({ hub, webflow, pairs, onChange, allowCreate = fals
   return (
     <fieldset className="fields pairing" disabled={disabled}>
       <legend className="section-title">Fields to sync</legend>
-      <p className="muted">Name and slug are always synced. Pick the partner of each field; names may differ.</p>
+      <p className="muted">
+        Name and slug are always synced. Pick the partner of each field; names may differ.
+      </p>
       {hubFields.map((h) => {
         const pair = pairOfHub(h.slug)
         const value = pair ? (pair.webflowSlug ?? CREATE) : ''
@@ -61,7 +67,11 @@ export function FieldPairing({ hub, webflow, pairs, onChange, allowCreate = fals
               <span className="control-label">
                 {h.name} <span className="muted">hub {h.type}</span>
               </span>
-              <select aria-label={`Webflow field for ${h.name}`} value={value} onChange={(e) => setHub(h.slug, e.target.value)}>
+              <select
+                aria-label={`Webflow field for ${h.name}`}
+                value={value}
+                onChange={(e) => setHub(h.slug, e.target.value)}
+              >
                 <option value="">Don’t sync</option>
                 {wfFields.map((w) => {
                   const ok = compatibility(h, w).ok

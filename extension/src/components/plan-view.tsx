@@ -23,9 +23,7 @@ export function PlanView({ plan }: { plan: SyncPlan }) {
         {plan.cost.summary}
       </p>
       {plan.cost.queuedAhead > 0 ? (
-        <p className="muted">
-          {plan.cost.queuedAhead} requests of other links on this token go first.
-        </p>
+        <p className="muted">{plan.cost.queuedAhead} requests of other links on this token go first.</p>
       ) : null}
       {nothing ? (
         <p className="muted">Nothing to write: {plan.unchanged} items already agree.</p>

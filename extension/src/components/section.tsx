@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react'
 
-type Props = { title: string; count?: number; tone?: 'yellow' | 'red' | 'grey'; open?: boolean; children: ReactNode; testId?: string }
+type Props = {
+  title: string
+  count?: number
+  tone?: 'yellow' | 'red' | 'grey'
+  open?: boolean
+  children: ReactNode
+  testId?: string
+}
 
 /** A collapsible part of a screen, with a count in its summary: keeps 240 px screens short. */
 export function Section({ title, count, tone = 'grey', open = false, children, testId }: Props) {

@@ -17,7 +17,10 @@ export const optionalWebflowFields = (wf: WebflowCollectionSummary | undefined) 
 /** The shared rule (`fieldCompatibility`), fed with what the panel knows of each field. */
 export function compatibility(hub: HubField, webflow: WebflowField): Compatibility {
   if (!webflow.hubType)
-    return { ok: false, reason: webflow.unsupportedReason ?? `Bindery cannot sync Webflow ${webflow.type} fields` }
+    return {
+      ok: false,
+      reason: webflow.unsupportedReason ?? `Bindery cannot sync Webflow ${webflow.type} fields`,
+    }
   return fieldCompatibility({ slug: hub.slug, type: hub.type }, { slug: webflow.slug, type: webflow.type })
 }
 

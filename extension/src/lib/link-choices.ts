@@ -21,7 +21,11 @@ export const DIRECTIONS: Choice<LinkDirection>[] = [
 ]
 
 export const POLICIES: Choice<ConflictPolicy>[] = [
-  { value: 'newest', title: 'Newest wins', detail: 'When both sides changed a field, the later edit is kept.' },
+  {
+    value: 'newest',
+    title: 'Newest wins',
+    detail: 'When both sides changed a field, the later edit is kept.',
+  },
   { value: 'hub', title: 'Hub wins', detail: 'When both sides changed a field, the hub’s value is kept.' },
   {
     value: 'webflow',
@@ -50,8 +54,16 @@ export const DELETE_MODES: Choice<DeleteMode>[] = [
 ]
 
 export const FIRST_MATCH: Choice<'webflow' | 'hub'>[] = [
-  { value: 'webflow', title: 'Keep Webflow’s values', detail: 'Items found on both sides take Webflow’s content.' },
-  { value: 'hub', title: 'Keep the hub’s values', detail: 'Items found on both sides take the hub’s content.' },
+  {
+    value: 'webflow',
+    title: 'Keep Webflow’s values',
+    detail: 'Items found on both sides take Webflow’s content.',
+  },
+  {
+    value: 'hub',
+    title: 'Keep the hub’s values',
+    detail: 'Items found on both sides take the hub’s content.',
+  },
 ]
 
 /** Why "publish the site" reaches further than the collection. */

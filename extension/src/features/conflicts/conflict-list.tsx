@@ -5,8 +5,8 @@ import { Section } from '../../components/section'
 import { formatTime } from '../../lib/format-time'
 import { usePanel } from '../../lib/panel-context'
 import { showValue } from '../../lib/show-value'
-import { useResolveConflict } from './api/resolve-conflict'
 import { useConflicts } from './api/get-conflicts'
+import { useResolveConflict } from './api/resolve-conflict'
 
 type Side = 'hub' | 'webflow'
 
@@ -16,7 +16,13 @@ export function ConflictList({ linkId, count }: { linkId: string; count: number 
   const conflicts = data?.conflicts.filter((c) => c.linkId === linkId) ?? []
   const shown = data ? conflicts.length : count
   return (
-    <Section title="Conflicts held for review" count={shown} tone="yellow" open={shown > 0} testId="conflicts">
+    <Section
+      title="Conflicts held for review"
+      count={shown}
+      tone="yellow"
+      open={shown > 0}
+      testId="conflicts"
+    >
       {error ? <p className="text-error">Could not load the conflicts: {error.message}</p> : null}
       {data && conflicts.length === 0 ? <p className="muted">No item waits for a decision.</p> : null}
       {conflicts.map((c) => (

@@ -11,7 +11,15 @@ import { ChoicesStep } from './choices-step'
 import { CollectionStep } from './collection-step'
 import { PlanStep } from './plan-step'
 import { StartStep } from './start-step'
-import { collectionChosen, type Draft, emptyDraft, type Mode, STEPS, type Step, toRequest } from './wizard-state'
+import {
+  collectionChosen,
+  type Draft,
+  emptyDraft,
+  type Mode,
+  STEPS,
+  type Step,
+  toRequest,
+} from './wizard-state'
 
 export type WizardStart = { mode: Mode; hubCollectionId?: string; webflowCollectionId?: string }
 
@@ -67,8 +75,7 @@ export function ConnectWizard({ data, start, onConnected, onCancel }: Props) {
 
   const index = STEPS.indexOf(step)
   const pairsBlocked = draft.mode === 'link' && draft.pairs.some((p) => pairProblem(p, hub, webflow) !== null)
-  const canNext =
-    step === 'collection' ? collectionChosen(draft) : step === 'fields' ? !pairsBlocked : true
+  const canNext = step === 'collection' ? collectionChosen(draft) : step === 'fields' ? !pairsBlocked : true
   const patch = (p: Partial<Draft>) => setDraft((d) => ({ ...d, ...p }))
   const request = useMemo(() => toRequest(draft), [draft])
   const plan = useConnectPlan(request, step === 'plan')
@@ -112,13 +119,20 @@ export function ConnectWizard({ data, start, onConnected, onCancel }: Props) {
       ) : null}
       {step === 'collection' ? <CollectionStep data={data} draft={draft} onChange={patch} /> : null}
       {step === 'fields' && draft.mode === 'link' ? (
-        <FieldPairing hub={hub} webflow={webflow} pairs={draft.pairs} onChange={(pairs) => patch({ pairs })} />
+        <FieldPairing
+          hub={hub}
+          webflow={webflow}
+          pairs={draft.pairs}
+          onChange={(pairs) => patch({ pairs })}
+        />
       ) : null}
       {step === 'fields' && draft.mode !== 'link' ? (
         <FieldPicker fields={candidates} selected={draft.fields} onChange={(fields) => patch({ fields })} />
       ) : null}
       {step === 'choices' ? <ChoicesStep draft={draft} onChange={patch} /> : null}
-      {step === 'plan' ? <PlanStep title={title} draft={draft} request={request} plan={plan} error={create.error} /> : null}
+      {step === 'plan' ? (
+        <PlanStep title={title} draft={draft} request={request} plan={plan} error={create.error} />
+      ) : null}
 
       <div className="row wizard-nav">
         {index > 0 ? (

@@ -18,7 +18,9 @@ type Props = {
 export function PlanStep({ title, draft, request, plan, error }: Props) {
   const synced =
     request.mode === 'link'
-      ? request.fields.map((p) => (p.hubSlug === p.webflowSlug ? p.hubSlug : `${p.hubSlug} ↔ ${p.webflowSlug}`))
+      ? request.fields.map((p) =>
+          p.hubSlug === p.webflowSlug ? p.hubSlug : `${p.hubSlug} ↔ ${p.webflowSlug}`,
+        )
       : request.fields
   return (
     <div className="stack" data-testid="confirm">
@@ -31,9 +33,10 @@ export function PlanStep({ title, draft, request, plan, error }: Props) {
           : draft.mode === 'publish'
             ? 'The collection is created in Webflow and every item is pushed.'
             : `Items are matched by slug; on the first match ${draft.firstMatchWinner === 'hub' ? 'the hub' : 'Webflow'} wins.`}{' '}
-        Syncing name, slug{synced.length ? ` and ${synced.join(', ')}` : ''}: {labelOf(DIRECTIONS, draft.direction)}
-        {draft.direction === 'two-way' ? `, ${labelOf(POLICIES, draft.conflictPolicy).toLowerCase()}` : ''}, deletes:{' '}
-        {labelOf(DELETE_MODES, draft.deleteMode).toLowerCase()}
+        Syncing name, slug{synced.length ? ` and ${synced.join(', ')}` : ''}:{' '}
+        {labelOf(DIRECTIONS, draft.direction)}
+        {draft.direction === 'two-way' ? `, ${labelOf(POLICIES, draft.conflictPolicy).toLowerCase()}` : ''},
+        deletes: {labelOf(DELETE_MODES, draft.deleteMode).toLowerCase()}
         {draft.publishSite ? ', then the site is published' : ''}.
       </p>
       {plan.isPending ? <Spinner label="Working out what will happen (nothing is written)…" /> : null}

@@ -20,7 +20,9 @@ export function DriftReport({ linkId }: { linkId: string }) {
   return (
     <Section title="Last drift check" count={found} tone="yellow" testId="drift">
       {error ? <p className="text-error">Could not load the drift report: {error.message}</p> : null}
-      {data && !report ? <p className="muted">No check has run yet; the first starts within 15 minutes.</p> : null}
+      {data && !report ? (
+        <p className="muted">No check has run yet; the first starts within 15 minutes.</p>
+      ) : null}
       {report ? (
         <div className="stack">
           <p className="muted">
@@ -35,13 +37,18 @@ export function DriftReport({ linkId }: { linkId: string }) {
               <li key={c} className="list-row list-col" data-testid="drift-class">
                 <div className="row row-spread">
                   <span className="list-name">{CLASS_LABEL[c]}</span>
-                  <span className={`badge badge-${report.repaired[c] >= report.found[c] ? 'green' : 'yellow'}`}>
+                  <span
+                    className={`badge badge-${report.repaired[c] >= report.found[c] ? 'green' : 'yellow'}`}
+                  >
                     {report.repaired[c]}/{report.found[c]} repaired
                   </span>
                 </div>
                 {(report.samples[c] ?? []).length > 0 ? (
                   <span className="muted">
-                    e.g. {(report.samples[c] ?? []).map((s) => s.slug ?? s.webflowItemId ?? s.hubItemId).join(', ')}
+                    e.g.{' '}
+                    {(report.samples[c] ?? [])
+                      .map((s) => s.slug ?? s.webflowItemId ?? s.hubItemId)
+                      .join(', ')}
                   </span>
                 ) : null}
               </li>

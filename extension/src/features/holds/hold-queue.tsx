@@ -53,15 +53,19 @@ export function HoldQueue({ linkId, heldDeletes }: { linkId: string; heldDeletes
               >
                 Confirm all
               </ActionButton>
-              <ActionButton className="button" disabled={decide.isPending} onClick={() => run(hold, 'reject')}>
+              <ActionButton
+                className="button"
+                disabled={decide.isPending}
+                onClick={() => run(hold, 'reject')}
+              >
                 Reject all
               </ActionButton>
             </div>
           }
         >
           <p>
-            {WHERE[hold.side]} · {hold.reason === 'mass-delete' ? 'a mass delete' : 'this link holds deletes'} ·{' '}
-            {formatTime(hold.createdAt)}
+            {WHERE[hold.side]} · {hold.reason === 'mass-delete' ? 'a mass delete' : 'this link holds deletes'}{' '}
+            · {formatTime(hold.createdAt)}
           </p>
           <ul className="list">
             {hold.items.map((item) => (

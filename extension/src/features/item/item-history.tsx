@@ -43,7 +43,9 @@ export function ItemHistory({ webflowItemId, freshness }: { webflowItemId: strin
   return (
     <Section title="History" count={entries.length || undefined} testId="item-history">
       {history.isPending ? <Spinner label="Loading the history…" /> : null}
-      {history.error ? <p className="text-error">The history could not be loaded: {history.error.message}</p> : null}
+      {history.error ? (
+        <p className="text-error">The history could not be loaded: {history.error.message}</p>
+      ) : null}
       {history.data && entries.length === 0 ? <p className="muted">No change recorded yet.</p> : null}
       <ol className="list history">
         {entries.map((e) => (

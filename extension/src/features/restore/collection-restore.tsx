@@ -34,8 +34,8 @@ export function CollectionRestore({ linkId }: { linkId: string }) {
     <Section title="Restore the collection" testId="collection-restore">
       <div className="stack">
         <p className="muted">
-          Puts every item back as it was at that moment: in the hub, then pushed to Webflow. Items created since
-          are removed per the link’s delete setting.
+          Puts every item back as it was at that moment: in the hub, then pushed to Webflow. Items created
+          since are removed per the link’s delete setting.
         </p>
         <label className="control">
           <span className="control-label">As it was at</span>
@@ -80,7 +80,8 @@ export function CollectionRestore({ linkId }: { linkId: string }) {
           <p data-testid="restore-result">
             {result.changed} changed back, {result.undeleted} brought back, {result.deleted} removed,{' '}
             {result.unchanged} unchanged
-            {result.skipped.length ? `; ${result.skipped.length} skipped (${result.skipped[0]!.reason})` : ''}.
+            {result.skipped.length ? `; ${result.skipped.length} skipped (${result.skipped[0]!.reason})` : ''}
+            .
           </p>
         ) : null}
       </div>

@@ -41,10 +41,20 @@ export function SiteNotices() {
             title="Reconnect Bindery"
             action={
               <div className="row row-wrap">
-                <button type="button" className="button button-primary" onClick={reconnect} disabled={waiting}>
+                <button
+                  type="button"
+                  className="button button-primary"
+                  onClick={reconnect}
+                  disabled={waiting}
+                >
                   {waiting ? 'Waiting for the install window…' : 'Reconnect Bindery'}
                 </button>
-                <a className="button-link" href={data.installation.installUrl} target="_blank" rel="noreferrer">
+                <a
+                  className="button-link"
+                  href={data.installation.installUrl}
+                  target="_blank"
+                  rel="noreferrer"
+                >
                   Open the install page
                 </a>
               </div>
@@ -52,8 +62,10 @@ export function SiteNotices() {
           >
             <p>
               Webflow refuses Bindery’s access to this site
-              {data.installation.tokenRejectedAt ? ` since ${formatTime(data.installation.tokenRejectedAt)}` : ''}.
-              Nothing syncs until a workspace admin installs Bindery again; the waiting work resumes then.
+              {data.installation.tokenRejectedAt
+                ? ` since ${formatTime(data.installation.tokenRejectedAt)}`
+                : ''}
+              . Nothing syncs until a workspace admin installs Bindery again; the waiting work resumes then.
             </p>
             {error ? <p className="text-error">{error}</p> : null}
           </Notice>

@@ -12,13 +12,26 @@ type Props = {
 }
 
 /** What a designer can do with a link; read-only users see the same buttons, disabled, with why. */
-export function LinkActions({ link, busy, onSyncNow, onFullResync, onTogglePause, onChangeFields, onDisconnect }: Props) {
+export function LinkActions({
+  link,
+  busy,
+  onSyncNow,
+  onFullResync,
+  onTogglePause,
+  onChangeFields,
+  onDisconnect,
+}: Props) {
   const syncing = link.state === 'connecting' || link.state === 'syncing'
   const paused = link.state === 'paused'
   const why = paused ? 'Resume the link first' : syncing ? 'A sync is running' : undefined
   return (
     <div className="row row-wrap" data-testid="link-actions">
-      <ActionButton className="button button-primary" disabled={busy || syncing || paused} title={why} onClick={onSyncNow}>
+      <ActionButton
+        className="button button-primary"
+        disabled={busy || syncing || paused}
+        title={why}
+        onClick={onSyncNow}
+      >
         Sync now
       </ActionButton>
       <ActionButton

@@ -14,11 +14,20 @@ export function LinkErrorList({ linkId, failed }: { linkId: string; failed: numb
   const run = (hubItemId: string | null, name: string) =>
     retry.mutate(hubItemId, {
       onSuccess: (r) =>
-        void designer.notify('Success', `${name}: ${r.items} ${r.items === 1 ? 'item' : 'items'} queued again`),
+        void designer.notify(
+          'Success',
+          `${name}: ${r.items} ${r.items === 1 ? 'item' : 'items'} queued again`,
+        ),
       onError: (err) => void designer.notify('Error', err.message),
     })
   return (
-    <Section title="Failed items" count={data ? items.length : failed} tone="red" open={items.length > 0} testId="failed-items">
+    <Section
+      title="Failed items"
+      count={data ? items.length : failed}
+      tone="red"
+      open={items.length > 0}
+      testId="failed-items"
+    >
       {error && !data ? <p className="text-error">Errors could not be loaded: {error.message}</p> : null}
       {data && items.length === 0 ? <p className="muted">Nothing failed.</p> : null}
       {items.length > 1 ? (

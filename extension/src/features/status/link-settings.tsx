@@ -8,7 +8,10 @@ import { usePanel } from '../../lib/panel-context'
 import { useUpdateLink } from './api/update-link'
 
 type Settings = Required<
-  Pick<UpdateLinkRequest, 'direction' | 'conflictPolicy' | 'deleteMode' | 'publishSite' | 'publishCustomDomains'>
+  Pick<
+    UpdateLinkRequest,
+    'direction' | 'conflictPolicy' | 'deleteMode' | 'publishSite' | 'publishCustomDomains'
+  >
 >
 
 const settingsOf = (l: LinkSummary): Settings => ({

@@ -51,7 +51,15 @@ export type LinkMode =
   | { kind: 'disconnect' }
 
 /** One link: live progress, counts, last sync, and what a designer can do about it. */
-export function LinkStatus({ linkId, query, title, hub, webflow, initialSync = false, onDisconnected }: Props) {
+export function LinkStatus({
+  linkId,
+  query,
+  title,
+  hub,
+  webflow,
+  initialSync = false,
+  onDisconnected,
+}: Props) {
   const { designer } = usePanel()
   const { data: link, error, isPending, refetch } = query
   const [mode, setMode] = useState<LinkMode>({ kind: 'actions' })

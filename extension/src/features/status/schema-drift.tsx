@@ -16,14 +16,7 @@ type Props = {
  * "Webflow's fields changed: …": what the Designer changed under the link, what Bindery did about
  * it, and the one-click answers where a person must choose (re-map, recreate, disconnect).
  */
-export function SchemaDriftNotice({
-  link,
-  busy,
-  onRemap,
-  onRecreate,
-  onDisconnect,
-  onDismiss,
-}: Props) {
+export function SchemaDriftNotice({ link, busy, onRemap, onRecreate, onDisconnect, onDismiss }: Props) {
   const { canEdit } = usePanel()
   const drift = link.schemaDrift ?? []
   if (!drift.length) return null

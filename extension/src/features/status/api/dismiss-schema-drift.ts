@@ -4,8 +4,8 @@ import { linkPath } from '../../../lib/query-keys'
 import { useLinkMutation } from './use-link-mutation'
 
 /** `POST …/links/:linkId/schema/dismiss`: clear the reported schema changes. */
-export function dismissSchemaDrift(api: ApiClient, siteId: string, linkId: string, _?: void): Promise<LinkSummary> {
+export function dismissSchemaDrift(api: ApiClient, siteId: string, linkId: string): Promise<LinkSummary> {
   return api.post(`${linkPath(siteId, linkId)}/schema/dismiss`, LinkSummary, {})
 }
 
-export const useDismissSchemaDrift = (linkId: string) => useLinkMutation(dismissSchemaDrift, linkId)
+export const useDismissSchemaDrift = (linkId: string) => useLinkMutation<void>(dismissSchemaDrift, linkId)

@@ -4,8 +4,8 @@ import { linkPath } from '../../../lib/query-keys'
 import { useLinkMutation } from './use-link-mutation'
 
 /** `POST …/links/:linkId/schema/recreate`: create the deleted Webflow collection again and re-push. */
-export function recreateCollection(api: ApiClient, siteId: string, linkId: string, _?: void): Promise<LinkSummary> {
+export function recreateCollection(api: ApiClient, siteId: string, linkId: string): Promise<LinkSummary> {
   return api.post(`${linkPath(siteId, linkId)}/schema/recreate`, LinkSummary, {})
 }
 
-export const useRecreateCollection = (linkId: string) => useLinkMutation(recreateCollection, linkId)
+export const useRecreateCollection = (linkId: string) => useLinkMutation<void>(recreateCollection, linkId)
