@@ -1,13 +1,22 @@
-import { HoldDecision, HoldList, HoldListQuery, HoldParams } from '@bindery/shared/api/holds'
+import {
+  HoldDecision,
+  HoldDecisionRequest,
+  HoldList,
+  HoldListQuery,
+  HoldParams,
+} from '@bindery/shared/api/holds'
 import { SiteParams } from '@bindery/shared/api/site'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { type DeleteHold, listHolds } from '../db/delete-holds'
+import { actorOf } from '../http/actor'
 import type { JobContext } from '../jobs/job-context'
 import { confirmHold, rejectHold } from '../sync/decide-hold'
 
 /**
- * Held mass deletes of one site, for support: list, confirm (the deletes happen), reject (nothing is
- * lost: the items stay or come back). Paths are relative to the admin scope `/admin/api/sites/:siteId`.
+ * Held deletes of one site (mass deletes, and every delete of a link in delete mode 'hold'): list,
+ * confirm (the deletes happen), reject (nothing is lost: the items stay or come back), the whole hold
+ * or some of its items. Registered in the admin scope (`/admin/api/sites/:siteId`) and the designer
+ * scope (`/api/sites/:siteId`: reading for every role, deciding for those who edit).
  */
 export const holdRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (app, { jobs }) => {
   app.get(
@@ -24,9 +33,21 @@ export const holdRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (ap
   ] as const) {
     app.post(
       `/holds/:holdId/${verb}`,
-      { schema: { params: HoldParams, response: { 200: HoldDecision } } },
+      {
+        schema: {
+          params: HoldParams,
+          body: HoldDecisionRequest.optional().default({}),
+          response: { 200: HoldDecision },
+        },
+      },
       async (req) => {
-        const out = await decide(jobs, req.params.siteId, req.params.holdId, 'admin')
+        const out = await decide(
+          jobs,
+          req.params.siteId,
+          req.params.holdId,
+          actorOf(req),
+          req.body.hubItemIds,
+        )
         return { ...out, hold: holdJson(out.hold) }
       },
     )

@@ -4,6 +4,8 @@ export type HeldItem = { hubItemId: string; webflowItemId: string | null; slug: 
 export type HoldSide = 'hub' | 'webflow'
 export type HoldSource = 'push' | 'pull' | 'reconcile'
 export type HoldStatus = 'held' | 'confirmed' | 'rejected'
+/** A mass delete past the threshold, or a link whose delete mode is 'hold'. */
+export type HoldReason = 'mass-delete' | 'link-policy'
 
 export type DeleteHold = {
   id: string
@@ -17,9 +19,11 @@ export type DeleteHold = {
   createdAt: Date
   decidedAt: Date | null
   decidedBy: string | null
+  reason: HoldReason
 }
 
-const COLUMNS = `id, site_id, link_id, side, source, items, collection_size, status, created_at, decided_at, decided_by`
+const COLUMNS = `id, site_id, link_id, side, source, items, collection_size, status, created_at, decided_at, decided_by,
+  reason`
 
 // biome-ignore lint/suspicious/noExplicitAny: a raw row from pg
 function toHold(r: any): DeleteHold {
@@ -35,17 +39,30 @@ function toHold(r: any): DeleteHold {
     createdAt: r.created_at,
     decidedAt: r.decided_at,
     decidedBy: r.decided_by,
+    reason: r.reason,
   }
 }
 
 export async function insertHold(
   db: Queryable,
-  h: Pick<DeleteHold, 'siteId' | 'linkId' | 'side' | 'source' | 'items' | 'collectionSize'>,
+  h: Pick<DeleteHold, 'siteId' | 'linkId' | 'side' | 'source' | 'items' | 'collectionSize'> & {
+    reason?: HoldReason
+    status?: HoldStatus
+  },
 ): Promise<DeleteHold> {
   const { rows } = await db.query(
-    `insert into delete_holds (site_id, link_id, side, source, items, collection_size)
-     values ($1, $2, $3, $4, $5, $6) returning ${COLUMNS}`,
-    [h.siteId, h.linkId, h.side, h.source, JSON.stringify(h.items), h.collectionSize],
+    `insert into delete_holds (site_id, link_id, side, source, items, collection_size, reason, status)
+     values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${COLUMNS}`,
+    [
+      h.siteId,
+      h.linkId,
+      h.side,
+      h.source,
+      JSON.stringify(h.items),
+      h.collectionSize,
+      h.reason ?? 'mass-delete',
+      h.status ?? 'held',
+    ],
   )
   return toHold(rows[0])
 }
@@ -59,12 +76,19 @@ export async function appendHeldItems(db: Queryable, id: string, items: HeldItem
 }
 
 /** The open hold a pull of this link is gathering deletes into, if one began within `minutes`. */
-export async function recentOpenHold(db: Queryable, linkId: string, source: HoldSource, minutes: number) {
+export async function recentOpenHold(
+  db: Queryable,
+  linkId: string,
+  source: HoldSource,
+  minutes: number,
+  reason: HoldReason = 'mass-delete',
+) {
   const { rows } = await db.query(
     `select ${COLUMNS} from delete_holds
-     where link_id = $1 and source = $2 and status = 'held' and created_at > now() - make_interval(mins => $3)
+     where link_id = $1 and source = $2 and status = 'held' and reason = $4
+       and created_at > now() - make_interval(mins => $3)
      order by created_at desc limit 1 for update`,
-    [linkId, source, minutes],
+    [linkId, source, minutes, reason],
   )
   return rows[0] ? toHold(rows[0]) : undefined
 }
@@ -135,5 +159,16 @@ export async function releaseHeldItem(db: Queryable, hubItemId: string) {
   await db.query(
     `update delete_holds set status = 'rejected', decided_at = now(), decided_by = 'restore'
      where status = 'held' and items = '[]'::jsonb`,
+  )
+}
+
+/** Takes items out of a hold (they are decided on their own); the hold keeps the rest. */
+export async function removeHeldItems(db: Queryable, id: string, hubItemIds: string[]) {
+  await db.query(
+    `update delete_holds set items = (
+       select coalesce(jsonb_agg(e), '[]'::jsonb) from jsonb_array_elements(items) e
+       where not (e->>'hubItemId' = any($2::text[]))
+     ) where id = $1`,
+    [id, hubItemIds],
   )
 }

@@ -233,3 +233,60 @@ export async function relinkForPush(db: Queryable, hubItemId: string) {
     [hubItemId],
   )
 }
+
+/** Every item Webflow holds goes out again (fields were added to the link, or its direction changed). */
+export async function markAllForRepush(db: Queryable, linkId: string) {
+  await db.query(`update item_links set dirty = true where link_id = $1 and webflow_item_id is not null`, [
+    linkId,
+  ])
+}
+
+/** Failed items of a link (or only `hubItemIds`) are sent again by the next push: how many were. */
+export async function retryFailed(db: Queryable, linkId: string, hubItemIds?: string[]): Promise<number> {
+  const { rowCount } = await db.query(
+    `update item_links set dirty = true, sync_state = 'pending', last_error = null, create_sent_at = null
+     where link_id = $1 and sync_state = 'failed' and ($2::uuid[] is null or hub_item_id = any($2::uuid[]))`,
+    [linkId, hubItemIds ?? null],
+  )
+  return rowCount ?? 0
+}
+
+/** The latest failed items of a link, with Webflow's message. */
+export async function listFailedItems(db: Queryable, linkId: string, limit: number) {
+  const { rows } = await db.query(
+    `select h.id, h.slug, h.name, il.last_error, il.last_pushed_at, il.webflow_item_id
+     from item_links il join hub_items h on h.id = il.hub_item_id
+     where il.link_id = $1 and il.sync_state = 'failed' order by h.updated_at desc limit $2`,
+    [linkId, limit],
+  )
+  return rows.map((r) => ({
+    hubItemId: r.id as string,
+    slug: r.slug as string,
+    name: r.name as string,
+    message: (r.last_error ?? 'failed') as string,
+    at: (r.last_pushed_at as Date | null)?.toISOString() ?? null,
+    webflowItemId: (r.webflow_item_id ?? null) as string | null,
+  }))
+}
+
+/**
+ * Webflow deleted the item and the link archives instead (delete mode 'archive'): the hub keeps it
+ * archived, unlinked from the gone Webflow item (`webflow_state 'deleted'` says why). A later hub
+ * edit creates it in Webflow again.
+ */
+export async function markWebflowGone(db: Queryable, id: string) {
+  await db.query(
+    `update item_links set webflow_item_id = null, webflow_state = 'deleted', synced_hash = null, base = null,
+       dirty = false, sync_state = 'synced', last_pulled_at = now() where id = $1`,
+    [id],
+  )
+}
+
+/** The hub deleted the item and the link archived it in Webflow instead (delete mode 'archive'). */
+export async function markArchivedInWebflow(db: Queryable, ids: string[]) {
+  await db.query(
+    `update item_links set dirty = false, sync_state = 'synced', webflow_state = 'archived', last_pushed_at = now()
+     where id = any($1::uuid[])`,
+    [ids],
+  )
+}

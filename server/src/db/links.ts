@@ -86,12 +86,14 @@ export async function listLinks(db: Queryable, siteId: string): Promise<Link[]> 
 export type NewLink = Pick<
   Link,
   'siteId' | 'hubCollectionId' | 'webflowCollectionId' | 'direction' | 'conflictPolicy' | 'fieldMap'
->
+> &
+  Partial<Pick<Link, 'deleteMode' | 'publishSite'>>
 
 export async function insertLink(db: Queryable, l: NewLink): Promise<Link> {
   const { rows } = await db.query(
-    `insert into links (site_id, hub_collection_id, webflow_collection_id, direction, conflict_policy, field_map)
-     values ($1, $2, $3, $4, $5, $6) returning ${COLUMNS}`,
+    `insert into links (site_id, hub_collection_id, webflow_collection_id, direction, conflict_policy, field_map,
+       delete_mode, publish_site)
+     values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${COLUMNS}`,
     [
       l.siteId,
       l.hubCollectionId,
@@ -99,6 +101,8 @@ export async function insertLink(db: Queryable, l: NewLink): Promise<Link> {
       l.direction,
       l.conflictPolicy,
       JSON.stringify(l.fieldMap),
+      l.deleteMode ?? 'delete',
+      l.publishSite ?? false,
     ],
   )
   return toLink(rows[0])
@@ -134,6 +138,28 @@ export async function updateLink(
   await db.query(
     `update links set ${set.map(([k], i) => `${k} = $${i + 2}`).join(', ')}, updated_at = now() where id = $1`,
     [id, ...set.map(([, v]) => v)],
+  )
+}
+
+/** The designer's choices of a link that are plain columns; only the given ones change. */
+export type LinkSettings = Partial<
+  Pick<Link, 'direction' | 'conflictPolicy' | 'deleteMode' | 'publishSite' | 'publishCustomDomains'>
+>
+
+export async function updateLinkSettings(db: Queryable, id: string, s: LinkSettings) {
+  await db.query(
+    `update links set direction = coalesce($2, direction), conflict_policy = coalesce($3, conflict_policy),
+       delete_mode = coalesce($4, delete_mode), publish_site = coalesce($5, publish_site),
+       publish_custom_domains = coalesce($6, publish_custom_domains), updated_at = now()
+     where id = $1`,
+    [
+      id,
+      s.direction ?? null,
+      s.conflictPolicy ?? null,
+      s.deleteMode ?? null,
+      s.publishSite ?? null,
+      s.publishCustomDomains ?? null,
+    ],
   )
 }
 
@@ -174,5 +200,13 @@ export async function saveSchemaState(
       s.drift ? JSON.stringify(s.drift) : null,
       s.checked ?? false,
     ],
+  )
+}
+
+/** Sync stops for good; the data stays on both sides. */
+export async function markDisconnected(db: Queryable, id: string) {
+  await db.query(
+    `update links set disconnected_at = now(), state = 'paused', updated_at = now() where id = $1`,
+    [id],
   )
 }

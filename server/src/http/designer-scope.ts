@@ -1,5 +1,6 @@
 import cors from '@fastify/cors'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { holdRoutes } from '../admin/hold-routes'
 import { siteControlRoutes } from '../admin/site-control-routes'
 import type { JobContext } from '../jobs/job-context'
 import { panelApiKeyRoutes } from '../panel/api-key-routes'
@@ -30,6 +31,7 @@ export const designerScope: FastifyPluginAsyncZod<{ jobs: JobContext; origins: s
   await scope.register(linkRoutes, { jobs })
   await scope.register(panelApiKeyRoutes, { db: jobs.db })
   await scope.register(conflictRoutes, { jobs })
+  await scope.register(holdRoutes, { jobs })
   await scope.register(siteControlRoutes, { db: jobs.db, boss: jobs.boss })
 }
 

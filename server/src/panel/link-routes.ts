@@ -3,19 +3,24 @@ import {
   ItemStateQuery,
   ItemSyncState,
   LinkErrors,
+  LinkItemParams,
   LinkParams,
   LinkSummary,
+  RetryAccepted,
   SiteCollections,
   UpdateLinkRequest,
 } from '@bindery/shared/api/links'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { skippedAssets } from '../db/item-assets'
+import { listFailedItems } from '../db/item-links'
 import { getLink, type Link } from '../db/links'
+import { actorOf } from '../http/actor'
 import { notFound } from '../http/app-error'
 import { webflowForSite } from '../install/site-client'
 import type { JobContext } from '../jobs/job-context'
 import { connect } from '../sync/connect'
+import { retryItems } from '../sync/retry-items'
 import { itemState } from './item-state'
 import { linkEventsRoutes } from './link-events-routes'
 import { linkSummary } from './link-summary'
@@ -67,12 +72,15 @@ export const linkRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (ap
     { schema: { params: LinkParams, body: UpdateLinkRequest, response: { 200: LinkSummary } } },
     async (req) => {
       const link = await linkOf(req.params.siteId, req.params.linkId)
-      return linkSummary(jobs.db, await changeLink(jobs, await wfFor(link.siteId), link, req.body))
+      return linkSummary(
+        jobs.db,
+        await changeLink(jobs, await wfFor(link.siteId), link, req.body, actorOf(req)),
+      )
     },
   )
 
   app.delete('/links/:linkId', { schema: { params: LinkParams } }, async (req, reply) => {
-    await disconnectLink(jobs.db, await linkOf(req.params.siteId, req.params.linkId))
+    await disconnectLink(jobs.db, await linkOf(req.params.siteId, req.params.linkId), actorOf(req))
     return reply.code(204).send()
   })
 
@@ -81,25 +89,35 @@ export const linkRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (ap
     { schema: { params: LinkParams, response: { 200: LinkErrors } } },
     async (req) => {
       const link = await linkOf(req.params.siteId, req.params.linkId)
-      const { rows } = await jobs.db.query(
-        `select h.id, h.slug, h.name, il.last_error, il.last_pushed_at from item_links il join hub_items h on h.id = il.hub_item_id
-       where il.link_id = $1 and il.sync_state = 'failed' order by h.updated_at desc limit 20`,
-        [link.id],
-      )
-      const failed = rows.map((r) => ({
-        hubItemId: r.id as string,
-        slug: r.slug as string,
-        name: r.name as string,
-        message: (r.last_error ?? 'failed') as string,
-        at: (r.last_pushed_at as Date | null)?.toISOString() ?? null,
-      }))
+      const failed = (await listFailedItems(jobs.db, link.id, 20)).map((f) => ({ ...f, retryable: true }))
       // Files Webflow skipped: the item synced, but without them (docs/webflow.md "Images and files").
       const skipped = (await skippedAssets(jobs.db, link.id, 20)).map((s) => ({
         ...s,
         at: s.at.toISOString(),
+        retryable: false,
       }))
       const items = [...failed, ...skipped].sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''))
       return { items: items.slice(0, 20) }
+    },
+  )
+
+  app.post(
+    '/links/:linkId/items/:hubItemId/retry',
+    { schema: { params: LinkItemParams, response: { 202: RetryAccepted } } },
+    async (req, reply) => {
+      const link = await linkOf(req.params.siteId, req.params.linkId)
+      const out = await retryItems(jobs, link, [req.params.hubItemId], actorOf(req))
+      if (!out.items) throw notFound('failed item')
+      return reply.code(202).send(out)
+    },
+  )
+
+  app.post(
+    '/links/:linkId/retry',
+    { schema: { params: LinkParams, response: { 202: RetryAccepted } } },
+    async (req, reply) => {
+      const link = await linkOf(req.params.siteId, req.params.linkId)
+      return reply.code(202).send(await retryItems(jobs, link, undefined, actorOf(req)))
     },
   )
 

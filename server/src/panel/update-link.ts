@@ -1,98 +1,151 @@
-import type { UpdateLinkRequest } from '@bindery/shared/api/links'
+import type { FieldPair, UpdateLinkRequest } from '@bindery/shared/api/links'
+import type { Collection } from '@bindery/shared/webflow'
 import { appendAudit } from '../db/audit-log'
-import { getSiteCollection } from '../db/hub-collections'
-import { getLink, type Link, listLinks, updateLink } from '../db/links'
-import type { Db } from '../db/pool'
-import { AppError, notFound } from '../http/app-error'
+import { getSiteCollection, type HubCollection } from '../db/hub-collections'
+import { markAllForRepush } from '../db/item-links'
+import { getLink, type Link, listLinks, markDisconnected, updateLink, updateLinkSettings } from '../db/links'
+import { type Db, inTransaction } from '../db/pool'
+import { badRequest, notFound } from '../http/app-error'
 import type { JobContext } from '../jobs/job-context'
 import { checkLinkSchema } from '../reconcile/schema-check'
-import { buildFieldMap, webflowFieldFor } from '../sync/field-plan'
+import type { FieldMapEntry } from '../sync/field-map'
+import { buildFieldMap, webflowField, webflowFieldFor } from '../sync/field-plan'
+import { enqueuePush, txAdapter } from '../sync/mark-dirty'
 import type { WebflowApi } from '../webflow/webflow-client'
 
+/** The field pairs a request asks for: `fieldPairs` as given, or `fields` paired by slug. */
+export function requestedPairs(req: UpdateLinkRequest): FieldPair[] | undefined {
+  if (req.fieldPairs && req.fields) throw badRequest('send either fields or fieldPairs, not both')
+  return req.fieldPairs ?? req.fields?.map((s) => ({ hubSlug: s, webflowSlug: s }))
+}
+
 /**
- * Changes a link's field selection, pause state or conflict policy. A newly selected hub field that
- * Webflow lacks is created there; every item is then pushed again so the new field fills in.
+ * The Webflow fields a field change must create first: selected hub fields paired by their own slug
+ * that Webflow lacks. (A pair naming another Webflow slug must exist already.)
+ */
+export function fieldsToCreate(hub: HubCollection, collection: Collection, pairs: FieldPair[]) {
+  const unknown = pairs.filter((p) => !hub.fields.some((f) => f.slug === p.hubSlug)).map((p) => p.hubSlug)
+  if (unknown.length) throw badRequest(`unknown fields: ${unknown.join(', ')}`)
+  return hub.fields.filter((f) =>
+    pairs.some(
+      (p) =>
+        p.hubSlug === f.slug &&
+        p.webflowSlug === f.slug &&
+        !collection.fields.some((w) => w.slug === p.webflowSlug),
+    ),
+  )
+}
+
+/** The field map of the pairs against the Webflow schema, each pair checked (`fieldCompatibility`). */
+export function fieldMapOf(
+  hub: HubCollection,
+  collection: Collection,
+  pairs: FieldPair[],
+  webflowOf: (hubCollectionId: string) => string | undefined,
+): FieldMapEntry[] {
+  return buildFieldMap(
+    pairs.map((p) => ({
+      hub: hub.fields.find((f) => f.slug === p.hubSlug)!,
+      webflow: webflowField(collection, p.webflowSlug),
+    })),
+    webflowOf,
+  )
+}
+
+/**
+ * Changes a link's settings: fields (and their pairing), pause, direction, conflict policy, delete
+ * mode, site publishing. Webflow fields new to the link are created first (Webflow is outside any
+ * transaction); then every hub change and the push it needs commit together.
  */
 export async function changeLink(
   ctx: JobContext,
   wf: WebflowApi,
   link: Link,
   req: UpdateLinkRequest,
+  actor: string,
 ): Promise<Link> {
-  if (req.fields) {
+  const pairs = requestedPairs(req)
+  let fieldMap: FieldMapEntry[] | undefined
+  if (pairs) {
     const hub = await getSiteCollection(ctx.db, link.siteId, link.hubCollectionId)
     if (!hub) throw notFound('hub collection')
-    const unknown = req.fields.filter((s) => !hub.fields.some((f) => f.slug === s))
-    if (unknown.length) throw new AppError(400, 'validation_error', `unknown fields: ${unknown.join(', ')}`)
     let collection = await wf.getCollection(link.webflowCollectionId)
     // A field change is a moment to notice what the Designer changed (docs/webflow.md).
     await checkLinkSchema(ctx.db, wf, link, collection)
     const links = await listLinks(ctx.db, link.siteId)
-    for (const f of hub.fields.filter((f) => req.fields!.includes(f.slug))) {
-      if (collection.fields.some((w) => w.slug === f.slug)) continue
-      await wf.createField(
-        link.webflowCollectionId,
-        webflowFieldFor(f, (id) => links.find((l) => l.hubCollectionId === id)?.webflowCollectionId),
-      )
+    const webflowOf = (id: string) => links.find((l) => l.hubCollectionId === id)?.webflowCollectionId
+    for (const f of fieldsToCreate(hub, collection, pairs)) {
+      await wf.createField(link.webflowCollectionId, webflowFieldFor(f, webflowOf))
       collection = await wf.getCollection(link.webflowCollectionId)
     }
-    const fieldMap = buildFieldMap(
-      hub.fields
-        .filter((f) => req.fields!.includes(f.slug))
-        .map((f) => ({ hub: f, webflow: collection.fields.find((w) => w.slug === f.slug)! })),
+    fieldMap = fieldMapOf(hub, collection, pairs, webflowOf)
+  }
+  return inTransaction(ctx.db, async (tx) => {
+    const current = (await getLink(tx, link.id))!
+    const added = fieldMap?.some(
+      (f) => !current.fieldMap.some((o) => o.hubSlug === f.hubSlug && o.webflowSlug === f.webflowSlug),
     )
-    const added = fieldMap.some((f) => !link.fieldMap.some((o) => o.hubSlug === f.hubSlug))
-    await updateLink(ctx.db, link.id, { fieldMap })
-    if (added) {
-      await repushAll(ctx.db, link.id)
-      await ctx.boss.send('link-push', { linkId: link.id }, { singletonKey: link.id })
-    }
-  }
-  if (req.conflictPolicy)
-    await ctx.db.query('update links set conflict_policy = $2 where id = $1', [link.id, req.conflictPolicy])
-  if (req.publishSite !== undefined)
-    await ctx.db.query('update links set publish_site = $2 where id = $1', [link.id, req.publishSite])
-  if (req.publishCustomDomains !== undefined)
-    await ctx.db.query('update links set publish_custom_domains = $2 where id = $1', [
-      link.id,
-      req.publishCustomDomains,
+    if (fieldMap) await updateLink(tx, link.id, { fieldMap })
+    await updateLinkSettings(tx, link.id, {
+      direction: req.direction,
+      conflictPolicy: req.conflictPolicy,
+      deleteMode: req.deleteMode,
+      publishSite: req.publishSite,
+      publishCustomDomains: req.publishCustomDomains,
+    })
+    // A link that starts pushing sends what the hub has now.
+    const startsPushing =
+      req.direction !== undefined && req.direction !== 'pull-only' && current.direction === 'pull-only'
+    if (added || startsPushing) await markAllForRepush(tx, link.id)
+    if (req.paused !== undefined) await updateLink(tx, link.id, { state: req.paused ? 'paused' : 'live' })
+    const pushes = (current.direction !== 'pull-only' || startsPushing) && req.direction !== 'pull-only'
+    if (pushes && (added || startsPushing || req.paused === false)) await enqueuePush(tx, ctx.boss, link.id)
+    // A Webflow → hub link that now reads Webflow catches up with a reconcile.
+    if (req.direction && req.direction !== 'push-only' && current.direction === 'push-only')
+      await ctx.boss.send(
+        'link-reconcile',
+        { linkId: link.id, trigger: 'manual' },
+        { singletonKey: link.id, db: txAdapter(tx) },
+      )
+    await appendAudit(tx, [
+      {
+        direction: 'admin',
+        action: 'link.update',
+        siteId: link.siteId,
+        subjectType: 'link',
+        subjectId: link.id,
+        before: settingsOf(current),
+        after: req,
+        actor,
+      },
     ])
-  if (req.paused !== undefined) {
-    await updateLink(ctx.db, link.id, { state: req.paused ? 'paused' : 'live' })
-    if (!req.paused) await ctx.boss.send('link-push', { linkId: link.id }, { singletonKey: link.id })
-  }
-  await appendAudit(ctx.db, [
-    {
-      direction: 'admin',
-      action: 'link.update',
-      siteId: link.siteId,
-      subjectType: 'link',
-      subjectId: link.id,
-      after: req,
-    },
-  ])
-  return (await getLink(ctx.db, link.id))!
+    return (await getLink(tx, link.id))!
+  })
 }
+
+const settingsOf = (l: Link) => ({
+  direction: l.direction,
+  conflictPolicy: l.conflictPolicy,
+  deleteMode: l.deleteMode,
+  publishSite: l.publishSite,
+  publishCustomDomains: l.publishCustomDomains,
+  fieldPairs: l.fieldMap.map((f) => ({ hubSlug: f.hubSlug, webflowSlug: f.webflowSlug })),
+  state: l.state,
+})
 
 /** Disconnects a link: sync stops, and the data stays on both sides. */
-export async function disconnectLink(db: Db, link: Link) {
-  await db.query(
-    `update links set disconnected_at = now(), state = 'paused', updated_at = now() where id = $1`,
-    [link.id],
-  )
-  await appendAudit(db, [
-    {
-      direction: 'admin',
-      action: 'link.disconnect',
-      siteId: link.siteId,
-      subjectType: 'link',
-      subjectId: link.id,
-    },
-  ])
-}
-
-async function repushAll(db: Db, linkId: string) {
-  await db.query(`update item_links set dirty = true where link_id = $1 and webflow_item_id is not null`, [
-    linkId,
-  ])
+export async function disconnectLink(db: Db, link: Link, actor: string) {
+  await inTransaction(db, async (tx) => {
+    await markDisconnected(tx, link.id)
+    await appendAudit(tx, [
+      {
+        direction: 'admin',
+        action: 'link.disconnect',
+        siteId: link.siteId,
+        subjectType: 'link',
+        subjectId: link.id,
+        actor,
+      },
+    ])
+  })
 }

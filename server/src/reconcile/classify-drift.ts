@@ -127,6 +127,9 @@ export function classifyDrift(
     const sample = { hubItemId: hub.id, slug: hub.slug, webflowItemId: il?.webflowItemId ?? null }
     if (busy(il)) continue
     if (!il?.webflowItemId) {
+      // Webflow deleted it and the link archived it in the hub instead (delete mode 'archive').
+      // (`webflow_state 'deleted'` is stored, outside the WebflowState union: see markWebflowGone.)
+      if (hub.status === 'archived' && (il?.webflowState as string | null | undefined) === 'deleted') continue
       // Never reached Webflow and nothing is pending: a push that was lost.
       if (!hub.deletedAt && pushes && !adopted.has(hub.id))
         add('missingOnWebflow', { kind: 'create', hubItemId: hub.id, itemLink: il }, sample)
@@ -142,8 +145,10 @@ export function classifyDrift(
       continue
     }
     if (hub.deletedAt) {
-      // Deleted in the hub, still in Webflow: the delete never went out.
       const observed = webflowStateOf(wfItem)
+      // Deleted in the hub, archived in Webflow: what delete mode 'archive' does.
+      if (link.deleteMode === 'archive' && observed === 'archived') continue
+      // Deleted in the hub, still in Webflow: the delete never went out.
       add(
         'changedInHub',
         pushes ? { kind: 'push', itemLink: il, observed } : { kind: 'pull', item: wfItem, itemLink: il },

@@ -2,12 +2,12 @@ import type { DriftCounts } from '@bindery/shared/api/reconcile'
 import type { CollectionItem } from '@bindery/shared/webflow'
 import { type AuditEntry, appendAudit } from '../db/audit-log'
 import { heldHubItemIds } from '../db/delete-holds'
-import { softDeleteHubItem } from '../db/hub-items'
+import { getHubItem, softDeleteHubItem } from '../db/hub-items'
 import { recordSynced } from '../db/item-links'
 import { type Link, updateLink } from '../db/links'
 import { inTransaction, type Tx } from '../db/pool'
 import type { JobContext } from '../jobs/job-context'
-import { applyItem } from '../sync/apply-delivery'
+import { applyItem, archiveInHub } from '../sync/apply-delivery'
 import { isLive, webflowStateOf } from '../sync/field-map'
 import { holdMassDeletes } from '../sync/hold-deletes'
 import { chunks } from '../sync/push-plan'
@@ -100,7 +100,8 @@ export async function repairDrift(
  */
 async function withoutHeld(ctx: JobContext, link: Link, drifts: Drift[], out: RepairOutcome) {
   const open = await heldHubItemIds(ctx.db, link.id, 'held')
-  const deletes = drifts.filter((d) => d.repair.kind === 'deleteHub')
+  // Archiving instead loses nothing: only real deletes can be a mass delete.
+  const deletes = link.deleteMode === 'archive' ? [] : drifts.filter((d) => d.repair.kind === 'deleteHub')
   const decision = await holdMassDeletes(
     ctx.db,
     ctx,
@@ -167,7 +168,12 @@ async function repairOne(tx: Tx, ctx: JobContext, link: Link, d: Drift): Promise
         )
       }
       return 'push'
-    case 'deleteHub':
+    case 'deleteHub': {
+      const hubItem = link.deleteMode === 'archive' && (await getHubItem(tx, r.itemLink.hubItemId))
+      if (hubItem && !hubItem.deletedAt) {
+        await archiveInHub(tx, link, r.itemLink, hubItem)
+        return 'archived in the hub'
+      }
       await softDeleteHubItem(tx, r.itemLink.hubItemId)
       await tx.query(
         `update item_links set dirty = false, sync_state = 'synced', webflow_state = 'deleted', last_pulled_at = now()
@@ -175,6 +181,7 @@ async function repairOne(tx: Tx, ctx: JobContext, link: Link, d: Drift): Promise
         [r.itemLink.id],
       )
       return 'deleted in the hub'
+    }
     default:
       throw new Error(`repair ${r.kind} is not done item by item`)
   }

@@ -9,7 +9,13 @@ import {
   softDeleteHubItem,
   updateHubItem,
 } from '../db/hub-items'
-import { getItemLinkByWebflowId, hubIdsOf, type ItemLink, recordSynced } from '../db/item-links'
+import {
+  getItemLinkByWebflowId,
+  hubIdsOf,
+  type ItemLink,
+  markWebflowGone,
+  recordSynced,
+} from '../db/item-links'
 import { getLinkByWebflowCollection, type Link } from '../db/links'
 import type { Tx } from '../db/pool'
 import { webflowForSite } from '../install/site-client'
@@ -185,10 +191,14 @@ async function writeHub(tx: Tx, link: Link, hubItem: HubItem, merged: HubContent
   await audit(tx, link, hubItem.id, 'hub.update', hubContentOf(hubItem, link), merged)
 }
 
-/** A burst of deletes from Webflow past the mass-delete threshold waits for a person (hold-deletes.ts). */
+/**
+ * A burst of deletes from Webflow past the mass-delete threshold, or any delete of a link that holds
+ * deletes, waits for a person (hold-deletes.ts); a link that archives instead archives the hub item.
+ */
 async function deleteFromHubUnlessHeld(tx: Tx, ctx: JobContext, link: Link, itemLink: ItemLink) {
   const hubItem = await getHubItem(tx, itemLink.hubItemId)
   if (!hubItem || hubItem.deletedAt) return deleteFromHub(tx, link, itemLink)
+  if (link.deleteMode === 'archive') return archiveInHub(tx, link, itemLink, hubItem)
   const held = {
     hubItemId: hubItem.id,
     webflowItemId: itemLink.webflowItemId,
@@ -205,6 +215,16 @@ export async function deleteFromHub(tx: Tx, link: Link, itemLink: ItemLink) {
     [itemLink.id],
   )
   if (deleted) await audit(tx, link, deleted.id, 'hub.delete', null, null)
+}
+
+/** Delete mode 'archive': Webflow deleted the item, the hub archives it (and keeps its content). */
+export async function archiveInHub(tx: Tx, link: Link, itemLink: ItemLink, hubItem: HubItem) {
+  if (hubItem.status !== 'archived') {
+    const archived = await updateHubItem(tx, hubItem.id, { ...hubItem, status: 'archived' })
+    if (archived)
+      await audit(tx, link, hubItem.id, 'hub.archive', { status: hubItem.status }, { status: 'archived' })
+  }
+  await markWebflowGone(tx, itemLink.id)
 }
 
 /** Unsafe URLs never enter the hub; the audit log keeps what Webflow had, so someone can fix it there. */

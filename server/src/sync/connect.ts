@@ -39,7 +39,13 @@ export async function connect(ctx: JobContext, siteId: string, req: ConnectReque
   const links = await listLinks(ctx.db, siteId)
   const webflowOf = (hubId: string) => links.find((l) => l.hubCollectionId === hubId)?.webflowCollectionId
   const hubOf = (webflowId: string) => links.find((l) => l.webflowCollectionId === webflowId)?.hubCollectionId
-  const common = { siteId, direction: req.direction, conflictPolicy: req.conflictPolicy }
+  const common = {
+    siteId,
+    direction: req.direction,
+    conflictPolicy: req.conflictPolicy,
+    deleteMode: req.deleteMode,
+    publishSite: req.publishSite === true,
+  }
   const siteLocales = await refreshSiteLocales(ctx.db, wf, siteId)
 
   if (req.mode === 'publish') {
@@ -58,9 +64,6 @@ export async function connect(ctx: JobContext, siteId: string, req: ConnectReque
       ctx,
       { ...common, hubCollectionId: hub.id, webflowCollectionId: created.id, fieldMap, schema: created },
       'publish',
-      undefined,
-      undefined,
-      req.publishSite === true,
     )
   }
 
@@ -112,7 +115,7 @@ export async function connect(ctx: JobContext, siteId: string, req: ConnectReque
       )
     }
   }
-  const fieldMap = buildFieldMap(pairs)
+  const fieldMap = buildFieldMap(pairs, webflowOf)
   return start(
     ctx,
     { ...common, hubCollectionId: hub.id, webflowCollectionId: collection.id, fieldMap, schema: collection },
@@ -129,19 +132,15 @@ async function start(
   mode: 'publish' | 'import' | 'link',
   tx?: Tx,
   firstMatchWinner?: 'hub' | 'webflow',
-  publishSite = false,
 ): Promise<Link> {
-  if (!tx) return inTransaction(ctx.db, (t) => start(ctx, l, mode, t, firstMatchWinner, publishSite))
+  if (!tx) return inTransaction(ctx.db, (t) => start(ctx, l, mode, t, firstMatchWinner))
   const link = await insertLink(tx, l)
   // The schema as connected: what later schema checks measure "added" against.
   await saveSchemaState(tx, link.id, { known: knownFieldsOf(l.schema), checked: true })
   await tx.query(`update links set state = 'syncing' where id = $1`, [link.id])
   if (mode === 'publish') {
     // The new Webflow collection goes live with a site publish: Bindery's, with consent, or the user's.
-    await tx.query('update links set awaiting_site_publish = true, publish_site = $2 where id = $1', [
-      link.id,
-      publishSite,
-    ])
+    await tx.query('update links set awaiting_site_publish = true where id = $1', [link.id])
     // Every item is new to Webflow: the push creates them in bulk, published ones live.
     const { rowCount } = await tx.query(
       `insert into item_links (link_id, hub_item_id, dirty)

@@ -1,10 +1,10 @@
 import { appendAudit } from '../db/audit-log'
-import { type DeleteHold, decideHold, getHold } from '../db/delete-holds'
+import { type DeleteHold, decideHold, getHold, insertHold, removeHeldItems } from '../db/delete-holds'
 import { getHubItem } from '../db/hub-items'
 import { getItemLinkByHubId, relinkForPush } from '../db/item-links'
 import { getLink } from '../db/links'
 import { inTransaction, type Tx } from '../db/pool'
-import { AppError, notFound } from '../http/app-error'
+import { AppError, badRequest, notFound } from '../http/app-error'
 import type { JobContext } from '../jobs/job-context'
 import { deleteFromHub } from './apply-delivery'
 import { enqueuePush } from './mark-dirty'
@@ -20,8 +20,8 @@ export type HoldDecision = {
  * Confirm: the held deletes happen. Hub side: the hub items are deleted now. Webflow side: the
  * push deletes them in Webflow (a confirmed hold's items are no longer counted as a mass delete).
  */
-export function confirmHold(ctx: JobContext, siteId: string, id: string, by: string) {
-  return decide(ctx, siteId, id, by, 'confirmed', async (tx, hold) => {
+export function confirmHold(ctx: JobContext, siteId: string, id: string, by: string, hubItemIds?: string[]) {
+  return decide(ctx, siteId, id, by, hubItemIds, 'confirmed', async (tx, hold) => {
     const out: HoldDecision = { hold, applied: 0, skipped: [] }
     const link = (await getLink(tx, hold.linkId))!
     if (hold.side === 'webflow') {
@@ -46,8 +46,8 @@ export function confirmHold(ctx: JobContext, siteId: string, id: string, by: str
  * creates them in Webflow again (a pull-only link keeps them in the hub, unlinked). Webflow side
  * (the hub deleted them): the tombstones are restored and stay in Webflow.
  */
-export function rejectHold(ctx: JobContext, siteId: string, id: string, by: string) {
-  return decide(ctx, siteId, id, by, 'rejected', async (tx, hold) => {
+export function rejectHold(ctx: JobContext, siteId: string, id: string, by: string, hubItemIds?: string[]) {
+  return decide(ctx, siteId, id, by, hubItemIds, 'rejected', async (tx, hold) => {
     const out: HoldDecision = { hold, applied: 0, skipped: [] }
     for (const held of hold.items) {
       const item = await getHubItem(tx, held.hubItemId)
@@ -73,18 +73,33 @@ export function rejectHold(ctx: JobContext, siteId: string, id: string, by: stri
   })
 }
 
+/**
+ * Decides a hold, or only some of its items: those move to a hold of their own (same side, source and
+ * reason) that is decided, and the rest keep waiting in the original.
+ */
 async function decide(
   ctx: JobContext,
   siteId: string,
-  id: string,
+  holdId: string,
   by: string,
+  hubItemIds: string[] | undefined,
   status: 'confirmed' | 'rejected',
   apply: (tx: Tx, hold: DeleteHold) => Promise<HoldDecision>,
 ): Promise<HoldDecision> {
   return inTransaction(ctx.db, async (tx) => {
-    const hold = await getHold(tx, id, { lock: true })
+    let hold = await getHold(tx, holdId, { lock: true })
     if (!hold || hold.siteId !== siteId) throw notFound('hold')
     if (hold.status !== 'held') throw new AppError(409, 'invalid_state', `the hold is already ${hold.status}`)
+    const chosen = hubItemIds && new Set(hubItemIds)
+    if (chosen) {
+      const unknown = [...chosen].filter((i) => !hold!.items.some((h) => h.hubItemId === i))
+      if (unknown.length) throw badRequest('items not in this hold', { hubItemIds: unknown })
+    }
+    if (chosen && chosen.size < hold.items.length) {
+      await removeHeldItems(tx, hold.id, [...chosen])
+      hold = await insertHold(tx, { ...hold, items: hold.items.filter((i) => chosen.has(i.hubItemId)) })
+    }
+    const id = hold.id
     await decideHold(tx, id, status, by)
     const out = await apply(tx, hold)
     await appendAudit(tx, [
@@ -97,6 +112,7 @@ async function decide(
         before: { items: hold.items },
         after: { by, applied: out.applied, skipped: out.skipped },
         correlationId: `hold:${id}`,
+        actor: by,
       },
     ])
     return { ...out, hold: (await getHold(tx, id))! }

@@ -1,3 +1,4 @@
+import { fieldCompatibility } from '@bindery/shared/field-compat'
 import { type HubField, hubTypeOf, WEBFLOW_TYPE_OF } from '@bindery/shared/hub'
 import type { Collection, Field } from '@bindery/shared/webflow'
 import { badRequest } from '../http/app-error'
@@ -39,13 +40,46 @@ export function webflowFieldFor(
   return base
 }
 
-/** Pairs hub fields with Webflow fields, checking that each pair can sync. */
-export function buildFieldMap(pairs: { hub: HubField; webflow: Field }[]): FieldMapEntry[] {
+/**
+ * Pairs hub fields with Webflow fields, checking each pair with the rule the panel shows
+ * (`fieldCompatibility`). References are checked against `webflowOf` when given.
+ */
+export function buildFieldMap(
+  pairs: { hub: HubField; webflow: Field }[],
+  webflowOf?: (hubCollectionId: string) => string | undefined,
+): FieldMapEntry[] {
   const problems: { path: string; message: string }[] = []
   const map: FieldMapEntry[] = []
+  const hubSlugs = new Set<string>()
+  const webflowSlugs = new Set<string>()
   for (const { hub, webflow } of pairs) {
-    if (WEBFLOW_TYPE_OF[hub.type] !== webflow.type) {
-      problems.push({ path: hub.slug, message: `hub ${hub.type} cannot sync with Webflow ${webflow.type}` })
+    if (hubSlugs.has(hub.slug) || webflowSlugs.has(webflow.slug)) {
+      problems.push({ path: hub.slug, message: 'each field can be paired once' })
+      continue
+    }
+    hubSlugs.add(hub.slug)
+    webflowSlugs.add(webflow.slug)
+    const compat = fieldCompatibility(
+      {
+        ...hub,
+        referencesWebflowCollection:
+          webflowOf && hub.referenceCollectionId ? (webflowOf(hub.referenceCollectionId) ?? null) : undefined,
+      },
+      {
+        slug: webflow.slug,
+        type: webflow.type,
+        options: Object.keys(optionIds(webflow)),
+        collectionId: referencedCollectionOf(webflow) ?? null,
+      },
+    )
+    const refOnly =
+      !webflowOf &&
+      !compat.ok &&
+      (hub.type === 'reference' || hub.type === 'multiReference') &&
+      WEBFLOW_TYPE_OF[hub.type] === webflow.type
+    const optionOnly = !compat.ok && hub.type === 'select' && webflow.type === 'Option'
+    if (!compat.ok && !refOnly && !optionOnly) {
+      problems.push({ path: hub.slug, message: compat.reason })
       continue
     }
     const entry: FieldMapEntry = {

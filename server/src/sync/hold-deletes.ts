@@ -28,8 +28,8 @@ export type DeleteDecision = {
 
 /**
  * Decides a run's deletes on one side of a link. Items of a confirmed hold go ahead uncounted; items
- * of an open hold keep waiting; if the rest is a mass delete (see `isMassDelete`), all of it waits in
- * a new hold, otherwise it goes ahead.
+ * of an open hold keep waiting; if the link holds every delete (delete mode 'hold') or the rest is a
+ * mass delete (see `isMassDelete`), all of it waits in a new hold, otherwise it goes ahead.
  */
 export async function holdMassDeletes(
   db: Queryable,
@@ -52,7 +52,8 @@ export async function holdMassDeletes(
     else rest.push(c)
   }
   const size = await countLinkedItems(db, link.id)
-  if (!isMassDelete(rest.length, size, ctx.config.deleteHold)) {
+  const policy = link.deleteMode === 'hold'
+  if (!rest.length || (!policy && !isMassDelete(rest.length, size, ctx.config.deleteHold))) {
     for (const c of rest) out.allowed.add(c.hubItemId)
     return out
   }
@@ -63,6 +64,7 @@ export async function holdMassDeletes(
     source,
     items: rest,
     collectionSize: size,
+    reason: policy ? 'link-policy' : 'mass-delete',
   })
   for (const c of rest) out.held.add(c.hubItemId)
   await auditHold(db, out.hold)
@@ -85,6 +87,7 @@ export async function holdPulledDelete(
 ): Promise<'allowed' | 'held'> {
   if ((await heldHubItemIds(db, link.id, 'confirmed')).has(item.hubItemId)) return 'allowed'
   if ((await heldHubItemIds(db, link.id, 'held')).has(item.hubItemId)) return 'held'
+  if (link.deleteMode === 'hold') return holdForReview(db, ctx, link, item)
   const open = await recentOpenHold(db, link.id, 'pull', PULL_WINDOW_MINUTES)
   if (open) {
     await appendHeldItems(db, open.id, [item])
@@ -106,6 +109,32 @@ export async function holdPulledDelete(
   return 'held'
 }
 
+/** A link that holds every delete: the pull's deletes of a burst gather in one hold for review. */
+async function holdForReview(
+  db: Queryable,
+  ctx: Pick<JobContext, 'log'>,
+  link: Link,
+  item: HeldItem,
+): Promise<'held'> {
+  const open = await recentOpenHold(db, link.id, 'pull', PULL_WINDOW_MINUTES, 'link-policy')
+  if (open) {
+    await appendHeldItems(db, open.id, [item])
+    return 'held'
+  }
+  const hold = await insertHold(db, {
+    siteId: link.siteId,
+    linkId: link.id,
+    side: 'hub',
+    source: 'pull',
+    items: [item],
+    collectionSize: await countLinkedItems(db, link.id),
+    reason: 'link-policy',
+  })
+  await auditHold(db, hold)
+  ctx.log.info({ link: link.id, hold: hold.id }, 'delete from Webflow held for review')
+  return 'held'
+}
+
 function auditHold(db: Queryable, hold: DeleteHold) {
   return appendAudit(db, [
     {
@@ -114,7 +143,13 @@ function auditHold(db: Queryable, hold: DeleteHold) {
       siteId: hold.siteId,
       subjectType: 'delete_hold',
       subjectId: hold.id,
-      after: { linkId: hold.linkId, side: hold.side, source: hold.source, items: hold.items },
+      after: {
+        linkId: hold.linkId,
+        side: hold.side,
+        source: hold.source,
+        reason: hold.reason,
+        items: hold.items,
+      },
     },
   ])
 }

@@ -3,6 +3,7 @@ import { appendAudit } from '../db/audit-log'
 import {
   clearCreateSent,
   listDirty,
+  markArchivedInWebflow,
   markClean,
   markCreateSent,
   markFailed,
@@ -71,7 +72,10 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
     }
     const plan = holdLivePart(planPush(dirty, link), link)
     for (const p of plan.held) held.add(p.itemLink.id)
-    // A mass delete waits for a person: its items stay dirty and out of this run.
+    // Delete mode 'archive': the hub's deletes archive the Webflow items instead (nothing is lost).
+    const archive = link.deleteMode === 'archive' ? plan.remove : []
+    if (archive.length) plan.remove = []
+    // A mass delete (or any delete, in delete mode 'hold') waits for a person: its items stay dirty.
     const deletes = await holdMassDeletes(ctx.db, ctx, link, 'webflow', 'push', plan.remove.map(heldItemOf))
     for (const p of plan.remove) if (!deletes.allowed.has(p.item.id)) held.add(p.itemLink.id)
     plan.remove = plan.remove.filter((p) => deletes.allowed.has(p.item.id))
@@ -84,6 +88,7 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
     await writer.create(plan.createStaged, false)
     await writer.update(plan)
     await writer.remove(plan.remove)
+    await writer.archive(archive)
     await reportProgress(ctx, link)
     schemaErrors += writer.schemaErrors
     if (writer.unanswered) {
@@ -330,6 +335,38 @@ class BatchWriter {
       await this.audit(
         chunk.map((p) => ({ p, after: null })),
         'webflow.delete',
+      )
+      this.stats.removed += chunk.length
+    }
+  }
+
+  /** Archives instead of deleting: unpublished first when live (docs/webflow.md, Item states). */
+  async archive(items: PlannedItem[]) {
+    const cid = this.link.webflowCollectionId
+    for (const chunk of chunks(items)) {
+      const live = chunk.filter((p) => isLive(p.itemLink.webflowState))
+      await eachOrGone(
+        live.map((p) => p.itemLink.webflowItemId!),
+        (ids) => unpublishInLocales(this.wf, cid, ids, this.localeIds),
+      )
+      const writes = chunk.map((p) => ({ id: p.itemLink.webflowItemId!, isArchived: true, fieldData: {} }))
+      // An item already gone in Webflow has nothing left to archive.
+      await eachOrGone(
+        writes.map((w) => w.id),
+        (ids) =>
+          this.wf.updateItems(
+            cid,
+            writes.filter((w) => ids.includes(w.id)),
+            { live: false },
+          ),
+      )
+      await markArchivedInWebflow(
+        this.ctx.db,
+        chunk.map((p) => p.itemLink.id),
+      )
+      await this.audit(
+        chunk.map((p) => ({ p, after: { isArchived: true } })),
+        'webflow.archive',
       )
       this.stats.removed += chunk.length
     }
