@@ -43,3 +43,14 @@ create trigger delete_holds_notify_update after update on delete_holds
 -- A conflict can be settled field by field: some fields from the hub, some from Webflow.
 alter table conflicts drop constraint conflicts_resolution_check;
 alter table conflicts add constraint conflicts_resolution_check check (resolution in ('hub', 'webflow', 'fields'));
+
+-- A site paused, resumed, uninstalled or reinstalled (its sessions end): its links' streams hear of it.
+create function notify_site_links() returns trigger language plpgsql as $$
+begin
+  perform pg_notify('link_events', id::text) from links where site_id = new.id;
+  return null;
+end $$;
+
+create trigger sites_notify_links after update on sites for each row
+  when (old.session_epoch is distinct from new.session_epoch or old.paused is distinct from new.paused)
+  execute function notify_site_links();

@@ -80,7 +80,7 @@ create table conflicts (
   constraint conflicts_hub_item_id_fkey FOREIGN KEY (hub_item_id) REFERENCES hub_items(id),
   constraint conflicts_link_id_fkey FOREIGN KEY (link_id) REFERENCES links(id) ON DELETE CASCADE,
   constraint conflicts_pkey PRIMARY KEY (id),
-  constraint conflicts_resolution_check CHECK ((resolution = ANY (ARRAY['hub'::text, 'webflow'::text])))
+  constraint conflicts_resolution_check CHECK ((resolution = ANY (ARRAY['hub'::text, 'webflow'::text, 'fields'::text])))
 );
 CREATE UNIQUE INDEX conflicts_open_idx ON public.conflicts USING btree (link_id, hub_item_id) WHERE (resolved_at IS NULL);
 CREATE UNIQUE INDEX conflicts_pkey ON public.conflicts USING btree (id);

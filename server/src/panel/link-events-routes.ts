@@ -4,16 +4,18 @@ import { getLink, type Link } from '../db/links'
 import { AppError } from '../http/app-error'
 import { sessionEpochOf } from '../install/sites-table'
 import type { JobContext } from '../jobs/job-context'
+import { linkEventHub } from './link-event-hub'
 import { linkSummary } from './link-summary'
 
 const MAX_STREAMS = 3
+const KEEP_ALIVE_MS = 25_000
 
 /** `GET …/links/:linkId/events`, registered by the link routes (both scopes). */
 export const linkEventsRoutes: FastifyPluginAsyncZod<{
   jobs: JobContext
   linkOf: (siteId: string, linkId: string) => Promise<Link>
 }> = async (app, { jobs, linkOf }) => {
-  // Server-sent events of the link's summary while it changes; the panel polls when these fail.
+  // Server-sent events of the link's summary whenever it changes; the panel polls when these fail.
   // A session holds at most MAX_STREAMS at once, and each closes when its session ends.
   const streams = new Map<string, number>()
   app.get(
@@ -27,6 +29,7 @@ export const linkEventsRoutes: FastifyPluginAsyncZod<{
         throw new AppError(429, 'rate_limited', `at most ${MAX_STREAMS} event streams per session`)
       }
       if (key) streams.set(key, (streams.get(key) ?? 0) + 1)
+      let closed = false
       reply.hijack()
       reply.raw.writeHead(200, {
         'content-type': 'text/event-stream',
@@ -34,24 +37,46 @@ export const linkEventsRoutes: FastifyPluginAsyncZod<{
         connection: 'keep-alive',
       })
       let last = ''
-      const tick = async () => {
+      const send = async () => {
+        if (closed) return
         // An uninstall (or reinstall) ends the session: its streams end with it.
         if (session && (await sessionEpochOf(jobs.db, session.siteId)) !== session.epoch) return close()
         const current = await getLink(jobs.db, link.id)
-        if (!current) return
+        if (!current || closed) return
         const json = JSON.stringify(await linkSummary(jobs.db, current))
-        if (json !== last) reply.raw.write(`data: ${json}\n\n`)
+        if (json !== last && !closed) reply.raw.write(`data: ${json}\n\n`)
         last = json
       }
-      const timer = setInterval(() => void tick().catch(() => {}), 1_000)
+      // A burst of commits (a push round) becomes one summary: one in flight, one more after it.
+      let running: Promise<void> | null = null
+      let again = false
+      const tick = () => {
+        if (running) {
+          again = true
+          return
+        }
+        running = send()
+          .catch(() => {})
+          .finally(() => {
+            running = null
+            if (again) {
+              again = false
+              tick()
+            }
+          })
+      }
+      // Woken by Postgres NOTIFY from the writes that change the link (migration 0016), not a poll.
+      const unsubscribe = await linkEventHub(jobs.db, jobs.log).subscribe(link.id, tick)
+      // Comments keep proxies from closing a quiet stream; they carry no data.
+      const keepAlive = setInterval(() => !closed && reply.raw.write(': keep-alive\n\n'), KEEP_ALIVE_MS)
       const expiry = session
         ? setTimeout(() => close(), Math.max(0, session.expiresAt - Date.now()))
         : undefined
-      let closed = false
       function close() {
         if (closed) return
         closed = true
-        clearInterval(timer)
+        unsubscribe()
+        clearInterval(keepAlive)
         clearTimeout(expiry)
         if (key) {
           const n = (streams.get(key) ?? 1) - 1
@@ -61,7 +86,7 @@ export const linkEventsRoutes: FastifyPluginAsyncZod<{
         reply.raw.end()
       }
       req.raw.on('close', close)
-      await tick()
+      tick()
     },
   )
 }
