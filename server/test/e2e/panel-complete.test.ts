@@ -111,7 +111,7 @@ describe.skipIf(!chromiumPresent)('the complete panel in headless Chromium', () 
       (c) => c.name === name,
     )
   const hubItems = async (collectionId: string) =>
-    (await content('GET', `/collections/${collectionId}/items?limit=200`)).items as {
+    (await content('GET', `/collections/${collectionId}/items?limit=100`)).items as {
       id: string
       slug: string
       name: string
