@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { FrameLocator, Page } from 'playwright-core'
+import type { FrameLocator, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase } from '../helpers/test-database'
 import { ARTIFACTS, chromiumPresent, launchChromium } from './chromium'
@@ -85,7 +85,7 @@ describe.skipIf(!chromiumPresent)('the complete panel in headless Chromium', () 
   const snap = (name: string) =>
     page.locator('#panel').screenshot({ path: path.join(shots, `panel-${name}.png`) })
   /** The same screen at 240 px and at 800 px, then back to the size the panel asked for. */
-  const snapBoth = async (name: string) => {
+  const snapBoth = async (name: string, focus?: Locator) => {
     for (const [size, width] of [
       ['default', '240'],
       ['large', '800'],
@@ -95,6 +95,7 @@ describe.skipIf(!chromiumPresent)('the complete panel in headless Chromium', () 
         `the ${width} px panel`,
         async () => (await page.locator('#panel').getAttribute('width')) === width,
       )
+      await focus?.first().scrollIntoViewIfNeeded()
       await snap(`${name}-${width}`)
     }
     await page.selectOption('#panel-size', 'comfortable')
@@ -281,7 +282,7 @@ describe.skipIf(!chromiumPresent)('the complete panel in headless Chromium', () 
     await settings.getByText('Settings').click()
     expect(await settings.getByRole('radio', { name: POLICY_RADIO.review }).isChecked()).toBe(true)
     expect(await settings.getByRole('radio', { name: DELETE_RADIO.hold }).isChecked()).toBe(true)
-    await snapBoth('02-link-settings')
+    await snapBoth('02-link-settings', settings)
     await settings.getByText('Settings').click()
   }, 240_000)
 
@@ -331,7 +332,7 @@ describe.skipIf(!chromiumPresent)('the complete panel in headless Chromium', () 
     const held = panel.getByTestId('held-item')
     await until('the held delete in the panel', async () => (await held.count()) === 1, 30_000)
     expect(await held.textContent()).toContain('Grace Hopper')
-    await snapBoth('04-held-delete')
+    await snapBoth('04-held-delete', panel.getByTestId('holds'))
     const hub = await hubCollection('Authors')
     expect((await hubItems(hub!.id)).some((i) => i.slug === 'grace-hopper')).toBe(true)
     await panel.getByRole('button', { name: 'Reject the delete of Grace Hopper' }).click()
@@ -358,7 +359,7 @@ describe.skipIf(!chromiumPresent)('the complete panel in headless Chromium', () 
     expect(await card.getByTestId('conflict-field').first().textContent()).toMatch(
       /name.*Ada \(hub\).*Ada \(Webflow\)/,
     )
-    await snapBoth('05-conflict')
+    await snapBoth('05-conflict', card)
     await card.getByRole('button', { name: 'Keep Webflow' }).click()
     await until('the hub to take Webflow’s name', async () =>
       (await hubItems(hub.id)).some((i) => i.id === ada.id && i.name === 'Ada (Webflow)'),
@@ -377,7 +378,7 @@ describe.skipIf(!chromiumPresent)('the complete panel in headless Chromium', () 
     // The entry where the hub took "Ada (hub)": restore its name.
     const restore = panel.getByRole('button', { name: 'Restore name to “Ada (hub)”' }).first()
     await restore.waitFor()
-    await snapBoth('06-item-history')
+    await snapBoth('06-item-history', panel.getByTestId('item-history'))
     await restore.click()
     await until('the hub to hold the restored name', async () =>
       (await hubItems(hub.id)).some((i) => i.slug === 'ada-lovelace' && i.name === 'Ada (hub)'),
