@@ -70,6 +70,25 @@ describe('held deletes', () => {
     expect(calls.find((c) => c.path.endsWith('/confirm'))?.body).toEqual({})
   })
 
+  it('refreshes the queue when the link’s live updates say a delete is now held', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    let held = false
+    const { calls } = stubBackend(
+      routes({
+        [`GET ${path}`]: () => link({ deleteMode: 'hold', heldDeletes: held ? 1 : 0 }),
+        'GET /api/sites/site-1/holds': () => ({ holds: held ? [hold({ items: [H.items[0]!] })] : [] }),
+      }),
+    )
+    await openLink()
+    const box = screen.getByTestId('holds')
+    await within(box).findByText('No delete is waiting.')
+    held = true
+    await vi.advanceTimersByTimeAsync(2_100) // the polling fallback (jsdom has no EventSource)
+    await waitFor(() => expect(within(box).getAllByTestId('held-item')).toHaveLength(1))
+    expect(calls.filter((c) => c.path === '/api/sites/site-1/holds').length).toBe(2)
+    vi.useRealTimers()
+  })
+
   it('shows a read-only user the queue with its buttons disabled', async () => {
     stubBackend(routes())
     await openLink({ canEdit: false })

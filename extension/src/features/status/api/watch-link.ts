@@ -88,7 +88,11 @@ export function useLinkEvents(linkId: string, enabled: boolean, load: () => Prom
       const before = client.getQueryData<LinkSummary>(key)
       client.setQueryData(key, next)
       if (listsFingerprint(before) !== listsFingerprint(next)) {
-        void client.invalidateQueries({ queryKey: key, predicate: (q) => q.queryKey.length > key.length })
+        // Not the plans: one shown for Apply must not change under the reader.
+        void client.invalidateQueries({
+          queryKey: key,
+          predicate: (q) => q.queryKey.length > key.length && q.queryKey[key.length] !== 'plan',
+        })
         void client.invalidateQueries({ queryKey: queryKeys.collections(siteId) })
       }
     }
