@@ -81,10 +81,12 @@ export async function bulkUpsert(ctx: ItemWriteContext, items: BulkItem[]): Prom
     before: action === 'item.update' ? itemJson(existing.get(after.slug)!) : null,
     after: itemJson(after),
   })
-  await writeContentAudit(ctx.tx, ctx.correlationId, [
-    ...created.map((i) => audit('item.create', i)),
-    ...updated.map((i) => audit('item.update', i)),
-  ])
+  await writeContentAudit(
+    ctx.tx,
+    ctx.correlationId,
+    [...created.map((i) => audit('item.create', i)), ...updated.map((i) => audit('item.update', i))],
+    ctx.actor,
+  )
 
   const bySlug = new Map([...created, ...updated, ...unchanged].map((i) => [i.slug, i]))
   return {

@@ -12,9 +12,15 @@ export type ContentAuditEntry = {
 }
 
 /** Audit rows of content-API writes (direction `content`), one statement for a whole bulk upsert. */
-export async function writeContentAudit(db: Queryable, correlationId: string, entries: ContentAuditEntry[]) {
+export async function writeContentAudit(
+  db: Queryable,
+  correlationId: string,
+  entries: ContentAuditEntry[],
+  /** Who (`api-key:<name>`, see http/actor.ts). */
+  actor?: string,
+) {
   await appendAudit(
     db,
-    entries.map((e) => ({ ...e, direction: 'content' as const, correlationId })),
+    entries.map((e) => ({ ...e, direction: 'content' as const, correlationId, actor: actor ?? null })),
   )
 }

@@ -166,6 +166,7 @@ export async function writeVersions(
       before: null,
       after: { locale: v.tag, name: v.name, slug: v.slug, fields: v.fields, version: v.version },
     })),
+    ctx.actor,
   )
 }
 

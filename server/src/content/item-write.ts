@@ -22,7 +22,14 @@ import { sameContent } from './same-content'
 import { validateFields } from './validate-fields'
 
 /** Everything one item write needs; the caller owns the transaction. */
-export type ItemWriteContext = { tx: Tx; boss: Boss; collection: HubCollection; correlationId: string }
+export type ItemWriteContext = {
+  tx: Tx
+  boss: Boss
+  collection: HubCollection
+  correlationId: string
+  /** Who writes (audit `actor`): `api-key:<name>`. */
+  actor?: string
+}
 
 export const slugTaken = (slug: string) =>
   new AppError(409, 'conflict', `an item with slug "${slug}" already exists in this collection`, { slug })
@@ -150,16 +157,21 @@ async function recordWrite(
   after: HubItem,
 ) {
   await markDirty(ctx.tx, ctx.boss, ctx.collection.id, [after.id])
-  await writeContentAudit(ctx.tx, ctx.correlationId, [
-    {
-      action,
-      siteId: ctx.collection.siteId,
-      subjectType: 'hub_item',
-      subjectId: after.id,
-      before: before ? itemJson(before) : null,
-      after: itemJson(after),
-    },
-  ])
+  await writeContentAudit(
+    ctx.tx,
+    ctx.correlationId,
+    [
+      {
+        action,
+        siteId: ctx.collection.siteId,
+        subjectType: 'hub_item',
+        subjectId: after.id,
+        before: before ? itemJson(before) : null,
+        after: itemJson(after),
+      },
+    ],
+    ctx.actor,
+  )
 }
 
 /** Cleared fields are absent, not null: one representation of "no value". */

@@ -18,6 +18,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { getSiteCollection } from '../db/hub-collections'
 import { getHubItem, listHubItemsPage } from '../db/hub-items'
 import { type Db, inTransaction, type Queryable } from '../db/pool'
+import { actorOf } from '../http/actor'
 import { badRequest, notFound } from '../http/app-error'
 import type { Boss } from '../jobs/boss'
 import { siteOf } from './api-key-auth'
@@ -52,7 +53,7 @@ export const itemsRoutes: FastifyPluginAsyncZod<{ db: Db; boss: Boss }> = async 
   function inWrite<T>(req: FastifyRequest, id: string, fn: (ctx: ItemWriteContext) => Promise<T>) {
     return inTransaction(db, async (tx) => {
       const collection = await collectionOf(req, tx, id, 'share')
-      return fn({ tx, boss, collection, correlationId: req.id })
+      return fn({ tx, boss, collection, correlationId: req.id, actor: actorOf(req) })
     })
   }
 

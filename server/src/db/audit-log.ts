@@ -108,3 +108,51 @@ export async function listItemHistory(
   const entries = rows.slice(0, q.limit).map(toAuditRow)
   return { entries, nextBefore: rows.length > q.limit ? entries[entries.length - 1]!.id : null }
 }
+
+const ROW = `id, at, direction, action, site_id, subject_type, subject_id, before, after, correlation_id, actor`
+
+/** One audit row by id, if it is about this subject. */
+export async function getAuditRow(
+  db: Queryable,
+  id: string,
+  subject: { type: string; id: string },
+): Promise<AuditRow | undefined> {
+  const { rows } = await db.query(
+    `select ${ROW} from audit_log where id = $1 and subject_type = $2 and subject_id = $3`,
+    [id, subject.type, subject.id],
+  )
+  return rows[0] && toAuditRow(rows[0])
+}
+
+/** Audit actions that write a hub item's state (what a point-in-time restore reads back). */
+export const ITEM_STATE_ACTIONS = [
+  'item.create',
+  'item.update',
+  'item.publish',
+  'item.unpublish',
+  'item.archive',
+  'item.delete',
+  'item.restore',
+  'item.restore_version',
+  'hub.create',
+  'hub.update',
+  'hub.archive',
+  'hub.delete',
+  'conflict.resolve',
+]
+
+/** The last state-writing row of each hub item at or before `at` (items with none are absent). */
+export async function itemStatesAt(
+  db: Queryable,
+  hubItemIds: string[],
+  at: Date,
+): Promise<Map<string, AuditRow>> {
+  if (!hubItemIds.length) return new Map()
+  const { rows } = await db.query(
+    `select distinct on (subject_id) ${ROW} from audit_log
+     where subject_type = 'hub_item' and subject_id = any($1::text[]) and at <= $2 and action = any($3::text[])
+     order by subject_id, id desc`,
+    [hubItemIds, at, ITEM_STATE_ACTIONS],
+  )
+  return new Map(rows.map((r) => [r.subject_id as string, toAuditRow(r)]))
+}

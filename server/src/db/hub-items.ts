@@ -281,3 +281,12 @@ export async function touchHubItems(db: Queryable, ids: string[]) {
     [ids],
   )
 }
+
+/** Every item of a collection, tombstones included, locked for a restore to a point in time. */
+export async function lockCollectionItems(db: Queryable, collectionId: string): Promise<HubItem[]> {
+  const { rows } = await db.query<Row>(
+    `select ${COLUMNS} from hub_items where collection_id = $1 order by created_at, id for update`,
+    [collectionId],
+  )
+  return rows.map(toHubItem)
+}

@@ -290,3 +290,17 @@ export async function markArchivedInWebflow(db: Queryable, ids: string[]) {
     [ids],
   )
 }
+
+/** The active link and hub item of a Webflow item on a site (the item open on the canvas). */
+export async function findByWebflowItem(
+  db: Queryable,
+  siteId: string,
+  webflowItemId: string,
+): Promise<{ linkId: string; hubItemId: string } | undefined> {
+  const { rows } = await db.query<{ link_id: string; hub_item_id: string }>(
+    `select il.link_id, il.hub_item_id from item_links il join links l on l.id = il.link_id
+     where l.site_id = $1 and l.disconnected_at is null and il.webflow_item_id = $2 limit 1`,
+    [siteId, webflowItemId],
+  )
+  return rows[0] && { linkId: rows[0].link_id, hubItemId: rows[0].hub_item_id }
+}

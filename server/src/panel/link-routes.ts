@@ -21,6 +21,7 @@ import { webflowForSite } from '../install/site-client'
 import type { JobContext } from '../jobs/job-context'
 import { connect } from '../sync/connect'
 import { retryItems } from '../sync/retry-items'
+import { historyRoutes } from './history-routes'
 import { itemState } from './item-state'
 import { linkEventsRoutes } from './link-events-routes'
 import { linkSummary } from './link-summary'
@@ -122,6 +123,7 @@ export const linkRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (ap
   )
 
   await app.register(linkEventsRoutes, { jobs, linkOf })
+  await app.register(historyRoutes, { jobs, linkOf })
 
   app.get(
     '/webflow-items/:webflowItemId',

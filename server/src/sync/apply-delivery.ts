@@ -222,7 +222,14 @@ export async function archiveInHub(tx: Tx, link: Link, itemLink: ItemLink, hubIt
   if (hubItem.status !== 'archived') {
     const archived = await updateHubItem(tx, hubItem.id, { ...hubItem, status: 'archived' })
     if (archived)
-      await audit(tx, link, hubItem.id, 'hub.archive', { status: hubItem.status }, { status: 'archived' })
+      await audit(
+        tx,
+        link,
+        hubItem.id,
+        'hub.archive',
+        hubContentOf(hubItem, link),
+        hubContentOf(archived, link),
+      )
   }
   await markWebflowGone(tx, itemLink.id)
 }

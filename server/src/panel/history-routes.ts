@@ -1,0 +1,76 @@
+import {
+  ItemHistory,
+  ItemHistoryParams,
+  ItemHistoryQuery,
+  RestoreCollectionRequest,
+  RestoreCollectionResult,
+  RestoreVersionRequest,
+  RestoreVersionResult,
+} from '@bindery/shared/api/history'
+import { LinkParams } from '@bindery/shared/api/links'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { listItemHistory } from '../db/audit-log'
+import { findByWebflowItem } from '../db/item-links'
+import type { Link } from '../db/links'
+import { actorOf } from '../http/actor'
+import type { JobContext } from '../jobs/job-context'
+import { historyEntry } from '../sync/item-versions'
+import { restoreCollection, restoreVersion } from '../sync/restore-version'
+
+/**
+ * An item's history with undo, and a link's collection back to a point in time. Registered by the
+ * link routes, so both the panel (designer session) and the admin API have them.
+ */
+export const historyRoutes: FastifyPluginAsyncZod<{
+  jobs: JobContext
+  linkOf: (siteId: string, linkId: string) => Promise<Link>
+}> = async (app, { jobs, linkOf }) => {
+  app.get(
+    '/webflow-items/:webflowItemId/history',
+    { schema: { params: ItemHistoryParams, querystring: ItemHistoryQuery, response: { 200: ItemHistory } } },
+    async (req) => {
+      const { siteId, webflowItemId } = req.params
+      const found = await findByWebflowItem(jobs.db, siteId, webflowItemId)
+      const page = await listItemHistory(jobs.db, {
+        hubItemId: found?.hubItemId ?? null,
+        webflowItemId,
+        siteId,
+        before: req.query.before ?? null,
+        limit: req.query.limit,
+      })
+      return {
+        hubItemId: found?.hubItemId ?? null,
+        linkId: found?.linkId ?? null,
+        entries: page.entries.map(historyEntry),
+        nextBefore: page.nextBefore,
+      }
+    },
+  )
+
+  app.post(
+    '/webflow-items/:webflowItemId/restore',
+    {
+      schema: {
+        params: ItemHistoryParams,
+        body: RestoreVersionRequest,
+        response: { 200: RestoreVersionResult },
+      },
+    },
+    async (req) => restoreVersion(jobs, req.params.siteId, req.params.webflowItemId, req.body, actorOf(req)),
+  )
+
+  app.post(
+    '/links/:linkId/restore',
+    {
+      schema: {
+        params: LinkParams,
+        body: RestoreCollectionRequest,
+        response: { 200: RestoreCollectionResult },
+      },
+    },
+    async (req) => {
+      const link = await linkOf(req.params.siteId, req.params.linkId)
+      return restoreCollection(jobs, link, new Date(req.body.at), actorOf(req))
+    },
+  )
+}
