@@ -372,7 +372,7 @@ describe.skipIf(!chromiumPresent)('the complete panel in headless Chromium', () 
     await home()
     const view = panel.getByTestId('item-view')
     await view.waitFor()
-    await panel.getByTestId('item-history').getByText('History').click()
+    await panel.getByTestId('item-history').getByText('History', { exact: true }).click()
     const entries = panel.getByTestId('history-entry')
     await until('history entries', async () => (await entries.count()) >= 2)
     // The entry where the hub took "Ada (hub)": restore its name.
