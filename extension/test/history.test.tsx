@@ -61,9 +61,9 @@ describe('item history', () => {
     await waitFor(() => expect(within(history).getAllByTestId('history-entry')).toHaveLength(2))
     const [newest, older] = within(history).getAllByTestId('history-entry')
     expect(newest!.textContent).toMatch(/^Webflow Designer: Dana Designer10 min ago/)
-    expect(newest!.textContent).toContain('nameAda Lovelace→ Ada King')
+    expect(newest!.textContent).toContain('nameRestoreAda Lovelace → Ada King')
     expect(older!.textContent).toMatch(/^Hub API key: CMS importer/)
-    expect(older!.textContent).toContain('bio—→ Mathematician')
+    expect(older!.textContent).toContain('bioRestore— → Mathematician')
 
     await user.click(within(older!).getByRole('button', { name: 'Restore name to “Ada Lovelace”' }))
     await waitFor(() =>

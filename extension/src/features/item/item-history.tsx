@@ -59,29 +59,28 @@ export function ItemHistory({ webflowItemId, freshness }: { webflowItemId: strin
               </span>
               <span className="muted">{formatTime(e.at)}</span>
             </div>
-            <table className="diff" aria-label={`Changes ${formatTime(e.at)}`}>
-              <tbody>
-                {e.changes.map((c) => (
-                  <tr key={c.field}>
-                    <th scope="row">{c.field}</th>
-                    <td className="muted">{showValue(c.before)}</td>
-                    <td>→ {showValue(c.after)}</td>
-                    <td className="cell-action">
-                      {e.restorable ? (
-                        <ActionButton
-                          className="button button-small"
-                          disabled={restore.isPending}
-                          aria-label={`Restore ${c.field} to “${showValue(c.after)}”`}
-                          onClick={() => run(e, [c.field])}
-                        >
-                          Restore
-                        </ActionButton>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ul className="changes" aria-label={`Changes ${formatTime(e.at)}`}>
+              {e.changes.map((c) => (
+                <li key={c.field} className="change">
+                  <div className="row row-spread">
+                    <span className="change-field">{c.field}</span>
+                    {e.restorable ? (
+                      <ActionButton
+                        className="button button-small"
+                        disabled={restore.isPending}
+                        aria-label={`Restore ${c.field} to “${showValue(c.after)}”`}
+                        onClick={() => run(e, [c.field])}
+                      >
+                        Restore
+                      </ActionButton>
+                    ) : null}
+                  </div>
+                  <span className="change-values">
+                    <span className="muted">{showValue(c.before)}</span> → <span>{showValue(c.after)}</span>
+                  </span>
+                </li>
+              ))}
+            </ul>
             {e.restorable ? (
               <ActionButton className="button-link" disabled={restore.isPending} onClick={() => run(e)}>
                 Restore this version
