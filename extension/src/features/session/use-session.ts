@@ -35,10 +35,15 @@ export function useSession(designer: Designer, base: ApiClient) {
   const open = useCallback(async (): Promise<SessionResponse> => {
     // Concurrent 401s share one renewal.
     inflight.current ??= (async () => {
-      site.current ??= await designer.getSiteInfo()
-      const idToken = await designer.getIdToken()
-      // The server enforces it: a read-only designer gets a read-only session.
-      designerCanEdit.current = await designer.canEditContent().catch(() => false)
+      // Three independent Designer calls at once: the first screen waits for all of them.
+      const [info, idToken, canEdit] = await Promise.all([
+        site.current ?? designer.getSiteInfo(),
+        designer.getIdToken(),
+        // The server enforces it: a read-only designer gets a read-only session.
+        designer.canEditContent().catch(() => false),
+      ])
+      site.current = info
+      designerCanEdit.current = canEdit
       const session = await createSession(base, {
         idToken,
         siteId: site.current.siteId,
