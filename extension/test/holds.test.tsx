@@ -47,7 +47,7 @@ describe('held deletes', () => {
     expect(calls.find((c) => c.path === '/api/sites/site-1/holds')).toBeTruthy()
     await user.click(within(box).getByRole('button', { name: 'Reject the delete of Ada Lovelace' }))
     await waitFor(() =>
-      expect(designer.notify).toHaveBeenCalledWith('Success', '1 item restored where they were deleted'),
+      expect(designer.notify).toHaveBeenCalledWith('Success', '1 item brought back where it was deleted'),
     )
     expect(calls.find((c) => c.path.endsWith('/reject'))?.body).toEqual({ hubItemIds: [HUB_ITEM] })
     // The queue is read again after the decision.

@@ -29,7 +29,9 @@ export function HoldQueue({ linkId, heldDeletes }: { linkId: string; heldDeletes
             'Success',
             verdict === 'confirm'
               ? `${r.applied} ${r.applied === 1 ? 'delete' : 'deletes'} confirmed`
-              : `${r.applied} ${r.applied === 1 ? 'item' : 'items'} restored where they were deleted`,
+              : r.applied === 1
+                ? '1 item brought back where it was deleted'
+                : `${r.applied} items brought back where they were deleted`,
           ),
         onError: (err) => void designer.notify('Error', err.message),
       },
