@@ -5,7 +5,7 @@ export type CliArgs = {
   flags: Record<string, string | true>
 }
 
-const SWITCHES = new Set(['json', 'all', 'full', 'help', 'no-wait'])
+const SWITCHES = new Set(['json', 'all', 'full', 'help', 'no-wait', 'dry-run'])
 
 export function parseArgs(argv: string[]): CliArgs {
   const positional: string[] = []

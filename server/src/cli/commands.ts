@@ -5,6 +5,7 @@ import type {
   SiteControlResult,
 } from '@bindery/shared/api/admin-reliability'
 import type { LinkSummary } from '@bindery/shared/api/links'
+import type { SyncPlan } from '@bindery/shared/api/plans'
 import type { ResyncAccepted, SiteResyncAccepted } from '@bindery/shared/api/reconcile'
 import type { AdminClient } from './admin-client'
 import { type CliArgs, CliError, requiredFlag, stringFlag } from './cli-args'
@@ -102,8 +103,50 @@ const siteControl =
     )
   }
 
-/** Starts "Sync now" (or a full resync with --full) and shows each link's progress until it is done. */
+/**
+ * Starts "Sync now" (or a full resync with --full) and shows each link's progress until it is done.
+ * With --dry-run, prints what it would do instead (`resync <linkId> --dry-run`, or per link of a site).
+ */
+const resyncPlan: Command = async (args, api, io) => {
+  const s = await api<ReliabilityStatus>('GET', '/admin/api/status')
+  const linkId = args.positional[0]
+  const collection = stringFlag(args, 'collection')
+  const site = stringFlag(args, 'site')
+  const links = s.sites.flatMap((x) =>
+    x.links
+      .filter(
+        (l) =>
+          (linkId ? l.id === linkId : !site || x.id === site) &&
+          (!collection || l.hubCollectionId === collection),
+      )
+      .map((l) => ({ site: x.id, link: l })),
+  )
+  if (!links.length) throw new CliError(linkId ? `no active link ${linkId}` : 'no active links match', 1)
+  const plans: SyncPlan[] = []
+  for (const { site: siteId, link } of links)
+    plans.push(
+      await api<SyncPlan>(
+        'POST',
+        `/admin/api/sites/${encodeURIComponent(siteId)}/links/${link.id}/plans/resync`,
+        { full: args.flags.full === true },
+      ),
+    )
+  if (json(args, io, plans)) return
+  for (const p of plans) {
+    io.out(`link ${p.linkId} (${p.kind}, dry run: nothing was written)`)
+    for (const side of ['webflow', 'hub'] as const) {
+      const parts = Object.entries(p[side]).filter(([, n]) => n > 0)
+      io.out(
+        `  ${side}: ${parts.length ? parts.map(([a, n]) => `${n} to ${a}`).join(', ') : 'nothing to change'}`,
+      )
+    }
+    io.out(`  unchanged: ${p.unchanged}, conflicts: ${p.conflicts.length}, held deletes: ${p.heldDeletes}`)
+    io.out(`  cost: ${p.cost.summary}`)
+  }
+}
+
 const resync: Command = async (args, api, io) => {
+  if (args.flags['dry-run']) return resyncPlan(args, api, io)
   const site = encodeURIComponent(requiredFlag(args, 'site'))
   const collection = stringFlag(args, 'collection')
   const body = { full: args.flags.full === true }
@@ -201,6 +244,8 @@ Commands:
   resume --site <id>                        let the site's held work flow again
   resync --site <id> [--collection <hubCollectionId>] [--full] [--no-wait]
                                             "Sync now" (or a full resync), with progress
+  resync [<linkId>] [--site <id>] [--full] --dry-run
+                                            what it would do and cost; writes nothing
   holds [--site <id>] [--link <id>] [--status held|confirmed|rejected]
                                             mass deletes waiting for a person (default: held)
   holds confirm <id>                        let a held mass delete happen

@@ -290,3 +290,12 @@ export async function lockCollectionItems(db: Queryable, collectionId: string): 
   )
   return rows.map(toHubItem)
 }
+
+/** Every live item of a collection (what a first push would create). */
+export async function listLiveHubItems(db: Queryable, collectionId: string): Promise<HubItem[]> {
+  const { rows } = await db.query<Row>(
+    `select ${COLUMNS} from hub_items where collection_id = $1 and deleted_at is null order by created_at, id`,
+    [collectionId],
+  )
+  return rows.map(toHubItem)
+}

@@ -25,6 +25,7 @@ import { historyRoutes } from './history-routes'
 import { itemState } from './item-state'
 import { linkEventsRoutes } from './link-events-routes'
 import { linkSummary } from './link-summary'
+import { planRoutes } from './plan-routes'
 import { resyncRoutes } from './resync-routes'
 import { schemaRoutes } from './schema-routes'
 import { siteCollections } from './site-collections'
@@ -124,6 +125,7 @@ export const linkRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (ap
 
   await app.register(linkEventsRoutes, { jobs, linkOf })
   await app.register(historyRoutes, { jobs, linkOf })
+  await app.register(planRoutes, { jobs, linkOf })
 
   app.get(
     '/webflow-items/:webflowItemId',

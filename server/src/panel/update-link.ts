@@ -5,36 +5,19 @@ import { getSiteCollection, type HubCollection } from '../db/hub-collections'
 import { markAllForRepush } from '../db/item-links'
 import { getLink, type Link, listLinks, markDisconnected, updateLink, updateLinkSettings } from '../db/links'
 import { type Db, inTransaction } from '../db/pool'
-import { badRequest, notFound } from '../http/app-error'
+import { notFound } from '../http/app-error'
 import type { JobContext } from '../jobs/job-context'
 import { checkLinkSchema } from '../reconcile/schema-check'
 import type { FieldMapEntry } from '../sync/field-map'
-import { buildFieldMap, webflowField, webflowFieldFor } from '../sync/field-plan'
+import {
+  buildFieldMap,
+  fieldsToCreate,
+  requestedPairs,
+  webflowField,
+  webflowFieldFor,
+} from '../sync/field-plan'
 import { enqueuePush, txAdapter } from '../sync/mark-dirty'
 import type { WebflowApi } from '../webflow/webflow-client'
-
-/** The field pairs a request asks for: `fieldPairs` as given, or `fields` paired by slug. */
-export function requestedPairs(req: UpdateLinkRequest): FieldPair[] | undefined {
-  if (req.fieldPairs && req.fields) throw badRequest('send either fields or fieldPairs, not both')
-  return req.fieldPairs ?? req.fields?.map((s) => ({ hubSlug: s, webflowSlug: s }))
-}
-
-/**
- * The Webflow fields a field change must create first: selected hub fields paired by their own slug
- * that Webflow lacks. (A pair naming another Webflow slug must exist already.)
- */
-export function fieldsToCreate(hub: HubCollection, collection: Collection, pairs: FieldPair[]) {
-  const unknown = pairs.filter((p) => !hub.fields.some((f) => f.slug === p.hubSlug)).map((p) => p.hubSlug)
-  if (unknown.length) throw badRequest(`unknown fields: ${unknown.join(', ')}`)
-  return hub.fields.filter((f) =>
-    pairs.some(
-      (p) =>
-        p.hubSlug === f.slug &&
-        p.webflowSlug === f.slug &&
-        !collection.fields.some((w) => w.slug === p.webflowSlug),
-    ),
-  )
-}
 
 /** The field map of the pairs against the Webflow schema, each pair checked (`fieldCompatibility`). */
 export function fieldMapOf(

@@ -1,6 +1,8 @@
+import type { FieldPair, UpdateLinkRequest } from '@bindery/shared/api/links'
 import { fieldCompatibility } from '@bindery/shared/field-compat'
 import { type HubField, hubTypeOf, WEBFLOW_TYPE_OF } from '@bindery/shared/hub'
 import type { Collection, Field } from '@bindery/shared/webflow'
+import type { HubCollection } from '../db/hub-collections'
 import { badRequest } from '../http/app-error'
 import type { FieldMapEntry } from './field-map'
 
@@ -106,4 +108,27 @@ export function webflowField(collection: Collection, slug: string): Field {
   const f = collection.fields.find((x) => x.slug === slug)
   if (!f) throw badRequest(`Webflow collection "${collection.displayName}" has no field "${slug}"`)
   return f
+}
+
+/** The field pairs a request asks for: `fieldPairs` as given, or `fields` paired by slug. */
+export function requestedPairs(req: UpdateLinkRequest): FieldPair[] | undefined {
+  if (req.fieldPairs && req.fields) throw badRequest('send either fields or fieldPairs, not both')
+  return req.fieldPairs ?? req.fields?.map((s) => ({ hubSlug: s, webflowSlug: s }))
+}
+
+/**
+ * The Webflow fields a field change must create first: selected hub fields paired by their own slug
+ * that Webflow lacks. (A pair naming another Webflow slug must exist already.)
+ */
+export function fieldsToCreate(hub: HubCollection, collection: Collection, pairs: FieldPair[]) {
+  const unknown = pairs.filter((p) => !hub.fields.some((f) => f.slug === p.hubSlug)).map((p) => p.hubSlug)
+  if (unknown.length) throw badRequest(`unknown fields: ${unknown.join(', ')}`)
+  return hub.fields.filter((f) =>
+    pairs.some(
+      (p) =>
+        p.hubSlug === f.slug &&
+        p.webflowSlug === f.slug &&
+        !collection.fields.some((w) => w.slug === p.webflowSlug),
+    ),
+  )
 }
