@@ -10,7 +10,12 @@ import { ADMIN_TOKEN, startSandboxServer } from './sandbox-server'
 // Chromium missing: playground.test.ts says so (and fails in CI); this file just skips.
 
 /** Polls `check` until it returns a truthy value, or fails with `what` after `ms`. */
-async function until<T>(what: string, check: () => Promise<T>, ms = 30_000): Promise<NonNullable<T>> {
+async function until<T>(
+  what: string,
+  check: () => Promise<T>,
+  ms = 30_000,
+  every = 250,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + ms
   let last: unknown
   for (;;) {
@@ -22,7 +27,7 @@ async function until<T>(what: string, check: () => Promise<T>, ms = 30_000): Pro
     }
     if (Date.now() > deadline)
       throw new Error(`timed out waiting for ${what}${last ? ` (${String(last)})` : ''}`)
-    await new Promise((r) => setTimeout(r, 250))
+    await new Promise((r) => setTimeout(r, every))
   }
 }
 
@@ -130,6 +135,19 @@ describe.skipIf(!chromiumPresent)('the complete panel in headless Chromium', () 
     const back = panel.getByRole('button', { name: '← All collections' })
     if (await back.count()) await back.click()
     await panel.getByText('Webflow collections').waitFor()
+  }
+
+  /** The simulator's request count once it has stopped moving (nothing in flight for 1.5 s). */
+  async function settledRequests() {
+    let last = -1
+    let still = 0
+    for (;;) {
+      const { requests } = (await sim('GET', '/_sim/counters')) as { requests: { total: number } }
+      still = requests.total === last ? still + 1 : 0
+      if (still >= 3) return requests.total
+      last = requests.total
+      await new Promise((r) => setTimeout(r, 500))
+    }
   }
 
   /** The wizard, choice by choice; returns the plan's cost line. */
@@ -285,11 +303,11 @@ describe.skipIf(!chromiumPresent)('the complete panel in headless Chromium', () 
       'two-way/review/hold',
     ])
     const settings = panel.getByTestId('settings')
-    await settings.getByText('Settings').click()
+    await settings.getByText('Settings', { exact: true }).click()
     expect(await settings.getByRole('radio', { name: POLICY_RADIO.review }).isChecked()).toBe(true)
     expect(await settings.getByRole('radio', { name: DELETE_RADIO.hold }).isChecked()).toBe(true)
     await snapBoth('02-link-settings', settings)
-    await settings.getByText('Settings').click()
+    await settings.getByText('Settings', { exact: true }).click()
   }, 240_000)
 
   it('shows a dry-run plan whose request count matches what Apply then does (within 5 %)', async () => {
@@ -314,12 +332,10 @@ describe.skipIf(!chromiumPresent)('the complete panel in headless Chromium', () 
     console.log(`[panel e2e] plan: ${cost}`)
     expect(await panel.getByTestId('plan-create').locator('td').first().textContent()).toBe('240')
     await snap('03-plan-publish-800')
-    await sim('POST', '/_sim/webhooks/idle')
-    const before = (await sim('GET', '/_sim/counters')) as { requests: { total: number } }
+    const before = await settledRequests()
     await apply()
-    await sim('POST', '/_sim/webhooks/idle')
-    const after = (await sim('GET', '/_sim/counters')) as { requests: { total: number } }
-    const made = after.requests.total - before.requests.total
+    const after = await settledRequests()
+    const made = after - before
     console.log(`[panel e2e] Apply made ${made} Webflow requests; the plan said ${planned}`)
     // The playground's own item list (one site token) is not Bindery's: it lists once after a reload.
     expect({ planned, made, within5: Math.abs(made - planned) <= Math.max(1, planned * 0.05) }).toMatchObject(
@@ -342,8 +358,11 @@ describe.skipIf(!chromiumPresent)('the complete panel in headless Chromium', () 
     const hub = await hubCollection('Authors')
     expect((await hubItems(hub!.id)).some((i) => i.slug === 'grace-hopper')).toBe(true)
     await panel.getByRole('button', { name: 'Reject the delete of Grace Hopper' }).click()
-    await until('Grace Hopper back in Webflow', async () =>
-      (await webflowItems('Authors')).items.some((i) => i.slug === 'grace-hopper'),
+    await until(
+      'Grace Hopper back in Webflow',
+      async () => (await webflowItems('Authors')).items.some((i) => i.slug === 'grace-hopper'),
+      30_000,
+      2_000,
     )
     await until('the hold queue empty', async () => (await held.count()) === 0)
     expect((await hubItems(hub!.id)).some((i) => i.slug === 'grace-hopper')).toBe(true)
@@ -389,8 +408,14 @@ describe.skipIf(!chromiumPresent)('the complete panel in headless Chromium', () 
     await until('the hub to hold the restored name', async () =>
       (await hubItems(hub.id)).some((i) => i.slug === 'ada-lovelace' && i.name === 'Ada (hub)'),
     )
-    await until('Webflow to follow', async () =>
-      (await webflowItems('Authors')).items.some((i) => i.slug === 'ada-lovelace' && i.name === 'Ada (hub)'),
+    await until(
+      'Webflow to follow',
+      async () =>
+        (await webflowItems('Authors')).items.some(
+          (i) => i.slug === 'ada-lovelace' && i.name === 'Ada (hub)',
+        ),
+      30_000,
+      2_000,
     )
   }, 90_000)
 
