@@ -45,6 +45,24 @@ describe('collections', () => {
     expect(screen.getAllByRole('button', { name: 'Status of Authors' })).toHaveLength(2)
   })
 
+  it('reads the collections once (the server asks Webflow for them); a syncing badge moves from the link’s own summary', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    let done = 1
+    const L = link({ state: 'syncing', progress: { done: 1, total: 4 } })
+    const { calls } = stubBackend({
+      'POST /api/session': SESSION,
+      'GET /api/sites/site-1/collections': collections([L]),
+      [`GET /api/sites/site-1/links/${L.id}`]: () =>
+        link({ state: done >= 4 ? 'live' : 'syncing', progress: { done: Math.min(4, ++done), total: 4 } }),
+    })
+    renderPanel()
+    await screen.findByText('Webflow collections')
+    await vi.advanceTimersByTimeAsync(9_500)
+    expect((await badges())[0]).toBe('Authors: Live')
+    expect(calls.filter((c) => c.path === '/api/sites/site-1/collections')).toHaveLength(1)
+    vi.useRealTimers()
+  })
+
   it('is read-only for a user who cannot edit CMS content', async () => {
     stubBackend({ 'POST /api/session': SESSION, 'GET /api/sites/site-1/collections': collections() })
     renderPanel({ canEdit: false })

@@ -26,10 +26,7 @@ export function PanelScreens() {
     void designer.setExtensionSize('comfortable')
   }, [designer])
 
-  const home = () => {
-    setScreen({ kind: 'home' })
-    void collections.refetch()
-  }
+  const home = () => setScreen({ kind: 'home' })
 
   return (
     <div className="panel">

@@ -19,3 +19,14 @@ export const queryKeys = {
 export const sitePath = (siteId: string) => `/api/sites/${encodeURIComponent(siteId)}`
 export const linkPath = (siteId: string, linkId: string) =>
   `${sitePath(siteId)}/links/${encodeURIComponent(linkId)}`
+
+/**
+ * Puts a fresh link summary into the cached collections list, whose badges show it: cheaper than
+ * fetching the list again, which reads Webflow (one request per collection) on the server.
+ */
+export function patchLinkInCollections<T extends { links: { id: string }[] }>(
+  data: T | undefined,
+  link: T['links'][number],
+): T | undefined {
+  return data && { ...data, links: data.links.map((l) => (l.id === link.id ? link : l)) }
+}

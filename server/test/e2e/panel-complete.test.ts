@@ -336,7 +336,22 @@ describe.skipIf(!chromiumPresent)('the complete panel in headless Chromium', () 
     await apply()
     const after = await settledRequests()
     const made = after - before
-    console.log(`[panel e2e] Apply made ${made} Webflow requests; the plan said ${planned}`)
+    const recent = (await sim('GET', `/_sim/requests?limit=${Math.max(1, made)}`)) as unknown as {
+      method: string
+      route: string
+      tokenId: string
+    }[]
+    const byRoute: Record<string, number> = {}
+    for (const r of Array.isArray(recent)
+      ? recent
+      : ((recent as { requests?: typeof recent }).requests ?? []))
+      byRoute[`${r.method} ${r.route} (${r.tokenId})`] =
+        (byRoute[`${r.method} ${r.route} (${r.tokenId})`] ?? 0) + 1
+    console.log(`[panel e2e] Apply made ${made} Webflow requests; the plan said ${planned}`, byRoute)
+    writeFileSync(
+      path.join(shots, 'panel-plan-vs-apply.json'),
+      JSON.stringify({ cost, planned, made, byRoute }, null, 1),
+    )
     // The playground's own item list (one site token) is not Bindery's: it lists once after a reload.
     expect({ planned, made, within5: Math.abs(made - planned) <= Math.max(1, planned * 0.05) }).toMatchObject(
       {

@@ -19,6 +19,6 @@ export function useRestoreCollection(linkId: string) {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (at: string) => restoreCollection(api, siteId, linkId, { at }),
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.site(siteId) }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.link(siteId, linkId) }),
   })
 }

@@ -1,3 +1,4 @@
+import type { SiteCollections } from '@bindery/shared/api/links'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { ApiClient } from '../../../lib/api-client'
 import { usePanel } from '../../../lib/panel-context'
@@ -15,7 +16,9 @@ export function useDeleteLink(linkId: string) {
     mutationFn: () => deleteLink(api, siteId, linkId),
     onSuccess: () => {
       client.removeQueries({ queryKey: queryKeys.link(siteId, linkId) })
-      void client.invalidateQueries({ queryKey: queryKeys.collections(siteId) })
+      client.setQueryData(queryKeys.collections(siteId), (d: SiteCollections | undefined) =>
+        d ? { ...d, links: d.links.filter((l) => l.id !== linkId) } : d,
+      )
     },
   })
 }

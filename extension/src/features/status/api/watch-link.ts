@@ -1,9 +1,9 @@
-import { LinkEvent, type LinkSummary } from '@bindery/shared/api/links'
+import { LinkEvent, type LinkSummary, type SiteCollections } from '@bindery/shared/api/links'
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import type { ApiClient } from '../../../lib/api-client'
 import { usePanel } from '../../../lib/panel-context'
-import { linkPath, queryKeys } from '../../../lib/query-keys'
+import { linkPath, patchLinkInCollections, queryKeys } from '../../../lib/query-keys'
 
 export const POLL_MS = 2_000
 
@@ -73,7 +73,7 @@ function listsFingerprint(l: LinkSummary | undefined): string {
 
 /**
  * Keeps the cached link current from its event stream, and refreshes everything else about the
- * link (its lists, the collections' badges) when an event says those changed.
+ * link (its lists) when an event says those changed; the collections' badges take the summary as is.
  */
 export function useLinkEvents(linkId: string, enabled: boolean, load: () => Promise<LinkSummary>) {
   const { api, siteId } = usePanel()
@@ -87,13 +87,15 @@ export function useLinkEvents(linkId: string, enabled: boolean, load: () => Prom
     const onUpdate = (next: LinkSummary) => {
       const before = client.getQueryData<LinkSummary>(key)
       client.setQueryData(key, next)
+      client.setQueryData(queryKeys.collections(siteId), (d: SiteCollections | undefined) =>
+        patchLinkInCollections(d, next),
+      )
       if (listsFingerprint(before) !== listsFingerprint(next)) {
         // Not the plans: one shown for Apply must not change under the reader.
         void client.invalidateQueries({
           queryKey: key,
           predicate: (q) => q.queryKey.length > key.length && q.queryKey[key.length] !== 'plan',
         })
-        void client.invalidateQueries({ queryKey: queryKeys.collections(siteId) })
       }
     }
     return watchLink(api, siteId, linkId, onUpdate, () => loadRef.current())
