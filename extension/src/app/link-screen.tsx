@@ -12,6 +12,8 @@ type Props = {
   linkId: string
   title: string
   data: SiteCollections | undefined
+  /** Reads the collections again if a connect left them stale (before "Change fields"). */
+  refreshCollections: () => void
   initialSync: boolean
   onDisconnected: () => void
 }
@@ -20,7 +22,7 @@ type Props = {
  * One link, composed: its status and actions, then what waits for a person (held deletes,
  * conflicts, failed items), the last drift check, the settings and the point-in-time restore.
  */
-export function LinkScreen({ linkId, title, data, initialSync, onDisconnected }: Props) {
+export function LinkScreen({ linkId, title, data, refreshCollections, initialSync, onDisconnected }: Props) {
   const query = useLink(linkId)
   const link = query.data
   const summary = data?.links.find((l) => l.id === linkId)
@@ -33,6 +35,7 @@ export function LinkScreen({ linkId, title, data, initialSync, onDisconnected }:
         hub={data?.hub.find((c) => c.id === summary?.hubCollectionId)}
         webflow={data?.webflow.find((c) => c.id === summary?.webflowCollectionId)}
         initialSync={initialSync}
+        onEditFields={refreshCollections}
         onDisconnected={onDisconnected}
       />
       {link ? (

@@ -26,7 +26,11 @@ export function PanelScreens() {
     void designer.setExtensionSize('comfortable')
   }, [designer])
 
-  const home = () => setScreen({ kind: 'home' })
+  // After a connect the list is stale (a collection may be new on one side): read it when shown.
+  const home = () => {
+    setScreen({ kind: 'home' })
+    if (collections.isStale) void collections.refetch()
+  }
 
   return (
     <div className="panel">
@@ -85,6 +89,9 @@ export function PanelScreens() {
           linkId={screen.linkId}
           title={screen.title}
           data={collections.data}
+          refreshCollections={() => {
+            if (collections.isStale) void collections.refetch()
+          }}
           initialSync={screen.initialSync ?? false}
           onDisconnected={home}
         />

@@ -39,6 +39,8 @@ type Props = {
   webflow: WebflowCollectionSummary | undefined
   /** Opened right after connecting: the initial sync's progress stays in view until it is done. */
   initialSync?: boolean
+  /** "Change fields" opens: the collections' fields must be current. */
+  onEditFields?: () => void
   onDisconnected: () => void
 }
 
@@ -58,6 +60,7 @@ export function LinkStatus({
   hub,
   webflow,
   initialSync = false,
+  onEditFields,
   onDisconnected,
 }: Props) {
   const { designer } = usePanel()
@@ -159,7 +162,10 @@ export function LinkStatus({
               update.mutateAsync({ paused: link.state !== 'paused' }),
             )
           }
-          onChangeFields={() => setMode({ kind: 'fields' })}
+          onChangeFields={() => {
+            onEditFields?.()
+            setMode({ kind: 'fields' })
+          }}
           onDisconnect={() => setMode({ kind: 'disconnect' })}
         />
       ) : null}

@@ -1,4 +1,4 @@
-import { type ConnectRequest, LinkSummary } from '@bindery/shared/api/links'
+import { type ConnectRequest, LinkSummary, type SiteCollections } from '@bindery/shared/api/links'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { ApiClient } from '../../../lib/api-client'
 import { usePanel } from '../../../lib/panel-context'
@@ -16,7 +16,12 @@ export function useCreateLink() {
     mutationFn: (body: ConnectRequest) => createLink(api, siteId, body),
     onSuccess: (link) => {
       client.setQueryData(queryKeys.link(siteId, link.id), link)
-      void client.invalidateQueries({ queryKey: queryKeys.collections(siteId) })
+      // The new link shows at once; the list itself (a new collection on one side) is read again
+      // only when it is next shown: reading it costs Webflow requests while the initial sync runs.
+      client.setQueryData(queryKeys.collections(siteId), (d: SiteCollections | undefined) =>
+        d ? { ...d, links: [...d.links, link] } : d,
+      )
+      void client.invalidateQueries({ queryKey: queryKeys.collections(siteId), refetchType: 'none' })
     },
   })
 }
