@@ -134,6 +134,7 @@ export const ITEM_STATE_ACTIONS = [
   'item.delete',
   'item.restore',
   'item.restore_version',
+  'hold.restore',
   'hub.create',
   'hub.update',
   'hub.archive',

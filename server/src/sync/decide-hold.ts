@@ -1,6 +1,6 @@
 import { appendAudit } from '../db/audit-log'
 import { type DeleteHold, decideHold, getHold, insertHold, removeHeldItems } from '../db/delete-holds'
-import { getHubItem } from '../db/hub-items'
+import { getHubItem, type HubItem } from '../db/hub-items'
 import { getItemLinkByHubId, relinkForPush } from '../db/item-links'
 import { getLink } from '../db/links'
 import { inTransaction, type Tx } from '../db/pool'
@@ -61,6 +61,8 @@ export function rejectHold(ctx: JobContext, siteId: string, id: string, by: stri
           out.skipped.push({ hubItemId: item.id, reason: `slug "${item.slug}" is taken by another item` })
           continue
         }
+        // The item's history shows it back (and a restore to a point in time reads it so).
+        if ('restored' in outcome) await auditRestored(tx, hold, outcome.restored, by)
       } else {
         await relinkForPush(tx, item.id)
       }
@@ -117,4 +119,20 @@ async function decide(
     ])
     return { ...out, hold: (await getHold(tx, id))! }
   })
+}
+
+function auditRestored(tx: Tx, hold: DeleteHold, item: HubItem, by: string) {
+  return appendAudit(tx, [
+    {
+      direction: 'admin',
+      action: 'hold.restore',
+      siteId: hold.siteId,
+      subjectType: 'hub_item',
+      subjectId: item.id,
+      before: null,
+      after: { content: { name: item.name, slug: item.slug, status: item.status, fields: item.fields } },
+      correlationId: `hold:${hold.id}`,
+      actor: by,
+    },
+  ])
 }

@@ -22,6 +22,7 @@ import { holdLivePart } from './new-collection'
 import {
   addCounts,
   emptySide,
+  freshenPages,
   planCost,
   pushRequests,
   queuedRequests,
@@ -74,7 +75,22 @@ export async function planResync(ctx: JobContext, link: Link, full: boolean): Pr
   let writes: RequestCounts = {}
   if (pushes) {
     const plan = holdLivePart(planPush([...dirty.values()], link), link)
-    writes = b.push(link, plan, snapshot.staged.size, ctx.config.deleteHold)
+    const updates = [...plan.updateLive, ...plan.updateStaged]
+    // What the push will know of each item's Webflow edit time: a full resync re-applies every item
+    // first, so it knows the listing's; otherwise its item link's.
+    const known = (p: (typeof updates)[number]) => {
+      const seen =
+        full && p.itemLink.webflowItemId ? snapshot.staged.get(p.itemLink.webflowItemId) : undefined
+      const recorded = p.itemLink.webflowLastUpdated?.getTime() ?? 0
+      // Recording keeps the later of the two (recordSynced).
+      return seen ? Math.max(recorded, new Date(seen.lastUpdated).getTime()) : recorded
+    }
+    const oldest = Math.min(...updates.map(known))
+    const pages = freshenPages(
+      [...snapshot.staged.values()].map((i) => i.lastUpdated),
+      oldest,
+    )
+    writes = b.push(link, plan, snapshot.staged.size, ctx.config.deleteHold, pages)
   }
   const publishSite: RequestCounts = { site: link.publishSite && (writes.create || writes.update) ? 1 : 0 }
   return b.finish(ctx, link.siteId, addCounts(reads, { check: checks }, writes, publishSite), wf.calls())
@@ -342,6 +358,7 @@ class PlanBuilder {
     plan: ReturnType<typeof planPush>,
     collectionSize: number,
     policy: JobContext['config']['deleteHold'],
+    pages?: number,
   ) {
     const held =
       link.deleteMode === 'hold' || isMassDelete(plan.remove.length, collectionSize, policy)
@@ -370,7 +387,12 @@ class PlanBuilder {
     for (const k of Object.keys(side) as (keyof SidePlan)[]) this.plan.webflow[k] += side[k]
     this.plan.unchanged += plan.clean.length
     if (plan.held.length) this.plan.notes.push(`${plan.held.length} items wait for a conflict to be resolved`)
-    return pushRequests(plan, { archive, readsWebflow: link.direction === 'two-way', collectionSize })
+    return pushRequests(plan, {
+      archive,
+      readsWebflow: link.direction === 'two-way',
+      collectionSize,
+      ...(pages === undefined ? {} : { freshenPages: pages }),
+    })
   }
 
   async finish(ctx: JobContext, siteId: string, byKind: RequestCounts, reads: number): Promise<SyncPlan> {

@@ -42,7 +42,7 @@ export function stateAfter(
   }
   if (
     row.direction === 'admin' &&
-    (row.action === 'item.restore_version' || row.action === 'conflict.resolve')
+    ['item.restore_version', 'hold.restore', 'conflict.resolve'].includes(row.action)
   ) {
     const c = contentOf(isObject(row.after) && 'content' in row.after ? row.after.content : row.after)
     return c ? { content: c, covers: row.action === 'conflict.resolve' ? 'mapped' : 'all' } : null

@@ -37,7 +37,13 @@ export function webflowSideOf(plan: PushPlan, archive: boolean): SidePlan {
  */
 export function pushRequests(
   plan: PushPlan,
-  o: { archive: boolean; readsWebflow: boolean; collectionSize: number },
+  o: {
+    archive: boolean
+    readsWebflow: boolean
+    collectionSize: number
+    /** The pages freshen.ts reads, when the caller knows the collection (see `freshenPages`). */
+    freshenPages?: number
+  },
 ): RequestCounts {
   const liveRemoved = plan.remove.filter((p) => isLiveState(p.itemLink.webflowState)).length
   const updates = plan.updateLive.length + plan.updateStaged.length
@@ -107,4 +113,20 @@ export function duration(seconds: number): string {
   const h = Math.floor(minutes / 60)
   const m = minutes % 60
   return m ? `${h} h ${m} min` : `${h} h`
+}
+
+/**
+ * The list pages freshen.ts reads before updating: Webflow's items newest first, 100 a page, up to 3
+ * pages, stopping at a short page or one whose last item is no newer than the oldest update.
+ */
+export function freshenPages(lastUpdated: string[], oldestUpdate: number): number {
+  const sorted = lastUpdated.map((t) => new Date(t).getTime()).sort((a, b) => b - a)
+  let pages = 0
+  for (let page = 0; page < 3; page++) {
+    const items = sorted.slice(page * 100, page * 100 + 100)
+    pages++
+    const last = items.at(-1)
+    if (items.length < 100 || last === undefined || last <= oldestUpdate) break
+  }
+  return pages
 }

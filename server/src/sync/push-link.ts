@@ -340,7 +340,7 @@ class BatchWriter {
     }
   }
 
-  /** Archives instead of deleting: unpublished first when live (docs/webflow.md, Item states). */
+  /** Archives instead of deleting: unpublished first when live (docs/webflow.md, Archiving instead of deleting). */
   async archive(items: PlannedItem[]) {
     const cid = this.link.webflowCollectionId
     for (const chunk of chunks(items)) {
