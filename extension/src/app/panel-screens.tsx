@@ -1,5 +1,5 @@
 import type { SiteCollections } from '@bindery/shared/api/links'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { READ_ONLY_REASON_ID } from '../components/action-button'
 import { useCollections } from '../features/collections/api/get-collections'
 import { CollectionsList } from '../features/collections/collections-list'
@@ -26,10 +26,16 @@ export function PanelScreens() {
     void designer.setExtensionSize('comfortable')
   }, [designer])
 
-  // After a connect the list is stale (a collection may be new on one side): read it when shown.
+  // After a connect the list is stale (a collection may be new on one side): read it when next shown.
+  const listStale = useRef(false)
+  const refreshIfStale = () => {
+    if (!listStale.current) return
+    listStale.current = false
+    void collections.refetch()
+  }
   const home = () => {
     setScreen({ kind: 'home' })
-    if (collections.isStale) void collections.refetch()
+    refreshIfStale()
   }
 
   return (
@@ -78,6 +84,7 @@ export function PanelScreens() {
           start={screen.start}
           onCancel={home}
           onConnected={(link, title) => {
+            listStale.current = true
             setScreen({ kind: 'link', linkId: link.id, title, initialSync: true })
           }}
         />
@@ -89,9 +96,7 @@ export function PanelScreens() {
           linkId={screen.linkId}
           title={screen.title}
           data={collections.data}
-          refreshCollections={() => {
-            if (collections.isStale) void collections.refetch()
-          }}
+          refreshCollections={refreshIfStale}
           initialSync={screen.initialSync ?? false}
           onDisconnected={home}
         />

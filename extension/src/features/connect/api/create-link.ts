@@ -16,12 +16,11 @@ export function useCreateLink() {
     mutationFn: (body: ConnectRequest) => createLink(api, siteId, body),
     onSuccess: (link) => {
       client.setQueryData(queryKeys.link(siteId, link.id), link)
-      // The new link shows at once; the list itself (a new collection on one side) is read again
-      // only when it is next shown: reading it costs Webflow requests while the initial sync runs.
+      // The new link shows at once; the list itself (a new collection on one side) is read again by
+      // the screens when it is next shown: reading it costs Webflow requests during the initial sync.
       client.setQueryData(queryKeys.collections(siteId), (d: SiteCollections | undefined) =>
         d ? { ...d, links: [...d.links, link] } : d,
       )
-      void client.invalidateQueries({ queryKey: queryKeys.collections(siteId), refetchType: 'none' })
     },
   })
 }
