@@ -1,7 +1,8 @@
 # Bindery for self-hosters: `docker build -t bindery .`, then see compose.yaml.
 # The commands are the repository's own scripts, which CI runs (server/test/prod-build.test.ts).
 
-# Build: the dev install compiles shared and server to dist/ and builds the Designer Extension.
+# Build: the dev install compiles shared and server to dist/ and builds the Designer Extension and
+# the support console.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -9,6 +10,7 @@ COPY shared/package.json shared/
 COPY sim/package.json sim/
 COPY server/package.json server/
 COPY extension/package.json extension/
+COPY console/package.json console/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
@@ -22,10 +24,15 @@ COPY shared/package.json shared/
 COPY sim/package.json sim/
 COPY server/package.json server/
 COPY extension/package.json extension/
+COPY console/package.json console/
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/shared/dist shared/dist
 COPY --from=build /app/server/dist server/dist
 COPY --from=build /app/server/migrations server/migrations
+# The support console, served at /console.
+COPY --from=build /app/console/dist console/dist
+# The runbooks the console shows (GET /admin/api/runbooks).
+COPY --from=build /app/docs docs
 COPY scripts/start.mjs scripts/
 # The extension bundle, to upload to Webflow: docker cp <container>:/app/extension/bundle.zip .
 COPY --from=build /app/bundle.zip extension/bundle.zip

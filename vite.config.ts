@@ -33,6 +33,15 @@ export default defineConfig({
           environment: 'jsdom',
         },
       },
+      {
+        plugins: [react()],
+        test: {
+          name: 'console',
+          root: '.',
+          include: ['console/test/**/*.test.tsx'],
+          environment: 'jsdom',
+        },
+      },
     ],
   },
 })

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { benchConsole } from './console'
 import { benchLocales } from './locales'
+import { benchMetrics } from './metrics'
 import { benchPush } from './push'
 import { benchRate } from './rate'
 import { benchReconcile } from './reconcile'
@@ -28,6 +30,10 @@ results.rate = await benchRate()
 print('rate', results.rate)
 results.locales = await benchLocales()
 print('locales', results.locales)
+results.metrics = await benchMetrics()
+print('metrics', results.metrics)
+results.console = await benchConsole()
+print('console', results.console)
 
 const file = path.resolve(import.meta.dirname, '..', 'bench-results.json')
 writeFileSync(file, `${JSON.stringify({ ranAt: new Date().toISOString(), ...results }, null, 2)}\n`)

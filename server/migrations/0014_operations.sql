@@ -18,7 +18,8 @@ create table metric_samples (
 );
 
 -- Incidents the alerts report (server/src/alerts/): at most one open per kind and subject, so a
--- condition that persists sends one message, and one more when it clears.
+-- condition that persists sends one message, and one more when it clears. `notified_at`: when its
+-- opened message was due (some kinds wait a few minutes, so a blip alerts nobody).
 create table alert_incidents (
   id bigint generated always as identity primary key,
   kind text not null,
@@ -27,6 +28,7 @@ create table alert_incidents (
   details jsonb not null default '{}',
   opened_at timestamptz not null default now(),
   last_seen_at timestamptz not null default now(),
+  notified_at timestamptz,
   resolved_at timestamptz
 );
 create unique index alert_incidents_open_idx on alert_incidents (kind, subject) where resolved_at is null;

@@ -11,3 +11,9 @@ create table console_sessions (
   created_at timestamptz not null default now(),
   expires_at timestamptz not null
 );
+
+-- Item lookup (console, CLI) finds an item by its Webflow id or its slug across every site.
+create index item_links_webflow_item_idx on item_links (webflow_item_id) where webflow_item_id is not null;
+create index hub_items_slug_idx on hub_items (slug) where deleted_at is null;
+-- An item's link rows by hub item (lookup, detail); the foreign key had no index of its own.
+create index item_links_hub_item_idx on item_links (hub_item_id);

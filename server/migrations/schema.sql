@@ -8,6 +8,7 @@ create table alert_incidents (
   details jsonb not null default '{}'::jsonb,
   opened_at timestamp with time zone not null default now(),
   last_seen_at timestamp with time zone not null default now(),
+  notified_at timestamp with time zone,
   resolved_at timestamp with time zone,
   constraint alert_incidents_pkey PRIMARY KEY (id)
 );
@@ -241,6 +242,7 @@ create table hub_items (
 CREATE UNIQUE INDEX hub_items_collection_slug_idx ON public.hub_items USING btree (collection_id, slug) WHERE (deleted_at IS NULL);
 CREATE INDEX hub_items_collection_updated_idx ON public.hub_items USING btree (collection_id, updated_at, id);
 CREATE UNIQUE INDEX hub_items_pkey ON public.hub_items USING btree (id);
+CREATE INDEX hub_items_slug_idx ON public.hub_items USING btree (slug) WHERE (deleted_at IS NULL);
 
 create table inbox (
   id bigint not null generated always as identity,
@@ -345,9 +347,11 @@ create table item_links (
   constraint item_links_sync_state_check CHECK ((sync_state = ANY (ARRAY['pending'::text, 'synced'::text, 'failed'::text, 'conflict'::text])))
 );
 CREATE INDEX item_links_dirty_idx ON public.item_links USING btree (link_id) WHERE dirty;
+CREATE INDEX item_links_hub_item_idx ON public.item_links USING btree (hub_item_id);
 CREATE UNIQUE INDEX item_links_link_id_hub_item_id_key ON public.item_links USING btree (link_id, hub_item_id);
 CREATE UNIQUE INDEX item_links_pkey ON public.item_links USING btree (id);
 CREATE UNIQUE INDEX item_links_webflow_idx ON public.item_links USING btree (link_id, webflow_item_id) WHERE (webflow_item_id IS NOT NULL);
+CREATE INDEX item_links_webflow_item_idx ON public.item_links USING btree (webflow_item_id) WHERE (webflow_item_id IS NOT NULL);
 
 create table links (
   id uuid not null default gen_random_uuid(),

@@ -11,6 +11,7 @@ import { trackAudiences } from './http/audience'
 import { contentScope } from './http/content-scope'
 import { designerScope } from './http/designer-scope'
 import { installErrorHandler } from './http/error-handler'
+import { metricsScope } from './http/metrics-scope'
 import { publicScope } from './http/public-scope'
 import { installRateLimits } from './http/rate-limits'
 import type { Boss } from './jobs/boss'
@@ -72,5 +73,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     origins: deps.config.extensionOrigins,
   })
   await app.register(adminScope, { prefix: '/admin/api', deps, jobs })
+  await app.register(metricsScope, { config: deps.config, db: deps.db })
   return app
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { isSafeUrl } from '@bindery/shared/safe-url'
 import { z } from 'zod'
 
 /**
@@ -44,6 +45,14 @@ const EnvSchema = z.object({
   DELETE_HOLD_PERCENT: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(100).default(10)),
   DELETE_HOLD_ITEMS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(50)),
   DELETE_HOLD_MIN_ITEMS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(5)),
+  // Operating it (README "Operating it"): who may scrape /metrics, where alerts go, when they fire.
+  METRICS_TOKEN: opt(secret(24)),
+  ALERT_WEBHOOK_URL: opt(
+    z.string().refine((v) => isSafeUrl(v, 'web'), 'must be an http(s) URL with a host, without spaces'),
+  ),
+  ALERT_DEAD_LETTERS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(10)),
+  ALERT_CIRCUIT_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(10)),
+  ALERT_DRIFT_ITEMS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(50)),
 })
 
 export type Role = 'web' | 'worker' | 'all'
@@ -68,6 +77,15 @@ export type Config = {
   reconcileIntervalMinutes: number
   /** When one run's deletes wait for a person: see `sync/mass-delete.ts`. */
   deleteHold: { percent: number; items: number; minItems: number }
+  /** A second bearer token for `GET /metrics` (the admin token works too). */
+  metricsToken: string | undefined
+  /** Where incidents are posted (Slack-compatible) and their thresholds: see `alerts/`. */
+  alerts: {
+    webhookUrl: string | undefined
+    deadLetters: number
+    circuitOpenMinutes: number
+    driftItems: number
+  }
 }
 
 export class ConfigError extends Error {
@@ -136,6 +154,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       percent: e.DELETE_HOLD_PERCENT,
       items: e.DELETE_HOLD_ITEMS,
       minItems: e.DELETE_HOLD_MIN_ITEMS,
+    },
+    metricsToken: e.METRICS_TOKEN,
+    alerts: {
+      webhookUrl: e.ALERT_WEBHOOK_URL,
+      deadLetters: e.ALERT_DEAD_LETTERS,
+      circuitOpenMinutes: e.ALERT_CIRCUIT_MINUTES,
+      driftItems: e.ALERT_DRIFT_ITEMS,
     },
   }
 }

@@ -6,6 +6,7 @@ import { migrate } from './db/migrate'
 import { createPool, type Db } from './db/pool'
 import { type Boss, startBoss } from './jobs/boss'
 import { startWorkers } from './jobs/workers'
+import { startMinuteFlush } from './metrics/minute-buffer'
 import type { Sandbox } from './sandbox'
 import { loadSandbox } from './sandbox-loader'
 import type { CircuitBreaker } from './webflow/circuit-breaker'
@@ -50,6 +51,8 @@ export async function startRuntime(given: Config, log: Logger): Promise<Runtime>
     stops.unshift(() => boss.stop({ graceful: true, timeout: 10_000 }))
     if (worker) stops.unshift(await startWorkers({ db, boss, log, config, gate, breaker }))
     if (worker) stops.unshift(startInboxListener({ databaseUrl, boss, log }))
+    // Every process adds the counts it saw to the minute samples the console charts read.
+    stops.unshift(startMinuteFlush(db, log))
     const app = await buildApp({ config, db, boss, log, gate, breaker })
     stops.unshift(() => app.close())
     return {

@@ -12,7 +12,7 @@ import { createTestDatabase } from './helpers/test-database'
 import { browse, CLIENT_ID, CLIENT_SECRET } from './install/install-world'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
-const WORKSPACES = ['shared', 'sim', 'server', 'extension']
+const WORKSPACES = ['shared', 'sim', 'server', 'extension', 'console']
 
 const freePort = () =>
   new Promise<number>((resolve) => {

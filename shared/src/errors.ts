@@ -19,6 +19,7 @@ export const ErrorCode = z.enum([
   'invalid_payload',
   'webflow_error',
   'site_paused',
+  'needs_reinstall',
   'circuit_open',
   'service_unavailable',
   'internal_error',

@@ -122,6 +122,15 @@ export const queues = {
     retryDelayMax: 600,
     expireInSeconds: 300,
   }),
+  /** Once a minute: global gauges into `metric_samples` for the console's charts (short: one queued). */
+  'metrics-sample': queue(z.object({}), { policy: 'short', retryLimit: 1, expireInSeconds: 120 }),
+  /** Once a minute: opens and resolves alert incidents from what Postgres shows (short: one queued). */
+  'alerts-check': queue(z.object({}), { policy: 'short', retryLimit: 1, expireInSeconds: 120 }),
+  /** Posts one incident's opened or resolved message to ALERT_WEBHOOK_URL, retried with backoff. */
+  'alert-deliver': queue(
+    z.object({ incidentId: z.string().regex(/^\d+$/), event: z.enum(['opened', 'resolved']) }),
+    { retryLimit: 8, retryDelay: 10, retryBackoff: true, retryDelayMax: 900, expireInSeconds: 120 },
+  ),
 } as const
 
 export type QueueName = keyof typeof queues

@@ -10,6 +10,7 @@ import type { ResyncAccepted, SiteResyncAccepted } from '@bindery/shared/api/rec
 import type { AdminClient } from './admin-client'
 import { type CliArgs, CliError, requiredFlag, stringFlag } from './cli-args'
 import { holds } from './hold-commands'
+import { item } from './item-commands'
 import { table } from './table'
 
 export type CliIo = {
@@ -232,6 +233,7 @@ export const commands: Record<string, Command> = {
   resume: siteControl('resume'),
   resync,
   holds,
+  item,
 }
 
 export const USAGE = `Usage: npm run cli -- <command> [options]
@@ -250,6 +252,8 @@ Commands:
                                             mass deletes waiting for a person (default: held)
   holds confirm <id>                        let a held mass delete happen
   holds reject <id>                         keep the items (restored, or pushed back to Webflow)
+  item <hub id | webflow id | slug> [--site <id>] [--limit <n>] [--before <cursor>]
+                                            both sides of an item, its state and its history
 
 Options:
   --url <url>      Bindery's base URL (default $BINDERY_URL or http://localhost:3000)

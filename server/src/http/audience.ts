@@ -6,9 +6,10 @@ import type { FastifyInstance } from 'fastify'
  * - `public`: no credentials (health, OAuth, signed webhooks, `POST /api/session`, docs, playground);
  * - `content`: a site's content API key (`/api/v1`);
  * - `designer`: a designer session bound to the URL's site (`/api/sites/:siteId`);
- * - `admin`: the admin token (`/admin/api`).
+ * - `admin`: the admin token (`/admin/api`);
+ * - `metrics`: a Prometheus scraper with METRICS_TOKEN or the admin token (`/metrics`).
  */
-export type Audience = 'public' | 'content' | 'designer' | 'admin'
+export type Audience = 'public' | 'content' | 'designer' | 'admin' | 'metrics'
 
 export type RouteEntry = { method: string; url: string; audience: Audience | undefined }
 

@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppDeps } from '../app'
+import { consoleRoutes } from '../console/console-routes'
 import { openApiDocs } from '../content/openapi'
 import { oauthRoutes } from '../install/oauth-routes'
 import { playgroundRoutes } from '../playground/playground-routes'
@@ -30,10 +31,12 @@ export const publicScope: FastifyPluginAsyncZod<{ deps: AppDeps; breaker: Circui
     strictTransportSecurity: config.publicUrl.startsWith('https:'),
   })
   await scope.register(healthRoutes, { db, boss })
-  await scope.register(oauthRoutes, { config, db, gate, breaker, log })
+  await scope.register(oauthRoutes, { config, db, boss, gate, breaker, log })
   await scope.register(webhookRoutes, { config, db })
   await scope.register(sessionRoutes, { prefix: '/api/session', config, db, gate, breaker, log })
   await scope.register(openApiDocs)
+  // The support console's page and its sign-in; once signed in it calls the admin API.
+  await scope.register(consoleRoutes, { config, db })
   // The Designer stand-in around the real extension build: only with the simulator.
   if (config.sandbox) await scope.register(playgroundRoutes, { config, db })
 }

@@ -13,6 +13,8 @@ export const LIMITS = {
   sessionPerSite: 60,
   /** `GET /oauth/install` and `GET /oauth/callback`, per client IP. */
   installPerIp: 30,
+  /** The support console's sign-in and sign-out, per client IP (guessing the admin token). */
+  consoleSignInPerIp: 10,
   /** The content API, per API key. */
   contentPerKey: 1200,
 }

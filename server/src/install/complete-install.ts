@@ -3,8 +3,12 @@ import type { WebhookHealth } from '@bindery/shared/api/site'
 import type { Config } from '../config'
 import { cipherFor } from '../crypto/cipher-for'
 import { cipherContext } from '../crypto/token-cipher'
+import { clearTokenRejected } from '../db/installation-credentials'
 import { type Db, inTransaction } from '../db/pool'
 import { addSiteManager } from '../db/site-managers'
+import type { Boss } from '../jobs/boss'
+import { releaseHeldJobs } from '../reliability/hold-job'
+import { txAdapter } from '../sync/mark-dirty'
 import { exchangeCode, revokeToken } from '../webflow/webflow-oauth'
 import { auditInstall } from './audit'
 import { type Installation, upsertInstallation } from './installations-table'
@@ -26,7 +30,7 @@ export const redirectUri = (config: Config) => `${config.publicUrl}/oauth/callba
  * Registration runs after the commit so a Webflow hiccup there cannot lose the install; the
  * scheduled check repairs what it left.
  */
-export async function completeInstall(db: Db, config: Config, deps: WebflowDeps, code: string) {
+export async function completeInstall(db: Db, config: Config, deps: WebflowDeps, code: string, boss: Boss) {
   const accessToken = await exchangeCode(config.webflow, code, redirectUri(config))
   // Until the installation exists its rate budget is keyed by a hash, never by the token itself.
   const pendingKey = `grant:${createHash('sha256').update(accessToken).digest('hex').slice(0, 16)}`
@@ -68,6 +72,13 @@ export async function completeInstall(db: Db, config: Config, deps: WebflowDeps,
           email: user.email ?? null,
           addedBy: 'install',
         })
+    }
+    // A reinstall after Webflow refused the old token: the new one works, the held work goes again.
+    if (await clearTokenRejected(tx, result.installation.id)) {
+      let released = 0
+      for (const s of covered) released += await releaseHeldJobs(tx, boss, s.id)
+      await boss.send('inbox-process', {}, { singletonKey: 'inbox', db: txAdapter(tx) })
+      deps.log.info({ installation: result.installation.id, released }, 'reinstall released held work')
     }
     await auditInstall(tx, {
       direction: 'admin',

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { Config } from '../config'
 import type { Db } from '../db/pool'
 import { LIMITS, perIp } from '../http/rate-limits'
+import type { Boss } from '../jobs/boss'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import { completeInstall, redirectUri } from './complete-install'
 import { errorPage, PAGE_HEADERS, successPage } from './install-pages'
@@ -21,10 +22,9 @@ const CallbackQuery = z.object({
 })
 
 /** `GET /oauth/install` → Webflow's authorize page; `GET /oauth/callback` ← Webflow, with a code. */
-export const oauthRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db } & WebflowDeps> = async (
-  app,
-  { config, db, ...deps },
-) => {
+export const oauthRoutes: FastifyPluginAsyncZod<
+  { config: Config; db: Db; boss: Boss } & WebflowDeps
+> = async (app, { config, db, boss, ...deps }) => {
   const installUrl = `${config.publicUrl}/oauth/install`
   await app.register(cookie)
   const cookieOptions = {
@@ -72,7 +72,7 @@ export const oauthRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db } & Web
       }
       reply.clearCookie(STATE_COOKIE, cookieOptions)
       try {
-        const outcome = await completeInstall(db, config, deps, q.code)
+        const outcome = await completeInstall(db, config, deps, q.code, boss)
         return reply.headers(PAGE_HEADERS).send(
           successPage({
             sites: outcome.sites,

@@ -2,10 +2,13 @@ import type { Logger } from 'pino'
 import type { Config } from '../config'
 import { cipherFor } from '../crypto/cipher-for'
 import { cipherContext } from '../crypto/token-cipher'
+import { credentialState } from '../db/installation-credentials'
 import type { Queryable } from '../db/pool'
 import { SitePausedError } from '../reliability/site-paused'
+import { TokenRejectedError, tokenRefused } from '../reliability/token-rejected'
 import type { CircuitBreaker } from '../webflow/circuit-breaker'
 import type { RateGate } from '../webflow/rate-gate'
+import type { WebflowApiError } from '../webflow/webflow-api-error'
 import { createWebflowClient, type WebflowApi } from '../webflow/webflow-client'
 import { type Installation, installationForSite, updateTokenCiphertext } from './installations-table'
 import { notInstalled } from './not-installed'
@@ -30,8 +33,13 @@ export async function webflowForSite(
   if (!opts.allowPaused) {
     const { rows } = await db.query<{ paused: boolean }>('select paused from sites where id = $1', [siteId])
     if (rows[0]?.paused) throw new SitePausedError(siteId)
+    // A token Webflow refused stays refused until a reinstall: no call would get through.
+    if ((await credentialState(db, installation.id))?.needsReinstall)
+      throw new TokenRejectedError(siteId, installation.id, config)
   }
-  return webflowForInstallation(db, config, installation, deps)
+  return webflowForInstallation(db, config, installation, deps, (e) =>
+    tokenRefused(db, config, siteId, installation.id, e),
+  )
 }
 
 /** The Webflow client of one installation; its rate budget is keyed by the installation id. */
@@ -40,6 +48,7 @@ export async function webflowForInstallation(
   config: Config,
   installation: Installation,
   deps: WebflowDeps,
+  onRefused?: (e: WebflowApiError) => Promise<Error>,
 ): Promise<WebflowApi> {
   if (!installation.tokenCiphertext) throw new Error(`installation ${installation.id} has no token`)
   const cipher = cipherFor(config)
@@ -50,7 +59,7 @@ export async function webflowForInstallation(
   if (cipher.isStale(installation.tokenCiphertext)) {
     await updateTokenCiphertext(db, installation.id, cipher.encrypt(accessToken, context))
   }
-  return webflowClientForToken(config, accessToken, installation.id, deps)
+  return webflowClientForToken(config, accessToken, installation.id, deps, onRefused)
 }
 
 export function webflowClientForToken(
@@ -58,6 +67,7 @@ export function webflowClientForToken(
   accessToken: string,
   tokenKey: string,
   deps: WebflowDeps,
+  onRefused?: (e: WebflowApiError) => Promise<Error>,
 ): WebflowApi {
   return createWebflowClient({
     apiUrl: config.webflow.apiUrl,
@@ -66,5 +76,6 @@ export function webflowClientForToken(
     gate: deps.gate,
     breaker: deps.breaker,
     log: deps.log,
+    onRefused,
   })
 }

@@ -1,6 +1,9 @@
 import { type QueueName, queues } from '@bindery/shared/queues'
 import { holdJob } from '../reliability/hold-job'
 import { SitePausedError } from '../reliability/site-paused'
+import { TokenRejectedError } from '../reliability/token-rejected'
+import * as alertDeliver from './alert-deliver'
+import * as alertsCheck from './alerts-check'
 import * as inboxProcess from './inbox-process'
 import type { JobContext } from './job-context'
 import * as linkConnect from './link-connect'
@@ -8,6 +11,7 @@ import * as linkPush from './link-push'
 import * as linkReconcile from './link-reconcile'
 import * as linkResync from './link-resync'
 import * as maintenancePrune from './maintenance-prune'
+import * as metricsSample from './metrics-sample'
 import * as reconcileDue from './reconcile-due'
 import * as sitePublish from './site-publish'
 import * as webhooksCheck from './webhooks-check'
@@ -28,13 +32,17 @@ export const handlers: Partial<Record<QueueName, Handler>> = Object.fromEntries(
       linkReconcile,
       reconcileDue,
       sitePublish,
+      metricsSample,
+      alertsCheck,
+      alertDeliver,
     ] as HandlerModule[]
   ).map((m) => [m.queue, m.handle]),
 )
 
 /**
  * Parses the payload with the queue's schema (old or foreign jobs exist), then runs the handler.
- * A job that meets its site's kill switch is held for the site's resume, and completes.
+ * A job that meets its site's kill switch, or a token Webflow refuses, is held for the site's resume
+ * or reinstall, and completes.
  */
 export async function runJob(name: QueueName, data: unknown, ctx: JobContext): Promise<unknown> {
   const handler = handlers[name]
@@ -44,7 +52,7 @@ export async function runJob(name: QueueName, data: unknown, ctx: JobContext): P
   try {
     return await handler(parsed.data as never, ctx)
   } catch (err) {
-    if (!(err instanceof SitePausedError)) throw err
+    if (!(err instanceof SitePausedError || err instanceof TokenRejectedError)) throw err
     await holdJob(ctx.db, err.siteId, name, parsed.data)
     return { held: err.message }
   }

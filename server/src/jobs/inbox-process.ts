@@ -1,6 +1,7 @@
 import type { QueuePayload } from '@bindery/shared/queues'
 import { WebhookDelivery } from '@bindery/shared/webflow'
 import { inTransaction, type Tx } from '../db/pool'
+import { recordItemsPulled, recordSyncLatency } from '../metrics/record'
 import { applyDelivery } from '../sync/apply-delivery'
 import type { JobContext } from './job-context'
 
@@ -11,7 +12,7 @@ export const MAX_ATTEMPTS = 5
 // One run drains this many batches at most, then hands over to a fresh job.
 const MAX_BATCHES = 50
 
-type Row = { id: string; payload: unknown }
+type Row = { id: string; payload: unknown; received_at: Date }
 
 /**
  * Applies pending inbox deliveries, exactly once in effect: rows are claimed with
@@ -35,11 +36,15 @@ async function runBatch(
   status: 'pending' | 'failed',
   totals: { processed: number; ignored: number; failed: number },
 ): Promise<number> {
-  return inTransaction(ctx.db, async (tx) => {
+  // Received times of the item changes applied, counted once their batch commits.
+  const applied: Date[] = []
+  const claimed = await inTransaction(ctx.db, async (tx) => {
     const { rows } = await tx.query<Row>(
-      // A paused site's deliveries wait, pending, until it is resumed (the kill switch holds pulls too).
-      `select id, payload from inbox where status = $1 and attempts < $2
-         and not exists (select 1 from sites s where s.id = inbox.site_id and s.paused)
+      // A paused site's deliveries wait, pending, until it is resumed (the kill switch holds pulls too);
+      // so do those of a site whose token Webflow refuses, until a reinstall.
+      `select id, payload, received_at from inbox where status = $1 and attempts < $2
+         and not exists (select 1 from sites s join installations i on i.id = s.installation_id
+           where s.id = inbox.site_id and (s.paused or i.token_rejected_at is not null))
        order by id limit $3 for update skip locked`,
       [status, MAX_ATTEMPTS, BATCH],
     )
@@ -60,6 +65,8 @@ async function runBatch(
         )
         await tx.query('release savepoint delivery')
         totals[outcome]++
+        if (outcome === 'processed' && delivery.triggerType.startsWith('collection_item'))
+          applied.push(row.received_at)
       } catch (err) {
         await tx.query('rollback to savepoint delivery')
         const message = err instanceof Error ? err.message : String(err)
@@ -73,6 +80,9 @@ async function runBatch(
     }
     return rows.length
   })
+  recordItemsPulled(applied.length)
+  for (const at of applied) recordSyncLatency('pull', (Date.now() - at.getTime()) / 1000)
+  return claimed
 }
 
 /**

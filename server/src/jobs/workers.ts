@@ -11,6 +11,9 @@ const schedules: { queue: QueueName; cron: string; data: object }[] = [
   { queue: 'webhooks-check', cron: '*/15 * * * *', data: {} },
   // Queues a reconcile for each link whose interval (RECONCILE_INTERVAL_MINUTES) has elapsed.
   { queue: 'reconcile-due', cron: '* * * * *', data: {} },
+  // The console's chart samples, and the alert check (docs/runbooks.md).
+  { queue: 'metrics-sample', cron: '* * * * *', data: {} },
+  { queue: 'alerts-check', cron: '* * * * *', data: {} },
 ]
 
 /** Starts a worker for every queue that has a handler; returns a function that stops them all. */

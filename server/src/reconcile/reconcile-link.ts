@@ -11,6 +11,7 @@ import { listSiteLocales } from '../db/site-locales'
 import { webflowForSite } from '../install/site-client'
 import { getSite } from '../install/sites-table'
 import type { JobContext } from '../jobs/job-context'
+import { recordDrift } from '../metrics/record'
 import { applyItem } from '../sync/apply-delivery'
 import { loadFieldMemory } from '../sync/field-memory'
 import { chunks } from '../sync/push-plan'
@@ -112,6 +113,7 @@ async function run(ctx: JobContext, linked: Link, trigger: ReconcileTrigger): Pr
     if (full) await fullResync(ctx, link, reapply, async (n) => progress?.(drifts.length + n))
     report.requests = wf.calls()
     await finishReport(ctx.db, reportId, report)
+    recordDrift(report.found, report.repaired)
     await settle(ctx, link, watched)
     ctx.log.info({ link: link.id, trigger, found: report.found, requests: report.requests }, 'reconciled')
     return {

@@ -13,6 +13,7 @@ import {
 } from '../db/item-links'
 import { getLink, getSchemaState, type Link, updateLink } from '../db/links'
 import type { JobContext } from '../jobs/job-context'
+import { recordItemsPushed, recordSyncLatency } from '../metrics/record'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
 import { eachOrGone, matchCreated, publishOutcome } from './bulk-outcome'
@@ -489,6 +490,7 @@ class BatchWriter {
   }
 
   private audit(rows: { p: PlannedItem; after: unknown }[], action: string) {
+    recordPushed(rows.map((r) => r.p))
     return appendAudit(
       this.ctx.db,
       rows.map(({ p, after }) => ({
@@ -504,6 +506,20 @@ class BatchWriter {
 }
 
 type Pending = { p: PlannedItem; write: ItemWrite; unresolved: boolean }
+
+/**
+ * Counts items Webflow confirmed, and the latency of each hub write among them: only an item whose
+ * hub change is newer than its last push and pull was waiting for this push (a resync re-sends old ones).
+ */
+function recordPushed(items: PlannedItem[]) {
+  recordItemsPushed(items.length)
+  const now = Date.now()
+  for (const { item, itemLink } of items) {
+    const changed = Math.max(item.updatedAt.getTime(), item.deletedAt?.getTime() ?? 0)
+    const synced = Math.max(itemLink.lastPushedAt?.getTime() ?? 0, itemLink.lastPulledAt?.getTime() ?? 0)
+    if (changed > synced) recordSyncLatency('push', (now - changed) / 1000)
+  }
+}
 
 function statusFlags(p: PlannedItem): Pick<ItemWrite, 'isDraft' | 'isArchived'> {
   return { isDraft: p.item.status !== 'published', isArchived: p.item.status === 'archived' }

@@ -2,6 +2,7 @@ import * as W from '@bindery/shared/webflow'
 import type { Logger } from 'pino'
 import { WebflowClient as Sdk, WebflowError } from 'webflow-api'
 import type { z } from 'zod'
+import { recordRateWait, recordWebflowRequest } from '../metrics/record'
 import type { CircuitBreaker } from './circuit-breaker'
 import type { RateGate } from './rate-gate'
 import { WebflowApiError } from './webflow-api-error'
@@ -23,6 +24,11 @@ export type WebflowClientOptions = {
   /** Every call asks it first and reports its outcome; see CircuitBreaker. */
   breaker?: CircuitBreaker
   log: Logger
+  /**
+   * Webflow refused the token itself (401, or 403 for what the grant does not cover): returns the
+   * error to throw instead, after recording it. Never retried: no retry can make a revoked token work.
+   */
+  onRefused?: (e: WebflowApiError) => Promise<Error>
   timeoutSeconds?: number
   maxAttempts?: number
   sleep?: (ms: number) => Promise<void>
@@ -33,7 +39,7 @@ type CallOptions = {
   /** A 429 here is the call's own limit (one site publish a minute), not the token's budget. */
   ownLimit?: boolean
 }
-type Raw = { data: unknown; rawResponse: { headers: Headers } }
+type Raw = { data: unknown; rawResponse: { headers: Headers; status: number } }
 export type ItemWrite = {
   id?: string
   /** The locale version to write (docs/webflow.md "Localization"); absent: the primary. */
@@ -58,9 +64,12 @@ export function createWebflowClient(o: WebflowClientOptions) {
     for (let attempt = 1; ; attempt++) {
       // Before the gate: a refused call spends none of the budget.
       await o.breaker?.before(o.tokenKey)
+      const waitStart = performance.now()
       await o.gate.acquire(o.tokenKey)
+      recordRateWait((performance.now() - waitStart) / 1000)
       try {
         const { data, rawResponse } = await run()
+        recordWebflowRequest(label, rawResponse.status)
         await observe(rawResponse.headers)
         await o.breaker?.success(o.tokenKey)
         if (!schema) return undefined as z.infer<S>
@@ -70,6 +79,9 @@ export function createWebflowClient(o: WebflowClientOptions) {
         return parsed.data
       } catch (err) {
         const e = toApiError(err)
+        // An answer that failed our own validation was a 2xx: counted above already.
+        if (e.code !== 'unexpected_response') recordWebflowRequest(label, e.status)
+        if ((e.status === 401 || e.status === 403) && o.onRefused) throw await o.onRefused(e)
         if (e.status === 429 && ownLimit) throw e
         if (e.status === 429) await o.gate.pause(o.tokenKey, e.retryAfterSeconds ?? 60)
         await reportOutcome(e)
@@ -290,7 +302,7 @@ export function createWebflowClient(o: WebflowClientOptions) {
     })
     const data = await res.json().catch(() => undefined)
     if (!res.ok) throw new WebflowError({ statusCode: res.status, body: data, rawResponse: res as never })
-    return { data, rawResponse: { headers: res.headers } }
+    return { data, rawResponse: { headers: res.headers, status: res.status } }
   }
 }
 

@@ -4,6 +4,7 @@ import type { Config } from '../config'
 import { cipherFor } from '../crypto/cipher-for'
 import type { Db } from '../db/pool'
 import { AppError } from '../http/app-error'
+import { recordWebhookDelivery } from '../metrics/record'
 import { isDatabaseUnavailable, isDataError } from './db-errors'
 import { dedupeKey } from './dedupe-key'
 import { InboxWriter } from './inbox-writer'
@@ -23,6 +24,11 @@ export const webhookRoutes: FastifyPluginAsync<{ config: Config; db: Db }> = asy
   const inbox = new InboxWriter(db)
   app.removeContentTypeParser('application/json')
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
+
+  // Refusals are counted from the answer, whichever check refused (signature, payload, database).
+  app.addHook('onResponse', async (_req, reply) => {
+    if (reply.statusCode >= 400) recordWebhookDelivery(reply.statusCode === 503 ? 'unavailable' : 'rejected')
+  })
 
   app.post('/webhooks/webflow', { bodyLimit: WEBHOOK_BODY_LIMIT }, async (req) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
@@ -63,6 +69,7 @@ export const webhookRoutes: FastifyPluginAsync<{ config: Config; db: Db }> = asy
         siteId: delivery.payload.siteId,
         body: raw.toString('utf8'),
       })
+      recordWebhookDelivery(status)
       return { status }
     } catch (err) {
       if (isDataError(err))

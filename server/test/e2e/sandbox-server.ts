@@ -20,7 +20,7 @@ function freePort(): Promise<number> {
  * through OAuth), on free ports, a temp data dir and the given database. Ready once the playground
  * knows its site, i.e. after the sandbox install.
  */
-export async function startSandboxServer(databaseUrl: string) {
+export async function startSandboxServer(databaseUrl: string, env: Record<string, string> = {}) {
   const [port, simPort] = [await freePort(), await freePort()]
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bindery-e2e-'))
   const server: ServerProcess = spawnServer({
@@ -30,6 +30,7 @@ export async function startSandboxServer(databaseUrl: string) {
     DATABASE_URL: databaseUrl,
     ADMIN_TOKEN,
     LOG_LEVEL: 'warn',
+    ...env,
   })
   const url = `http://localhost:${port}`
   try {

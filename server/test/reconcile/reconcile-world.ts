@@ -26,8 +26,8 @@ export type HubItem = {
   fields: Record<string, unknown>
 }
 
-export async function startReconcileWorld(): Promise<ReconcileWorld> {
-  const world = await startSyncWorld()
+export async function startReconcileWorld(env: Record<string, string> = {}): Promise<ReconcileWorld> {
+  const world = await startSyncWorld({}, env)
   const hubItems = async (collectionId: string): Promise<HubItem[]> => {
     const out: HubItem[] = []
     let cursor: string | undefined

@@ -15,6 +15,7 @@ const PUBLIC = [
   /^\/api\/session\*?$/, // with the CORS preflight route of @fastify/cors
   /^\/docs(\/.*)?$/,
   /^\/playground(\/.*)?$/,
+  /^\/console(\/\*|\/api\/session)?$/, // the support console's files and its sign-in (admin token in the body)
 ]
 
 const expected = (url: string) =>
@@ -24,7 +25,9 @@ const expected = (url: string) =>
       ? 'designer'
       : url.startsWith('/admin/api/')
         ? 'admin'
-        : 'public'
+        : url === '/metrics'
+          ? 'metrics'
+          : 'public'
 
 describe('the route table, by audience', async () => {
   // Sandbox mode, so the playground's routes are in the table too.
@@ -46,7 +49,7 @@ describe('the route table, by audience', async () => {
         ).toBe(true)
     }
     const audiences = new Set(table.map((r) => r.audience))
-    expect([...audiences].sort()).toEqual(['admin', 'content', 'designer', 'public'])
+    expect([...audiences].sort()).toEqual(['admin', 'content', 'designer', 'metrics', 'public'])
   })
 
   it('refuses to start with a route outside every audience scope', async () => {

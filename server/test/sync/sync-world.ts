@@ -24,8 +24,11 @@ export type SyncWorld = InstallWorld & {
 }
 
 /** Bindery installed on the simulator's demo site through OAuth, with jobs drained on demand. */
-export async function startSyncWorld(sim: SimulatorOptionsInput = {}): Promise<SyncWorld> {
-  const world = await startInstallWorld(sim)
+export async function startSyncWorld(
+  sim: SimulatorOptionsInput = {},
+  env: Record<string, string> = {},
+): Promise<SyncWorld> {
+  const world = await startInstallWorld(sim, env)
   const installed = await world.install()
   expect(installed.status).toBe(200)
   const { ctx } = world
