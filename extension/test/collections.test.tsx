@@ -45,13 +45,38 @@ describe('collections', () => {
     expect(screen.getAllByRole('button', { name: 'Status of Authors' })).toHaveLength(2)
   })
 
+  it('reads the collections once (the server asks Webflow for them); a syncing badge moves from the link’s own summary', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    let done = 1
+    const L = link({ state: 'syncing', progress: { done: 1, total: 4 } })
+    const { calls } = stubBackend({
+      'POST /api/session': SESSION,
+      'GET /api/sites/site-1/collections': collections([L]),
+      [`GET /api/sites/site-1/links/${L.id}`]: () =>
+        link({ state: done >= 4 ? 'live' : 'syncing', progress: { done: Math.min(4, ++done), total: 4 } }),
+    })
+    renderPanel()
+    await screen.findByText('Webflow collections')
+    await vi.advanceTimersByTimeAsync(9_500)
+    expect((await badges())[0]).toBe('Authors: Live')
+    expect(calls.filter((c) => c.path === '/api/sites/site-1/collections')).toHaveLength(1)
+    vi.useRealTimers()
+  })
+
   it('is read-only for a user who cannot edit CMS content', async () => {
     stubBackend({ 'POST /api/session': SESSION, 'GET /api/sites/site-1/collections': collections() })
     renderPanel({ canEdit: false })
     await screen.findByText('Webflow collections')
     expect(screen.getByText('Read-only')).toBeTruthy()
     expect(screen.getByTestId('read-only').textContent).toMatch(/needs a role that can edit CMS content/)
-    expect(screen.queryByRole('button', { name: /Connect/ })).toBeNull()
+    // The buttons stay in view, disabled, and say why.
+    const connect = screen.getByRole('button', { name: 'Connect a collection' }) as HTMLButtonElement
+    expect(connect.disabled).toBe(true)
+    expect(connect.title).toMatch(/cannot edit CMS content/)
+    expect(connect.getAttribute('aria-describedby')).toBe('read-only-reason')
+    expect(
+      screen.getAllByRole('button', { name: /^Connect / }).every((b) => (b as HTMLButtonElement).disabled),
+    ).toBe(true)
   })
 
   it('is read-only when the server issued a read-only session, whatever the Designer says', async () => {
@@ -62,7 +87,9 @@ describe('collections', () => {
     renderPanel({ canEdit: true })
     await screen.findByText('Webflow collections')
     expect(screen.getByText('Read-only')).toBeTruthy()
-    expect(screen.queryByRole('button', { name: /Connect/ })).toBeNull()
+    const connect = screen.getByRole('button', { name: 'Connect a collection' }) as HTMLButtonElement
+    expect(connect.disabled).toBe(true)
+    expect(connect.title).toMatch(/read-only access/)
   })
 
   it('says what failed and offers a retry', async () => {

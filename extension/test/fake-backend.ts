@@ -1,5 +1,8 @@
 import type { LinkSummary, SiteCollections } from '@bindery/shared/api/links'
-import { vi } from 'vitest'
+import { ErrorEnvelope } from '@bindery/shared/errors'
+import { afterEach, vi } from 'vitest'
+import type { z } from 'zod'
+import { contractOf } from './contracts'
 
 export const API = 'http://api.test'
 
@@ -9,9 +12,24 @@ type Reply = { status: number; body: unknown }
 /** A reply with a status other than 200. */
 export const reply = (status: number, body: unknown = undefined): Reply => ({ status, body })
 
+/** Contract breaches seen by the fake backend; each test fails with them (checked after every test). */
+const breaches: string[] = []
+afterEach(() => {
+  const found = breaches.splice(0)
+  if (found.length) throw new Error(`the fake backend broke the shared contracts:\n${found.join('\n')}`)
+})
+
+function check(what: string, schema: z.ZodType | undefined, value: unknown) {
+  if (!schema) return
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) breaches.push(`${what}: ${parsed.error.message}`)
+}
+
 /**
  * Stubs `fetch` at the network boundary with a route table keyed `METHOD /path` (no query).
  * Handlers return a JSON body, or `reply(status, body)`; unknown routes answer 404 in the envelope.
+ * Every request must be a route of the panel's contract table (`contracts.ts`), with a body its
+ * schema accepts, and every answer must parse with the route's schema (errors with the envelope's).
  */
 export function stubBackend(routes: Record<string, Handler | unknown>) {
   const calls: { method: string; path: string; body: unknown; headers: Record<string, string> }[] = []
@@ -21,15 +39,22 @@ export function stubBackend(routes: Record<string, Handler | unknown>) {
     const headers = (init.headers ?? {}) as Record<string, string>
     const body = init.body ? JSON.parse(String(init.body)) : undefined
     calls.push({ method, path: url.pathname, body, headers })
+    const contract = contractOf(method, url.pathname)
+    if (!contract) breaches.push(`${method} ${url.pathname} is not a route of the panel's contract`)
+    else if (method !== 'GET' && method !== 'DELETE')
+      check(`${method} ${url.pathname} body`, contract.body, body)
     const route = routes[`${method} ${url.pathname}`]
     if (route === undefined)
       return json(404, { error: { code: 'not_found', message: `no route ${method} ${url.pathname}` } })
-    const out = typeof route === 'function' ? (route as Handler)({ body, headers, url }) : route
-    if (out && typeof out === 'object' && 'status' in out && 'body' in out) {
-      const r = out as Reply
-      return r.status === 204 ? new Response(null, { status: 204 }) : json(r.status, r.body)
-    }
-    return json(200, out)
+    const out = await (typeof route === 'function' ? (route as Handler)({ body, headers, url }) : route)
+    const r: Reply =
+      out && typeof out === 'object' && 'status' in out && 'body' in out
+        ? (out as Reply)
+        : { status: 200, body: out }
+    const where = `${method} ${url.pathname} answer ${r.status}`
+    if (r.status >= 400) check(where, ErrorEnvelope, r.body)
+    else if (r.status !== 204) check(where, contract?.reply, r.body)
+    return r.status === 204 ? new Response(null, { status: 204 }) : json(r.status, r.body)
   })
   vi.stubGlobal('fetch', fetchMock)
   return { calls, fetchMock }

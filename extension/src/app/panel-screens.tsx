@@ -1,13 +1,14 @@
 import type { SiteCollections } from '@bindery/shared/api/links'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { READ_ONLY_REASON_ID } from '../components/action-button'
 import { useCollections } from '../features/collections/api/get-collections'
 import { CollectionsList } from '../features/collections/collections-list'
 import { ConnectWizard, type WizardStart } from '../features/connect/connect-wizard'
 import { ItemView } from '../features/item/item-view'
 import { useCurrentCmsItem } from '../features/item/use-current-cms-item'
-import { LinkStatus } from '../features/status/link-status'
-import { fieldCandidates } from '../lib/field-candidates'
+import { SiteNotices } from '../features/site/site-notices'
 import { usePanel } from '../lib/panel-context'
+import { LinkScreen } from './link-screen'
 
 type Screen =
   | { kind: 'home' }
@@ -16,7 +17,7 @@ type Screen =
 
 /** The panel once a session is open: home (canvas item + collections), the connect wizard, a link. */
 export function PanelScreens() {
-  const { siteName, user, canEdit, designer } = usePanel()
+  const { siteName, user, canEdit, readOnlyReason, designer } = usePanel()
   const collections = useCollections()
   const itemId = useCurrentCmsItem()
   const [screen, setScreen] = useState<Screen>({ kind: 'home' })
@@ -25,9 +26,16 @@ export function PanelScreens() {
     void designer.setExtensionSize('comfortable')
   }, [designer])
 
+  // After a connect the list is stale (a collection may be new on one side): read it when next shown.
+  const listStale = useRef(false)
+  const refreshIfStale = () => {
+    if (!listStale.current) return
+    listStale.current = false
+    void collections.refetch()
+  }
   const home = () => {
     setScreen({ kind: 'home' })
-    void collections.reload()
+    refreshIfStale()
   }
 
   return (
@@ -40,11 +48,17 @@ export function PanelScreens() {
           <p className="muted">{user.name || user.email}</p>
         </div>
         {canEdit ? null : (
-          <span className="badge badge-grey" title="Your role on this site cannot change CMS content">
+          <span className="badge badge-grey" title={readOnlyReason}>
             Read-only
           </span>
         )}
       </header>
+      {!canEdit ? (
+        <p className="muted" id={READ_ONLY_REASON_ID} data-testid="read-only">
+          You can see everything; changing it needs a role that can edit CMS content. {readOnlyReason}
+        </p>
+      ) : null}
+      <SiteNotices />
       {screen.kind !== 'home' ? (
         <button type="button" className="button-link" onClick={home}>
           ← All collections
@@ -53,12 +67,6 @@ export function PanelScreens() {
 
       {screen.kind === 'home' ? (
         <div className="stack">
-          {!canEdit ? (
-            <p className="muted" data-testid="read-only">
-              You can see sync status. Connecting and changing collections needs a role that can edit CMS
-              content.
-            </p>
-          ) : null}
           {itemId ? <ItemView webflowItemId={itemId} /> : null}
           <CollectionsList
             collections={collections}
@@ -76,18 +84,19 @@ export function PanelScreens() {
           start={screen.start}
           onCancel={home}
           onConnected={(link, title) => {
-            void collections.reload()
+            listStale.current = true
             setScreen({ kind: 'link', linkId: link.id, title, initialSync: true })
           }}
         />
       ) : null}
 
       {screen.kind === 'link' ? (
-        <LinkStatus
+        <LinkScreen
           key={screen.linkId}
           linkId={screen.linkId}
           title={screen.title}
-          candidates={linkCandidates(collections.data, screen.linkId)}
+          data={collections.data}
+          refreshCollections={refreshIfStale}
           initialSync={screen.initialSync ?? false}
           onDisconnected={home}
         />
@@ -101,13 +110,4 @@ function linkTitle(data: SiteCollections | undefined, linkId: string): string {
   const wf = data?.webflow.find((c) => c.id === link?.webflowCollectionId)
   const hub = data?.hub.find((c) => c.id === link?.hubCollectionId)
   return [wf?.displayName, hub?.name].filter(Boolean).join(' ⇄ ') || 'Link'
-}
-
-function linkCandidates(data: SiteCollections | undefined, linkId: string) {
-  const link = data?.links.find((l) => l.id === linkId)
-  return fieldCandidates(
-    'edit',
-    data?.hub.find((c) => c.id === link?.hubCollectionId),
-    data?.webflow.find((c) => c.id === link?.webflowCollectionId),
-  )
 }

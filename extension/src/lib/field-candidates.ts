@@ -4,12 +4,12 @@ import type { PickField } from '../components/field-picker'
 
 const BUILT_IN = new Set(['name', 'slug'])
 
-export type CandidateMode = 'publish' | 'import' | 'link' | 'edit'
+/** publish: the hub's fields; anything else: Webflow's. */
+export type CandidateMode = 'publish' | 'import' | 'link'
 
 /**
- * The optional fields a link can sync, with each one's type mapping:
- * publish → the hub's fields; import → Webflow's; link → pairs matched by slug (and why a field
- * cannot pair); edit → both sides, by slug (fields new to one side are created there).
+ * The optional fields a new link can sync, with each one's type mapping: publish → the hub's fields;
+ * import → Webflow's. (A linked pair pairs its fields instead: `field-pairs.ts`.)
  */
 export function fieldCandidates(
   mode: CandidateMode,
@@ -34,33 +34,5 @@ export function fieldCandidates(
   })
 
   if (mode === 'publish') return hubFields.map(fromHub)
-  if (mode === 'import') return wfFields.map(fromWebflow)
-  if (mode === 'edit') {
-    const hubSlugs = new Set(hubFields.map((f) => f.slug))
-    return [...hubFields.map(fromHub), ...wfFields.filter((f) => !hubSlugs.has(f.slug)).map(fromWebflow)]
-  }
-  const pairs: PickField[] = wfFields.map((w) => {
-    const h = hubFields.find((f) => f.slug === w.slug)
-    const field = fromWebflow(w)
-    if (!w.hubType) return field
-    if (!h)
-      return { ...field, hubType: null, unsupportedReason: `The hub collection has no “${w.slug}” field.` }
-    if (h.type !== w.hubType) {
-      return {
-        ...field,
-        hubType: null,
-        unsupportedReason: `Types differ: ${h.type} in the hub, ${w.type} in Webflow (which maps to ${w.hubType}).`,
-      }
-    }
-    return field
-  })
-  const onlyHub = hubFields
-    .filter((h) => !wfFields.some((w) => w.slug === h.slug))
-    .map((h) => ({
-      ...fromHub(h),
-      hubType: null,
-      webflowType: null,
-      unsupportedReason: `The Webflow collection has no “${h.slug}” field.`,
-    }))
-  return [...pairs, ...onlyHub]
+  return wfFields.map(fromWebflow)
 }

@@ -11,6 +11,8 @@ export type Panel = {
   user: { name: string; email: string }
   /** False for users whose abilities don't allow CMS changes: the panel is read-only. */
   canEdit: boolean
+  /** Why a read-only user cannot change anything, one sentence. */
+  readOnlyReason: string
 }
 
 const PanelContext = createContext<Panel | null>(null)

@@ -41,6 +41,7 @@ export function playgroundPage(): string {
       <div class="row">
         <button id="save-in-webflow" type="button" disabled>Save in Webflow</button>
         <button id="publish-in-webflow" type="button" disabled>Publish item</button>
+        <button id="delete-in-webflow" type="button" disabled>Delete item</button>
       </div>
       <p class="muted">Edits go through the simulator as a Designer user, so Webflow sends its webhooks.</p>
     </section>

@@ -102,6 +102,12 @@ export const playgroundRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db; d
     return { ok: true }
   })
 
+  app.post('/playground/delete', { schema: { body: ItemBody } }, async (req) => {
+    const site = await currentSite()
+    await sim.deleteItem(site.id, req.body.collectionId, req.body.itemId)
+    return { ok: true }
+  })
+
   app.get('/playground/assets/:name', async (req, reply) => {
     const { name } = req.params as { name: string }
     const type = ASSET_TYPES[name]

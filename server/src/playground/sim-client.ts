@@ -110,5 +110,9 @@ export function simClient(simUrl: string) {
 
     publishItem: (siteId: string, collectionId: string, itemId: string) =>
       call<unknown>('POST', `${designerItem(siteId, collectionId, itemId)}/publish`),
+
+    /** A Designer user deletes the item (every locale): Webflow sends `collection_item_deleted`. */
+    deleteItem: (siteId: string, collectionId: string, itemId: string) =>
+      call<unknown>('DELETE', designerItem(siteId, collectionId, itemId)),
   }
 }

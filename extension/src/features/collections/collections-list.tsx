@@ -1,8 +1,8 @@
 import type { LinkSummary } from '@bindery/shared/api/links'
+import { ActionButton } from '../../components/action-button'
 import { LinkBadge } from '../../components/link-badge'
 import { Notice } from '../../components/notice'
 import { Spinner } from '../../components/spinner'
-import { usePanel } from '../../lib/panel-context'
 import type { useCollections } from './api/get-collections'
 
 export type ConnectStart =
@@ -17,16 +17,15 @@ type Props = {
 
 /** Hub and Webflow collections of the site, each with its link's state. */
 export function CollectionsList({ collections, onOpenLink, onConnect }: Props) {
-  const { canEdit } = usePanel()
-  const { status, data, error, reload } = collections
-  if (status === 'loading') return <Spinner label="Loading collections…" />
+  const { isPending, data, error, refetch } = collections
+  if (isPending) return <Spinner label="Loading collections…" />
   if (!data) {
     return (
       <Notice
         tone="error"
         title="Collections could not be loaded"
         action={
-          <button type="button" className="button" onClick={() => void reload()}>
+          <button type="button" className="button" onClick={() => void refetch()}>
             Try again
           </button>
         }
@@ -37,11 +36,9 @@ export function CollectionsList({ collections, onOpenLink, onConnect }: Props) {
   }
   return (
     <div className="stack">
-      {canEdit ? (
-        <button type="button" className="button button-primary button-block" onClick={() => onConnect()}>
-          Connect a collection
-        </button>
-      ) : null}
+      <ActionButton className="button button-primary button-block" onClick={() => onConnect()}>
+        Connect a collection
+      </ActionButton>
       <Section
         title="Webflow collections"
         empty="This site has no CMS collections yet."
@@ -52,7 +49,6 @@ export function CollectionsList({ collections, onOpenLink, onConnect }: Props) {
           link: data.links.find((l) => l.webflowCollectionId === c.id) ?? null,
           start: { mode: 'import', webflowCollectionId: c.id } as const,
         }))}
-        canEdit={canEdit}
         onOpenLink={onOpenLink}
         onConnect={onConnect}
       />
@@ -66,7 +62,6 @@ export function CollectionsList({ collections, onOpenLink, onConnect }: Props) {
           link: data.links.find((l) => l.hubCollectionId === c.id) ?? null,
           start: { mode: 'publish', hubCollectionId: c.id } as const,
         }))}
-        canEdit={canEdit}
         onOpenLink={onOpenLink}
         onConnect={onConnect}
       />
@@ -80,7 +75,6 @@ function Section(props: {
   title: string
   empty: string
   rows: Row[]
-  canEdit: boolean
   onOpenLink: (linkId: string) => void
   onConnect: (start?: ConnectStart) => void
 }) {
@@ -108,16 +102,15 @@ function Section(props: {
               >
                 Status
               </button>
-            ) : props.canEdit ? (
-              <button
-                type="button"
+            ) : (
+              <ActionButton
                 className="button button-small"
                 onClick={() => props.onConnect(row.start)}
                 aria-label={`Connect ${row.name}`}
               >
                 Connect
-              </button>
-            ) : null}
+              </ActionButton>
+            )}
           </li>
         ))}
       </ul>

@@ -1,4 +1,6 @@
 import type { SiteCollections } from '@bindery/shared/api/links'
+import { ChoiceGroup } from '../../components/choice-group'
+import { FIRST_MATCH } from '../../lib/link-choices'
 import { type Draft, freeCollections } from './wizard-state'
 
 type Props = { data: SiteCollections; draft: Draft; onChange: (patch: Partial<Draft>) => void }
@@ -15,7 +17,7 @@ export function CollectionStep({ data, draft, onChange }: Props) {
           <span className="control-label">Webflow collection</span>
           <select
             value={draft.webflowCollectionId}
-            onChange={(e) => onChange({ webflowCollectionId: e.target.value, fields: new Set() })}
+            onChange={(e) => onChange({ webflowCollectionId: e.target.value, fields: new Set(), pairs: [] })}
           >
             <option value="">Choose…</option>
             {free.webflow.map((c) => (
@@ -31,7 +33,7 @@ export function CollectionStep({ data, draft, onChange }: Props) {
           <span className="control-label">Hub collection</span>
           <select
             value={draft.hubCollectionId}
-            onChange={(e) => onChange({ hubCollectionId: e.target.value, fields: new Set() })}
+            onChange={(e) => onChange({ hubCollectionId: e.target.value, fields: new Set(), pairs: [] })}
           >
             <option value="">Choose…</option>
             {free.hub.map((c) => (
@@ -46,23 +48,13 @@ export function CollectionStep({ data, draft, onChange }: Props) {
         <p className="muted">Every {needsWebflow ? 'Webflow' : 'hub'} collection is already connected.</p>
       ) : null}
       {draft.mode === 'link' ? (
-        <fieldset className="choices">
-          <legend className="section-title">When an item exists on both sides</legend>
-          {(['webflow', 'hub'] as const).map((side) => (
-            <label key={side} className="choice">
-              <input
-                type="radio"
-                name="first-match"
-                value={side}
-                checked={draft.firstMatchWinner === side}
-                onChange={() => onChange({ firstMatchWinner: side })}
-              />
-              <span className="choice-title">
-                {side === 'webflow' ? 'Keep Webflow’s values' : 'Keep the hub’s values'}
-              </span>
-            </label>
-          ))}
-        </fieldset>
+        <ChoiceGroup
+          legend="When an item exists on both sides at the first sync"
+          name="first-match"
+          choices={FIRST_MATCH}
+          value={draft.firstMatchWinner}
+          onChange={(firstMatchWinner) => onChange({ firstMatchWinner })}
+        />
       ) : null}
     </div>
   )

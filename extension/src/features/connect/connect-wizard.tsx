@@ -1,12 +1,25 @@
 import type { LinkSummary, SiteCollections } from '@bindery/shared/api/links'
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { FieldPairing } from '../../components/field-pairing'
 import { FieldPicker } from '../../components/field-picker'
 import { fieldCandidates } from '../../lib/field-candidates'
+import { initialPairs, pairProblem } from '../../lib/field-pairs'
 import { usePanel } from '../../lib/panel-context'
-import { createLink } from './api/create-link'
+import { useCreateLink } from './api/create-link'
+import { useConnectPlan } from './api/plan-connect'
+import { ChoicesStep } from './choices-step'
 import { CollectionStep } from './collection-step'
-import { DirectionStep } from './direction-step'
-import { collectionChosen, type Draft, type Mode, STEPS, type Step, toRequest } from './wizard-state'
+import { PlanStep } from './plan-step'
+import { StartStep } from './start-step'
+import {
+  collectionChosen,
+  type Draft,
+  emptyDraft,
+  type Mode,
+  STEPS,
+  type Step,
+  toRequest,
+} from './wizard-state'
 
 export type WizardStart = { mode: Mode; hubCollectionId?: string; webflowCollectionId?: string }
 
@@ -18,25 +31,22 @@ type Props = {
 }
 
 const TITLES: Record<Step, string> = {
-  direction: 'Direction',
+  start: 'Start',
   collection: 'Collection',
   fields: 'Fields',
-  confirm: 'Confirm',
+  choices: 'Choices',
+  plan: 'Plan',
 }
 
-/** Connect a collection: direction → collection(s) → fields → confirm. The panel is large meanwhile. */
+/**
+ * Connect a collection: start → collection(s) → fields → choices → the plan (a dry run), then
+ * Connect. The panel is large meanwhile.
+ */
 export function ConnectWizard({ data, start, onConnected, onCancel }: Props) {
-  const { api, siteId, designer } = usePanel()
-  const [step, setStep] = useState<Step>(start ? 'collection' : 'direction')
-  const [draft, setDraft] = useState<Draft>(() => ({
-    mode: start?.mode ?? 'import',
-    hubCollectionId: start?.hubCollectionId ?? '',
-    webflowCollectionId: start?.webflowCollectionId ?? '',
-    firstMatchWinner: 'webflow',
-    fields: new Set(),
-  }))
-  const [sending, setSending] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { designer } = usePanel()
+  const [step, setStep] = useState<Step>(start ? 'collection' : 'start')
+  const [draft, setDraft] = useState<Draft>(() => emptyDraft(start))
+  const create = useCreateLink()
 
   useEffect(() => {
     void designer.setExtensionSize('large')
@@ -48,33 +58,35 @@ export function ConnectWizard({ data, start, onConnected, onCancel }: Props) {
   const candidates = useMemo(() => fieldCandidates(draft.mode, hub, webflow), [draft.mode, hub, webflow])
   const title = [webflow?.displayName, hub?.name].filter(Boolean).join(' ⇄ ') || 'New link'
 
-  // Every syncable field starts selected, once per chosen collection (Back keeps the choice).
+  // Every syncable field starts selected (or paired), once per chosen collection (Back keeps the choice).
   const fieldsFor = useRef('')
   const collectionKey = `${draft.mode}:${draft.hubCollectionId}:${draft.webflowCollectionId}`
   const enterFields = () => {
     if (fieldsFor.current !== collectionKey) {
       fieldsFor.current = collectionKey
-      setDraft((d) => ({ ...d, fields: new Set(candidates.filter((f) => f.hubType).map((f) => f.slug)) }))
+      setDraft((d) => ({
+        ...d,
+        fields: new Set(candidates.filter((f) => f.hubType).map((f) => f.slug)),
+        pairs: initialPairs(hub, webflow),
+      }))
     }
     setStep('fields')
   }
 
   const index = STEPS.indexOf(step)
-  const canNext = step === 'collection' ? collectionChosen(draft) : true
+  const pairsBlocked = draft.mode === 'link' && draft.pairs.some((p) => pairProblem(p, hub, webflow) !== null)
+  const canNext = step === 'collection' ? collectionChosen(draft) : step === 'fields' ? !pairsBlocked : true
   const patch = (p: Partial<Draft>) => setDraft((d) => ({ ...d, ...p }))
+  const request = useMemo(() => toRequest(draft), [draft])
+  const plan = useConnectPlan(request, step === 'plan')
 
-  const connect = async () => {
-    setSending(true)
-    setError(null)
-    try {
-      const link = await createLink(api, siteId, toRequest(draft))
-      void designer.notify('Success', `Connected ${title}; the initial sync has started`)
-      onConnected(link, title)
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
-      setSending(false)
-    }
-  }
+  const connect = () =>
+    create.mutate(request, {
+      onSuccess: (link) => {
+        void designer.notify('Success', `Connected ${title}; the initial sync has started`)
+        onConnected(link, title)
+      },
+    })
 
   return (
     <form
@@ -82,7 +94,7 @@ export function ConnectWizard({ data, start, onConnected, onCancel }: Props) {
       aria-label="Connect a collection"
       onSubmit={(e) => {
         e.preventDefault()
-        if (step === 'confirm') void connect()
+        if (step === 'plan') connect()
         else if (canNext && step === 'collection') enterFields()
         else if (canNext) setStep(STEPS[index + 1]!)
       }}
@@ -99,37 +111,27 @@ export function ConnectWizard({ data, start, onConnected, onCancel }: Props) {
         ))}
       </ol>
 
-      {step === 'direction' ? (
-        <DirectionStep
+      {step === 'start' ? (
+        <StartStep
           mode={draft.mode}
           onChange={(mode) => patch({ mode, hubCollectionId: '', webflowCollectionId: '' })}
         />
       ) : null}
       {step === 'collection' ? <CollectionStep data={data} draft={draft} onChange={patch} /> : null}
-      {step === 'fields' ? (
+      {step === 'fields' && draft.mode === 'link' ? (
+        <FieldPairing
+          hub={hub}
+          webflow={webflow}
+          pairs={draft.pairs}
+          onChange={(pairs) => patch({ pairs })}
+        />
+      ) : null}
+      {step === 'fields' && draft.mode !== 'link' ? (
         <FieldPicker fields={candidates} selected={draft.fields} onChange={(fields) => patch({ fields })} />
       ) : null}
-      {step === 'confirm' ? (
-        <div className="stack" data-testid="confirm">
-          <p>
-            <strong>{title}</strong>
-          </p>
-          <p className="muted">
-            {draft.mode === 'import'
-              ? 'Webflow’s items are copied into a new hub collection, then both stay in sync.'
-              : draft.mode === 'publish'
-                ? 'The collection is created in Webflow and every item is pushed; published items are published.'
-                : `Items are matched by slug; on the first match ${draft.firstMatchWinner === 'hub' ? 'the hub' : 'Webflow'} wins.`}
-          </p>
-          <p className="muted">
-            Syncing name, slug{draft.fields.size ? ` and ${[...draft.fields].join(', ')}` : ''}, both ways.
-          </p>
-          {error ? (
-            <p className="text-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-        </div>
+      {step === 'choices' ? <ChoicesStep draft={draft} onChange={patch} /> : null}
+      {step === 'plan' ? (
+        <PlanStep title={title} draft={draft} request={request} plan={plan} error={create.error} />
       ) : null}
 
       <div className="row wizard-nav">
@@ -138,7 +140,7 @@ export function ConnectWizard({ data, start, onConnected, onCancel }: Props) {
             type="button"
             className="button"
             onClick={() => setStep(STEPS[index - 1]!)}
-            disabled={sending}
+            disabled={create.isPending}
           >
             Back
           </button>
@@ -147,8 +149,12 @@ export function ConnectWizard({ data, start, onConnected, onCancel }: Props) {
             Cancel
           </button>
         )}
-        <button type="submit" className="button button-primary" disabled={!canNext || sending}>
-          {step === 'confirm' ? (sending ? 'Connecting…' : 'Connect') : 'Next'}
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={!canNext || create.isPending || (step === 'plan' && !plan.data)}
+        >
+          {step === 'plan' ? (create.isPending ? 'Connecting…' : 'Connect') : 'Next'}
         </button>
       </div>
     </form>

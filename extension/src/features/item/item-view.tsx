@@ -4,6 +4,7 @@ import { Spinner } from '../../components/spinner'
 import { formatTime } from '../../lib/format-time'
 import { useItemState } from './api/get-item-state'
 import { ItemDiff } from './item-diff'
+import { ItemHistory } from './item-history'
 
 const STATE: Record<ItemSyncState['state'], { label: string; tone: string }> = {
   synced: { label: 'In sync', tone: 'green' },
@@ -15,19 +16,25 @@ const STATE: Record<ItemSyncState['state'], { label: string; tone: string }> = {
 
 /** The CMS item open on the canvas: its sync state, last push and pull, and a diff when the sides differ. */
 export function ItemView({ webflowItemId }: { webflowItemId: string }) {
-  const { data, error, status } = useItemState(webflowItemId)
+  const { data, error, isPending } = useItemState(webflowItemId)
   return (
     <section className="card" aria-labelledby="canvas-item" data-testid="item-view">
       <h2 id="canvas-item" className="section-title">
         Item on the canvas
       </h2>
-      {status === 'loading' ? <Spinner label="Loading the item…" /> : null}
+      {isPending ? <Spinner label="Loading the item…" /> : null}
       {!data && error ? (
         <Notice tone="error" title="The item's state could not be loaded">
           <p>{error.message}</p>
         </Notice>
       ) : null}
       {data ? <ItemDetails item={data} /> : null}
+      {data?.linked ? (
+        <ItemHistory
+          webflowItemId={webflowItemId}
+          freshness={`${data.lastPushedAt}|${data.lastPulledAt}|${data.state}|${data.name}`}
+        />
+      ) : null}
     </section>
   )
 }

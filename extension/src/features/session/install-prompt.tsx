@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Notice } from '../../components/notice'
-import { waitForInstall } from './wait-for-install'
+import { waitForInstall } from '../../lib/wait-for-install'
 
 type Props = { installUrl: string; apiOrigin: string; siteName: string | null; onInstalled: () => void }
 

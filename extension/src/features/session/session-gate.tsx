@@ -48,6 +48,7 @@ export function SessionGate({ designer, api, children }: Props) {
             siteName: state.session.site.displayName,
             user: state.session.user,
             canEdit: state.canEdit,
+            readOnlyReason: state.readOnlyReason,
           }}
         >
           {children}

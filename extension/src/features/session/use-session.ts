@@ -8,7 +8,15 @@ export type SessionState =
   | { status: 'loading' }
   | { status: 'not_installed'; installUrl: string; message: string }
   | { status: 'error'; message: string }
-  | { status: 'ready'; session: SessionResponse; site: SiteInfo; canEdit: boolean; api: ApiClient }
+  | {
+      status: 'ready'
+      session: SessionResponse
+      site: SiteInfo
+      canEdit: boolean
+      /** Why this user cannot change anything (shown on every disabled control). */
+      readOnlyReason: string
+      api: ApiClient
+    }
 
 /** Renew this long before the session expires. */
 const RENEW_MARGIN_MS = 60_000
@@ -27,10 +35,15 @@ export function useSession(designer: Designer, base: ApiClient) {
   const open = useCallback(async (): Promise<SessionResponse> => {
     // Concurrent 401s share one renewal.
     inflight.current ??= (async () => {
-      site.current ??= await designer.getSiteInfo()
-      const idToken = await designer.getIdToken()
-      // The server enforces it: a read-only designer gets a read-only session.
-      designerCanEdit.current = await designer.canEditContent().catch(() => false)
+      // Three independent Designer calls at once: the first screen waits for all of them.
+      const [info, idToken, canEdit] = await Promise.all([
+        site.current ?? designer.getSiteInfo(),
+        designer.getIdToken(),
+        // The server enforces it: a read-only designer gets a read-only session.
+        designer.canEditContent().catch(() => false),
+      ])
+      site.current = info
+      designerCanEdit.current = canEdit
       const session = await createSession(base, {
         idToken,
         siteId: site.current.siteId,
@@ -55,7 +68,10 @@ export function useSession(designer: Designer, base: ApiClient) {
       const session = await open()
       // Editable only when both agree: the Designer's capabilities and the session the server issued.
       const canEdit = designerCanEdit.current && session.role !== 'viewer'
-      setState({ status: 'ready', session, site: site.current!, canEdit, api })
+      const readOnlyReason = designerCanEdit.current
+        ? 'Bindery gave you read-only access to this site: ask a site manager to change it.'
+        : 'Your role on this Webflow site cannot edit CMS content, so Bindery is read-only for you.'
+      setState({ status: 'ready', session, site: site.current!, canEdit, readOnlyReason, api })
     } catch (err) {
       setState(failure(err))
     }

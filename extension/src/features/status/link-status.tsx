@@ -1,55 +1,88 @@
-import type { LinkSummary } from '@bindery/shared/api/links'
+import type {
+  HubCollectionSummary,
+  LinkSummary,
+  UpdateLinkRequest,
+  WebflowCollectionSummary,
+} from '@bindery/shared/api/links'
 import { useEffect, useRef, useState } from 'react'
-import type { PickField } from '../../components/field-picker'
 import { LinkBadge } from '../../components/link-badge'
 import { Notice } from '../../components/notice'
+import { PlanConfirm } from '../../components/plan-confirm'
 import { ProgressBar } from '../../components/progress-bar'
 import { Spinner } from '../../components/spinner'
-import { ApiError } from '../../lib/api-client'
 import { formatTime } from '../../lib/format-time'
+import { DIRECTIONS, labelOf } from '../../lib/link-choices'
 import { usePanel } from '../../lib/panel-context'
-import { deleteLink } from './api/delete-link'
-import { dismissSchemaDrift } from './api/dismiss-schema-drift'
-import { recreateCollection } from './api/recreate-collection'
-import { remapField } from './api/remap-field'
-import { resyncLink } from './api/resync-link'
-import { updateLink } from './api/update-link'
-import { useLiveLink } from './api/watch-link'
+import { useDeleteLink } from './api/delete-link'
+import { useDismissSchemaDrift } from './api/dismiss-schema-drift'
+import type { useLink } from './api/get-link'
+import { useFieldsPlan } from './api/plan-fields'
+import { useResyncPlan } from './api/plan-resync'
+import { useRecreateCollection } from './api/recreate-collection'
+import { useRemapField } from './api/remap-field'
+import { useResyncLink } from './api/resync-link'
+import { useUpdateLink } from './api/update-link'
+import { DisconnectConfirm } from './disconnect-confirm'
 import { FieldEditor } from './field-editor'
+import { LinkActions } from './link-actions'
 import { LinkCounts } from './link-counts'
-import { LinkErrorList } from './link-errors'
 import { LinkLocales } from './link-locales'
 import { SchemaDriftNotice } from './schema-drift'
 
 type Props = {
   linkId: string
+  /** The link, kept live (`useLink`, called once by the screen: one event stream). */
+  query: ReturnType<typeof useLink>
   title: string
-  /** The fields the link could sync, for "Change fields". */
-  candidates: PickField[]
+  /** The two collections, for "Change fields". */
+  hub: HubCollectionSummary | undefined
+  webflow: WebflowCollectionSummary | undefined
   /** Opened right after connecting: the initial sync's progress stays in view until it is done. */
   initialSync?: boolean
+  /** "Change fields" opens: the collections' fields must be current. */
+  onEditFields?: () => void
   onDisconnected: () => void
 }
 
-const DIRECTION = { 'two-way': 'Two-way', 'push-only': 'Hub → Webflow', 'pull-only': 'Webflow → hub' }
+/** What the link screen's lower half shows: the actions, or one of the steps they lead to. */
+export type LinkMode =
+  | { kind: 'actions' }
+  | { kind: 'fields' }
+  | { kind: 'fields-plan'; change: UpdateLinkRequest }
+  | { kind: 'resync-plan' }
+  | { kind: 'disconnect' }
 
-/** One link: live progress, counts, last sync, latest errors, and what a designer can do about it. */
-export function LinkStatus({ linkId, title, candidates, initialSync = false, onDisconnected }: Props) {
-  const { api, siteId, canEdit, designer } = usePanel()
-  const { data: link, error, status, reload, set } = useLiveLink(linkId)
-  const [editing, setEditing] = useState(false)
-  const [confirming, setConfirming] = useState(false)
+/** One link: live progress, counts, last sync, and what a designer can do about it. */
+export function LinkStatus({
+  linkId,
+  query,
+  title,
+  hub,
+  webflow,
+  initialSync = false,
+  onEditFields,
+  onDisconnected,
+}: Props) {
+  const { designer } = usePanel()
+  const { data: link, error, isPending, refetch } = query
+  const [mode, setMode] = useState<LinkMode>({ kind: 'actions' })
   const [busy, setBusy] = useState(false)
   useSyncFinishedNotice(link, (msg) => void designer.notify('Success', msg))
+  const update = useUpdateLink(linkId)
+  const resync = useResyncLink(linkId)
+  const remove = useDeleteLink(linkId)
+  const remap = useRemapField(linkId)
+  const recreate = useRecreateCollection(linkId)
+  const dismiss = useDismissSchemaDrift(linkId)
 
-  if (status === 'loading') return <Spinner label="Loading link…" />
+  if (isPending) return <Spinner label="Loading link…" />
   if (!link) {
     return (
       <Notice
         tone="error"
         title="This link could not be loaded"
         action={
-          <button type="button" className="button" onClick={() => void reload()}>
+          <button type="button" className="button" onClick={() => void refetch()}>
             Try again
           </button>
         }
@@ -59,16 +92,16 @@ export function LinkStatus({ linkId, title, candidates, initialSync = false, onD
     )
   }
 
-  const act = async (what: string, run: () => Promise<void>) => {
+  /** Runs a change, then says how it went in a Designer toast. */
+  const act = async (what: string, run: () => Promise<unknown>) => {
     setBusy(true)
     try {
       await run()
       void designer.notify('Success', what)
+      return true
     } catch (err) {
-      void designer.notify(
-        'Error',
-        err instanceof ApiError || err instanceof Error ? err.message : String(err),
-      )
+      void designer.notify('Error', err instanceof Error ? err.message : String(err))
+      return false
     } finally {
       setBusy(false)
     }
@@ -82,7 +115,7 @@ export function LinkStatus({ linkId, title, candidates, initialSync = false, onD
         <LinkBadge link={link} />
       </div>
       <p className="muted">
-        {DIRECTION[link.direction]} · last sync {formatTime(link.lastSyncedAt)}
+        {labelOf(DIRECTIONS, link.direction)} · last sync {formatTime(link.lastSyncedAt)}
       </p>
       {syncing || initialSync ? (
         <ProgressBar
@@ -101,125 +134,113 @@ export function LinkStatus({ linkId, title, candidates, initialSync = false, onD
       ) : null}
       <SchemaDriftNotice
         link={link}
-        canEdit={canEdit}
         busy={busy}
         onRemap={(hubSlug, webflowFieldId) =>
-          act('Field re-mapped: hub values fill it in Webflow', async () => {
-            set(await remapField(api, siteId, link.id, { hubSlug, webflowFieldId }))
-          })
+          act('Field re-mapped: hub values fill it in Webflow', () =>
+            remap.mutateAsync({ hubSlug, webflowFieldId }),
+          )
         }
         onRecreate={() =>
-          act('Collection recreated in Webflow: every item is being sent again', async () => {
-            set(await recreateCollection(api, siteId, link.id))
-          })
+          act('Collection recreated in Webflow: every item is being sent again', () => recreate.mutateAsync())
         }
-        onDisconnect={() => setConfirming(true)}
-        onDismiss={() =>
-          act('Schema changes dismissed', async () => {
-            set(await dismissSchemaDrift(api, siteId, link.id))
-          })
-        }
+        onDisconnect={() => setMode({ kind: 'disconnect' })}
+        onDismiss={() => act('Schema changes dismissed', () => dismiss.mutateAsync())}
       />
-      <LinkErrorList linkId={link.id} failed={link.counts.failed} />
 
-      {!canEdit ? (
-        <p className="muted" data-testid="read-only">
-          You can view sync status. Changing it needs a role that can edit CMS content on this site.
-        </p>
-      ) : editing ? (
+      {mode.kind === 'actions' ? (
+        <LinkActions
+          link={link}
+          busy={busy}
+          onSyncNow={() =>
+            act('Sync started: pending changes go out, then both sides are compared', () =>
+              resync.mutateAsync(false),
+            )
+          }
+          onFullResync={() => setMode({ kind: 'resync-plan' })}
+          onTogglePause={() =>
+            act(link.state === 'paused' ? 'Sync resumed' : 'Sync paused', () =>
+              update.mutateAsync({ paused: link.state !== 'paused' }),
+            )
+          }
+          onChangeFields={() => {
+            onEditFields?.()
+            setMode({ kind: 'fields' })
+          }}
+          onDisconnect={() => setMode({ kind: 'disconnect' })}
+        />
+      ) : null}
+      {mode.kind === 'fields' ? (
         <FieldEditor
           link={link}
-          candidates={candidates}
-          onCancel={() => setEditing(false)}
-          onSave={(fields) =>
-            act('Field selection saved', async () => {
-              set(await updateLink(api, siteId, link.id, { fields }))
-              setEditing(false)
-            })
-          }
+          hub={hub}
+          webflow={webflow}
+          onCancel={() => setMode({ kind: 'actions' })}
+          onReview={(change) => setMode({ kind: 'fields-plan', change })}
         />
-      ) : confirming ? (
-        <Notice
-          tone="warning"
-          title="Disconnect this collection?"
-          action={
-            <div className="row">
-              <button
-                type="button"
-                className="button button-danger"
-                disabled={busy}
-                onClick={() =>
-                  act('Disconnected; items stay on both sides', async () => {
-                    await deleteLink(api, siteId, link.id)
-                    onDisconnected()
-                  })
-                }
-              >
-                Disconnect
-              </button>
-              <button type="button" className="button" onClick={() => setConfirming(false)}>
-                Cancel
-              </button>
-            </div>
-          }
-        >
-          <p>Syncing stops. Items stay in the hub and in Webflow.</p>
-        </Notice>
-      ) : (
-        <div className="row row-wrap">
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy || syncing || link.state === 'paused'}
-            onClick={() =>
-              act('Sync started: pending changes go out, then both sides are compared', async () => {
-                await resyncLink(api, siteId, link.id, false)
-                await reload()
-              })
-            }
-          >
-            Sync now
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={busy || syncing || link.state === 'paused'}
-            title="Re-sends every item to Webflow and re-reads every Webflow item"
-            onClick={() =>
-              act('Full resync started', async () => {
-                await resyncLink(api, siteId, link.id, true)
-                await reload()
-              })
-            }
-          >
-            Full resync
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() =>
-              act(link.state === 'paused' ? 'Sync resumed' : 'Sync paused', async () => {
-                set(await updateLink(api, siteId, link.id, { paused: link.state !== 'paused' }))
-              })
-            }
-          >
-            {link.state === 'paused' ? 'Resume' : 'Pause'}
-          </button>
-          <button type="button" className="button" disabled={busy} onClick={() => setEditing(true)}>
-            Change fields
-          </button>
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={busy}
-            onClick={() => setConfirming(true)}
-          >
-            Disconnect
-          </button>
-        </div>
-      )}
+      ) : null}
+      {mode.kind === 'fields-plan' ? (
+        <FieldsPlan
+          linkId={link.id}
+          change={mode.change}
+          busy={busy}
+          onBack={() => setMode({ kind: 'fields' })}
+          onApply={async () => {
+            if (await act('Field selection saved', () => update.mutateAsync(mode.change)))
+              setMode({ kind: 'actions' })
+          }}
+        />
+      ) : null}
+      {mode.kind === 'resync-plan' ? (
+        <ResyncPlan
+          linkId={link.id}
+          busy={busy}
+          onBack={() => setMode({ kind: 'actions' })}
+          onApply={async () => {
+            if (await act('Full resync started', () => resync.mutateAsync(true))) setMode({ kind: 'actions' })
+          }}
+        />
+      ) : null}
+      {mode.kind === 'disconnect' ? (
+        <DisconnectConfirm
+          busy={busy}
+          onCancel={() => setMode({ kind: 'actions' })}
+          onConfirm={async () => {
+            if (await act('Disconnected; items stay on both sides', () => remove.mutateAsync()))
+              onDisconnected()
+          }}
+        />
+      ) : null}
     </div>
+  )
+}
+
+type PlanProps = { linkId: string; busy: boolean; onBack: () => void; onApply: () => void }
+
+function FieldsPlan({ change, ...props }: PlanProps & { change: UpdateLinkRequest }) {
+  const plan = useFieldsPlan(props.linkId, change)
+  return (
+    <PlanConfirm
+      title="Change fields: the plan"
+      plan={plan}
+      applyLabel="Apply"
+      applying={props.busy}
+      onApply={props.onApply}
+      onBack={props.onBack}
+    />
+  )
+}
+
+function ResyncPlan(props: PlanProps) {
+  const plan = useResyncPlan(props.linkId, true)
+  return (
+    <PlanConfirm
+      title="Full resync: the plan"
+      plan={plan}
+      applyLabel="Apply"
+      applying={props.busy}
+      onApply={props.onApply}
+      onBack={props.onBack}
+    />
   )
 }
 

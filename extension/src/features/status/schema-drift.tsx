@@ -1,10 +1,10 @@
 import type { LinkSummary } from '@bindery/shared/api/links'
 import type { SchemaDrift } from '@bindery/shared/api/schema-drift'
 import { Notice } from '../../components/notice'
+import { usePanel } from '../../lib/panel-context'
 
 type Props = {
   link: LinkSummary
-  canEdit: boolean
   busy: boolean
   onRemap: (hubSlug: string, webflowFieldId: string) => void
   onRecreate: () => void
@@ -16,15 +16,8 @@ type Props = {
  * "Webflow's fields changed: …": what the Designer changed under the link, what Bindery did about
  * it, and the one-click answers where a person must choose (re-map, recreate, disconnect).
  */
-export function SchemaDriftNotice({
-  link,
-  canEdit,
-  busy,
-  onRemap,
-  onRecreate,
-  onDisconnect,
-  onDismiss,
-}: Props) {
+export function SchemaDriftNotice({ link, busy, onRemap, onRecreate, onDisconnect, onDismiss }: Props) {
+  const { canEdit } = usePanel()
   const drift = link.schemaDrift ?? []
   if (!drift.length) return null
   const gone = drift.some((d) => d.kind === 'collectionDeleted')

@@ -167,6 +167,7 @@
     $('edit-name').disabled = !open
     $('save-in-webflow').disabled = !open
     $('publish-in-webflow').disabled = !open
+    $('delete-in-webflow').disabled = !open
     $('edit-name').value = open ? open.item.name : ''
   }
 
@@ -229,6 +230,16 @@
       const open = selectedItem()
       await call('POST', '/playground/publish', { collectionId: open.collection.id, itemId: open.item.id })
       toast({ type: 'Info', message: `Published “${open.item.name}” in Webflow` })
+      await loadItems()
+    }),
+  )
+  $('delete-in-webflow').addEventListener('click', (e) =>
+    withButton(e.target, async () => {
+      const open = selectedItem()
+      await call('POST', '/playground/delete', { collectionId: open.collection.id, itemId: open.item.id })
+      toast({ type: 'Info', message: `Deleted “${open.item.name}” in Webflow` })
+      state.currentItem = null
+      emit('currentcmsitem', null)
       await loadItems()
     }),
   )

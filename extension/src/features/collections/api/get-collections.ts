@@ -1,26 +1,31 @@
 import { SiteCollections } from '@bindery/shared/api/links'
-import { useEffect } from 'react'
+import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { ApiClient } from '../../../lib/api-client'
 import { usePanel } from '../../../lib/panel-context'
-import { useRequest } from '../../../lib/use-request'
+import { queryKeys, sitePath } from '../../../lib/query-keys'
+import { useBusyLinkBadges } from './get-link-summary'
 
 /** `GET /api/sites/:siteId/collections`: hub and Webflow collections and the links between them. */
 export function getCollections(api: ApiClient, siteId: string): Promise<SiteCollections> {
-  return api.get(`/api/sites/${encodeURIComponent(siteId)}/collections`, SiteCollections)
+  return api.get(`${sitePath(siteId)}/collections`, SiteCollections)
 }
 
-const BUSY_REFRESH_MS = 3_000
+/**
+ * The server reads Webflow's collections for this answer (a request per collection on the token's
+ * budget), so it is fetched when the panel opens and after a connect or disconnect, not on a timer;
+ * the links in it are kept current from their own summaries (`useBusyLinkBadges`, the link's events).
+ */
+export const collectionsQuery = (api: ApiClient, siteId: string) =>
+  queryOptions({
+    queryKey: queryKeys.collections(siteId),
+    queryFn: () => getCollections(api, siteId),
+    staleTime: Number.POSITIVE_INFINITY,
+  })
 
-/** The site's collections; refreshed while a link is still syncing so its badge moves. */
+/** The site's collections and links, with syncing links' badges kept moving. */
 export function useCollections() {
   const { api, siteId } = usePanel()
-  const request = useRequest(siteId, () => getCollections(api, siteId))
-  const busy = request.data?.links.some((l) => l.state === 'connecting' || l.state === 'syncing') ?? false
-  const { reload } = request
-  useEffect(() => {
-    if (!busy) return
-    const timer = setInterval(() => void reload(), BUSY_REFRESH_MS)
-    return () => clearInterval(timer)
-  }, [busy, reload])
-  return request
+  const query = useQuery(collectionsQuery(api, siteId))
+  useBusyLinkBadges(query.data)
+  return query
 }

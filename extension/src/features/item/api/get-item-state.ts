@@ -1,8 +1,9 @@
 import { ItemSyncState } from '@bindery/shared/api/links'
-import { useEffect } from 'react'
+import { useQuery } from '@tanstack/react-query'
 import type { ApiClient } from '../../../lib/api-client'
 import { usePanel } from '../../../lib/panel-context'
-import { useRequest } from '../../../lib/use-request'
+import { queryKeys } from '../../../lib/query-keys'
+import { itemPath } from './get-item-history'
 
 /** `GET /api/sites/:siteId/webflow-items/:webflowItemId`: the canvas item's sync state and diff. */
 export function getItemState(
@@ -12,10 +13,7 @@ export function getItemState(
   locale?: string | null,
 ): Promise<ItemSyncState> {
   const q = locale ? `?locale=${encodeURIComponent(locale)}` : ''
-  return api.get(
-    `/api/sites/${encodeURIComponent(siteId)}/webflow-items/${encodeURIComponent(webflowItemId)}${q}`,
-    ItemSyncState,
-  )
+  return api.get(`${itemPath(siteId, webflowItemId)}${q}`, ItemSyncState)
 }
 
 export const ITEM_REFRESH_MS = 4_000
@@ -26,13 +24,10 @@ export const ITEM_REFRESH_MS = 4_000
  */
 export function useItemState(webflowItemId: string) {
   const { api, siteId, designer } = usePanel()
-  const request = useRequest(webflowItemId, async () =>
-    getItemState(api, siteId, webflowItemId, (await designer.currentLocaleTag?.()) ?? null),
-  )
-  const { reload } = request
-  useEffect(() => {
-    const timer = setInterval(() => void reload(), ITEM_REFRESH_MS)
-    return () => clearInterval(timer)
-  }, [reload])
-  return request
+  return useQuery({
+    queryKey: queryKeys.webflowItem(siteId, webflowItemId, 'state'),
+    queryFn: async () =>
+      getItemState(api, siteId, webflowItemId, (await designer.currentLocaleTag?.()) ?? null),
+    refetchInterval: ITEM_REFRESH_MS,
+  })
 }

@@ -1,6 +1,7 @@
 import { LinkSummary, type UpdateLinkRequest } from '@bindery/shared/api/links'
 import type { ApiClient } from '../../../lib/api-client'
-import { linkPath } from './get-link'
+import { linkPath } from '../../../lib/query-keys'
+import { useLinkMutation } from './use-link-mutation'
 
 /** `PATCH …/links/:linkId`: pause/resume, the field selection, the conflict policy. */
 export function updateLink(
@@ -11,3 +12,5 @@ export function updateLink(
 ): Promise<LinkSummary> {
   return api.patch(linkPath(siteId, linkId), LinkSummary, body)
 }
+
+export const useUpdateLink = (linkId: string) => useLinkMutation(updateLink, linkId)

@@ -1,9 +1,9 @@
-import { LinkEvent, type LinkSummary } from '@bindery/shared/api/links'
-import { useEffect } from 'react'
+import { LinkEvent, type LinkSummary, type SiteCollections } from '@bindery/shared/api/links'
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
 import type { ApiClient } from '../../../lib/api-client'
 import { usePanel } from '../../../lib/panel-context'
-import { useRequest } from '../../../lib/use-request'
-import { getLink, linkPath } from './get-link'
+import { linkPath, patchLinkInCollections, queryKeys } from '../../../lib/query-keys'
 
 export const POLL_MS = 2_000
 
@@ -17,6 +17,7 @@ export function watchLink(
   siteId: string,
   linkId: string,
   onUpdate: (link: LinkSummary) => void,
+  load: () => Promise<LinkSummary>,
 ): () => void {
   let stopped = false
   let source: EventSource | null = null
@@ -24,7 +25,7 @@ export function watchLink(
 
   const poll = () => {
     if (stopped) return
-    getLink(api, siteId, linkId)
+    load()
       .then((link) => !stopped && onUpdate(link))
       .catch(() => {})
       .finally(() => {
@@ -64,15 +65,39 @@ function safeJson(s: string): unknown {
   }
 }
 
-/** A link, loaded once and then kept live. */
-export function useLiveLink(linkId: string) {
+/** What in a link summary means its lists (errors, holds, conflicts, drift, history) changed. */
+function listsFingerprint(l: LinkSummary | undefined): string {
+  if (!l) return ''
+  return JSON.stringify([l.counts, l.heldDeletes ?? 0, l.lastReconcile?.at, l.lastReconcile?.status, l.state])
+}
+
+/**
+ * Keeps the cached link current from its event stream, and refreshes everything else about the
+ * link (its lists) when an event says those changed; the collections' badges take the summary as is.
+ */
+export function useLinkEvents(linkId: string, enabled: boolean, load: () => Promise<LinkSummary>) {
   const { api, siteId } = usePanel()
-  const request = useRequest(linkId, () => getLink(api, siteId, linkId))
-  const { set, status } = request
-  const loaded = status !== 'loading'
+  const client = useQueryClient()
+  // A new `load` each render must not restart the stream.
+  const loadRef = useRef(load)
+  loadRef.current = load
   useEffect(() => {
-    if (!loaded) return
-    return watchLink(api, siteId, linkId, set)
-  }, [api, siteId, linkId, set, loaded])
-  return request
+    if (!enabled) return
+    const key = queryKeys.link(siteId, linkId)
+    const onUpdate = (next: LinkSummary) => {
+      const before = client.getQueryData<LinkSummary>(key)
+      client.setQueryData(key, next)
+      client.setQueryData(queryKeys.collections(siteId), (d: SiteCollections | undefined) =>
+        patchLinkInCollections(d, next),
+      )
+      if (listsFingerprint(before) !== listsFingerprint(next)) {
+        // Not the plans: one shown for Apply must not change under the reader.
+        void client.invalidateQueries({
+          queryKey: key,
+          predicate: (q) => q.queryKey.length > key.length && q.queryKey[key.length] !== 'plan',
+        })
+      }
+    }
+    return watchLink(api, siteId, linkId, onUpdate, () => loadRef.current())
+  }, [api, siteId, linkId, enabled, client])
 }

@@ -18,8 +18,8 @@ const CHOICES: { mode: Mode; title: string; detail: string }[] = [
   },
 ]
 
-/** Step 1: which way the first sync goes. */
-export function DirectionStep({ mode, onChange }: { mode: Mode; onChange: (m: Mode) => void }) {
+/** Step 1: how the first sync goes: import, publish, or link an existing pair. */
+export function StartStep({ mode, onChange }: { mode: Mode; onChange: (m: Mode) => void }) {
   return (
     <fieldset className="choices">
       <legend className="section-title">How do you want to connect?</legend>
