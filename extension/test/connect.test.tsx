@@ -169,7 +169,7 @@ describe('connect wizard', () => {
     ])
     await user.selectOptions(age, 'age')
     expect(screen.getByRole('note').textContent).toMatch(
-      /A hub number field pairs with a Webflow Number field, not PlainText/,
+      /Hub number cannot sync with Webflow PlainText \(it pairs with Number\)/,
     )
     expect((screen.getByRole('button', { name: 'Next' }) as HTMLButtonElement).disabled).toBe(true)
     await user.selectOptions(age, '')

@@ -106,7 +106,11 @@ describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
     await panel.getByRole('checkbox', { name: /Bio/ }).waitFor()
     await snap('02-connect-fields')
     await panel.getByRole('button', { name: 'Next' }).click()
-    await panel.getByRole('button', { name: 'Connect' }).click()
+    // The choices as offered (two-way, newest wins, deletes follow), then the dry run's plan.
+    await panel.getByRole('button', { name: 'Next' }).click()
+    await panel.getByTestId('plan-cost').waitFor({ timeout: 30_000 })
+    await snap('02b-connect-plan')
+    await panel.getByRole('button', { name: 'Connect', exact: true }).click()
 
     await panel.getByRole('progressbar').waitFor()
     await until(
