@@ -429,10 +429,10 @@ describe.skipIf(!chromiumPresent)('the complete panel in headless Chromium', () 
         (await webflowItems('Authors')).items.some(
           (i) => i.slug === 'ada-lovelace' && i.name === 'Ada (hub)',
         ),
-      30_000,
+      60_000,
       2_000,
     )
-  }, 90_000)
+  }, 150_000)
 
   it('fits 240 px on every screen it showed, without a console error', async () => {
     await page.selectOption('#panel-size', 'default')
