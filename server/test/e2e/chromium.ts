@@ -38,3 +38,25 @@ export async function launchChromium(viewport: { width: number; height: number }
     },
   }
 }
+
+/** Polls `check` until it returns a truthy value, or fails with `what` after `ms`. */
+export async function until<T>(
+  what: string,
+  check: () => Promise<T>,
+  ms = 30_000,
+  every = 250,
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + ms
+  let last: unknown
+  for (;;) {
+    try {
+      const v = await check()
+      if (v) return v
+    } catch (err) {
+      last = err
+    }
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last ? ` (${String(last)})` : ''}`)
+    await new Promise((r) => setTimeout(r, every))
+  }
+}

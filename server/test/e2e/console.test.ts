@@ -7,25 +7,8 @@ import { createPool, type Db } from '../../src/db/pool'
 import { startBoss } from '../../src/jobs/boss'
 import { silentLog } from '../helpers/test-context'
 import { createTestDatabase } from '../helpers/test-database'
-import { ARTIFACTS, chromiumPresent, launchChromium } from './chromium'
+import { ARTIFACTS, chromiumPresent, launchChromium, until } from './chromium'
 import { ADMIN_TOKEN, startSandboxServer } from './sandbox-server'
-
-/** Polls `check` until it returns a truthy value, or fails with `what` after `ms`. */
-async function until<T>(what: string, check: () => Promise<T>, ms = 20_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + ms
-  let last: unknown
-  for (;;) {
-    try {
-      const v = await check()
-      if (v) return v
-    } catch (err) {
-      last = err
-    }
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}${last ? ` (${String(last)})` : ''}`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
 
 // The playground test reports a missing Chromium (and fails in CI); this one only skips with it.
 describe.skipIf(!chromiumPresent)('the support console in headless Chromium', () => {

@@ -4,32 +4,10 @@ import path from 'node:path'
 import type { FrameLocator, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase } from '../helpers/test-database'
-import { ARTIFACTS, chromiumPresent, launchChromium } from './chromium'
+import { ARTIFACTS, chromiumPresent, launchChromium, until } from './chromium'
 import { ADMIN_TOKEN, startSandboxServer } from './sandbox-server'
 
 // Chromium missing: playground.test.ts says so (and fails in CI); this file just skips.
-
-/** Polls `check` until it returns a truthy value, or fails with `what` after `ms`. */
-async function until<T>(
-  what: string,
-  check: () => Promise<T>,
-  ms = 30_000,
-  every = 250,
-): Promise<NonNullable<T>> {
-  const deadline = Date.now() + ms
-  let last: unknown
-  for (;;) {
-    try {
-      const v = await check()
-      if (v) return v
-    } catch (err) {
-      last = err
-    }
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}${last ? ` (${String(last)})` : ''}`)
-    await new Promise((r) => setTimeout(r, every))
-  }
-}
 
 type Json = Record<string, unknown>
 type Choice = {

@@ -4,7 +4,14 @@ import path from 'node:path'
 import type { FrameLocator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase } from '../helpers/test-database'
-import { ARTIFACTS, CHROMIUM_PATH, chromiumPresent, chromiumRequired, launchChromium } from './chromium'
+import {
+  ARTIFACTS,
+  CHROMIUM_PATH,
+  chromiumPresent,
+  chromiumRequired,
+  launchChromium,
+  until,
+} from './chromium'
 import { ADMIN_TOKEN, startSandboxServer } from './sandbox-server'
 
 if (!chromiumPresent) {
@@ -19,23 +26,6 @@ describe.runIf(!chromiumPresent && chromiumRequired)('browser tests in CI', () =
     throw new Error(`CI=true but there is no Chromium at ${CHROMIUM_PATH}; .ci/run installs it`)
   })
 })
-
-/** Polls `check` until it returns a truthy value, or fails with `what` after `ms`. */
-async function until<T>(what: string, check: () => Promise<T>, ms = 20_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + ms
-  let last: unknown
-  for (;;) {
-    try {
-      const v = await check()
-      if (v) return v
-    } catch (err) {
-      last = err
-    }
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}${last ? ` (${String(last)})` : ''}`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
 
 describe.skipIf(!chromiumPresent)('the playground in headless Chromium', () => {
   const shots = path.join(ARTIFACTS, 'e2e')
