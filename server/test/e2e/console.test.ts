@@ -207,8 +207,8 @@ describe.skipIf(!chromiumPresent)('the support console in headless Chromium', ()
       const { collections } = await api('GET', '/playground/items')
       const authors = collections.find((c: { displayName: string }) => c.displayName === 'Authors')
       return !authors.items.some((i: { id: string }) => i.id === grace.webflowItemId)
-    })
-  }, 60_000)
+    }, 60_000)
+  }, 120_000)
 
   it('signs out, and the cookie no longer opens anything', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click()
