@@ -27,6 +27,13 @@ export function SitePage({ siteId }: { siteId: string }) {
     refetchInterval: 10_000,
   })
   const refresh = () => queries.invalidateQueries({ predicate: (q) => q.queryKey[1] === siteId })
+  // A decided hold leaves the list at once, its buttons with it: its result is shown above the list.
+  const [holdResult, setHoldResult] = useState<string | null>(null)
+  const decided = (message: string) => {
+    setHoldResult(message)
+    refresh()
+    return message
+  }
   const site = status.data?.sites[0]
   if (!site) return status.data ? <p>No site {siteId}.</p> : <Loading error={status.error} />
   return (
@@ -110,6 +117,11 @@ export function SitePage({ siteId }: { siteId: string }) {
         />
       ))}
       <h2>Held deletes</h2>
+      {holdResult && (
+        <p role="status" data-testid="hold-result">
+          {holdResult}
+        </p>
+      )}
       {holds.data?.holds.length === 0 && <p className="muted">Nothing held.</p>}
       {holds.data?.holds.map((h) => (
         <div key={h.id} className="card" data-hold={h.id}>
@@ -134,16 +146,14 @@ export function SitePage({ siteId }: { siteId: string }) {
             confirm={`Delete these ${h.items.length} items ${h.side === 'hub' ? 'from the hub' : 'in Webflow'}?`}
             run={async () => {
               const r = await admin<HoldDecision>('POST', `${base}/holds/${h.id}/confirm`)
-              refresh()
-              return `${r.applied} deleted${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}`
+              return decided(`${r.applied} deleted${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}`)
             }}
           />
           <Action
             label="Reject"
             run={async () => {
               const r = await admin<HoldDecision>('POST', `${base}/holds/${h.id}/reject`)
-              refresh()
-              return `rejected: ${r.applied} items kept`
+              return decided(`rejected: ${r.applied} items kept`)
             }}
           />
         </div>

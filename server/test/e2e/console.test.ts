@@ -200,14 +200,18 @@ describe.skipIf(!chromiumPresent)('the support console in headless Chromium', ()
     expect(await hold.innerText()).toContain('Grace Hopper')
     await hold.getByRole('button', { name: 'Confirm deletes' }).click()
     await hold.getByRole('button', { name: 'Yes, confirm deletes' }).click()
-    await page.getByText('1 deleted').waitFor()
+    await page.getByTestId('hold-result').filter({ hasText: '1 deleted' }).waitFor()
     await snap('06-hold-confirmed')
     // The playground lists the simulator's Webflow items, as the Designer's CMS panel would.
-    await until('the item gone from Webflow', async () => {
-      const { collections } = await api('GET', '/playground/items')
-      const authors = collections.find((c: { displayName: string }) => c.displayName === 'Authors')
-      return !authors.items.some((i: { id: string }) => i.id === grace.webflowItemId)
-    }, 60_000)
+    await until(
+      'the item gone from Webflow',
+      async () => {
+        const { collections } = await api('GET', '/playground/items')
+        const authors = collections.find((c: { displayName: string }) => c.displayName === 'Authors')
+        return !authors.items.some((i: { id: string }) => i.id === grace.webflowItemId)
+      },
+      60_000,
+    )
   }, 120_000)
 
   it('signs out, and the cookie no longer opens anything', async () => {
