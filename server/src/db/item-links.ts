@@ -529,7 +529,7 @@ export async function listFailed(db: Queryable, linkId: string, limit: number): 
 export async function getItemLinkOnSite(db: Queryable, siteId: string, webflowItemId: string) {
   const { rows } = await db.query(
     `select il.* from item_links il join links l on l.id = il.link_id
-     where l.site_id = $1 and l.disconnected_at is null and il.webflow_item_id = $2`,
+     where l.site_id = $1 and l.disconnected_at is null and il.webflow_item_id = $2 limit 1`,
     [siteId, webflowItemId],
   )
   return rows[0] ? toItemLink(rows[0]) : undefined
@@ -594,18 +594,4 @@ export async function markArchivedInWebflow(db: Queryable, ids: string[]) {
      where id = any($1::uuid[])`,
     [ids],
   )
-}
-
-/** The active link and hub item of a Webflow item on a site (the item open on the canvas). */
-export async function findByWebflowItem(
-  db: Queryable,
-  siteId: string,
-  webflowItemId: string,
-): Promise<{ linkId: string; hubItemId: string } | undefined> {
-  const { rows } = await db.query<{ link_id: string; hub_item_id: string }>(
-    `select il.link_id, il.hub_item_id from item_links il join links l on l.id = il.link_id
-     where l.site_id = $1 and l.disconnected_at is null and il.webflow_item_id = $2 limit 1`,
-    [siteId, webflowItemId],
-  )
-  return rows[0] && { linkId: rows[0].link_id, hubItemId: rows[0].hub_item_id }
 }

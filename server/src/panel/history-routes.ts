@@ -10,7 +10,7 @@ import {
 import { LinkParams } from '@bindery/shared/api/links'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { listItemHistory } from '../db/audit-log'
-import { findByWebflowItem } from '../db/item-links'
+import { getItemLinkOnSite } from '../db/item-links'
 import type { Link } from '../db/links'
 import { actorOf } from '../http/actor'
 import type { JobContext } from '../jobs/job-context'
@@ -30,7 +30,7 @@ export const historyRoutes: FastifyPluginAsyncZod<{
     { schema: { params: ItemHistoryParams, querystring: ItemHistoryQuery, response: { 200: ItemHistory } } },
     async (req) => {
       const { siteId, webflowItemId } = req.params
-      const found = await findByWebflowItem(jobs.db, siteId, webflowItemId)
+      const found = await getItemLinkOnSite(jobs.db, siteId, webflowItemId)
       const page = await listItemHistory(jobs.db, {
         hubItemId: found?.hubItemId ?? null,
         webflowItemId,

@@ -12,7 +12,7 @@ import {
   softDeleteHubItem,
   updateHubItem,
 } from '../db/hub-items'
-import { findByWebflowItem } from '../db/item-links'
+import { getItemLinkOnSite } from '../db/item-links'
 import { getLink, type Link } from '../db/links'
 import { inTransaction, type Tx } from '../db/pool'
 import { AppError, badRequest, notFound } from '../http/app-error'
@@ -43,7 +43,7 @@ export async function restoreVersion(
   actor: string,
 ): Promise<RestoreVersionResult> {
   return inTransaction(ctx.db, async (tx) => {
-    const found = await findByWebflowItem(tx, siteId, webflowItemId)
+    const found = await getItemLinkOnSite(tx, siteId, webflowItemId)
     if (!found) throw notFound('linked item')
     const link = (await getLink(tx, found.linkId))!
     let item = await getHubItem(tx, found.hubItemId)
