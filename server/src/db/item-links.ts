@@ -551,27 +551,103 @@ export async function listPublishedInHub(
 /** A hub item of the link's collection and its item link on this link, if it has one. */
 export type HubRow = { item: HubItem; itemLink: ItemLink | null }
 
-/**
- * The hub side of a link in one query: every live hub item of the collection with its item link,
- * and the deleted ones whose Webflow item was never confirmed gone (a delete that may not have
- * reached Webflow).
- */
-export async function listHubSide(db: Queryable, linkId: string, hubCollectionId: string): Promise<HubRow[]> {
-  const { rows } = await db.query(
-    `select il.id, il.link_id, il.webflow_item_id, il.sync_state, il.dirty, il.create_sent_at, il.synced_hash,
+// A hub item of the link's collection with its item link: every live one, and the deleted ones whose
+// Webflow item was never confirmed gone (a delete that may not have reached Webflow).
+const HUB_SIDE = `select il.id, il.link_id, il.webflow_item_id, il.sync_state, il.dirty, il.create_sent_at, il.synced_hash,
        il.base, il.webflow_state, il.webflow_last_updated, il.last_pushed_at, il.last_pulled_at, il.last_error,
        hi.id as hub_item_id, hi.collection_id, hi.slug, hi.name, hi.status, hi.fields, hi.version,
        hi.created_at, hi.updated_at, hi.deleted_at
      from hub_items hi left join item_links il on il.hub_item_id = hi.id and il.link_id = $1
      where hi.collection_id = $2
        and (hi.deleted_at is null
-         or (il.webflow_item_id is not null and coalesce(il.webflow_state, '') <> 'deleted'))`,
-    [linkId, hubCollectionId],
+         or (il.webflow_item_id is not null and coalesce(il.webflow_state, '') <> 'deleted'))`
+
+// biome-ignore lint/suspicious/noExplicitAny: a raw row from pg
+const toHubRow = (r: any): HubRow => ({
+  itemLink: r.id ? toItemLink(r) : null,
+  item: toHubItem({ ...r, id: r.hub_item_id }),
+})
+
+/** The hub side of a link in one query (see HUB_SIDE). */
+export async function listHubSide(db: Queryable, linkId: string, hubCollectionId: string): Promise<HubRow[]> {
+  const { rows } = await db.query(HUB_SIDE, [linkId, hubCollectionId])
+  return rows.map(toHubRow)
+}
+
+/** The hub rows (see HUB_SIDE) linked to these Webflow items, by Webflow id: one page of a reconcile. */
+export async function hubRowsOfWebflowItems(
+  db: Queryable,
+  linkId: string,
+  hubCollectionId: string,
+  webflowItemIds: string[],
+): Promise<Map<string, HubRow>> {
+  const { rows } = await db.query(`${HUB_SIDE} and il.webflow_item_id = any($3::text[])`, [
+    linkId,
+    hubCollectionId,
+    webflowItemIds,
+  ])
+  return new Map(rows.map((r) => [r.webflow_item_id as string, toHubRow(r)]))
+}
+
+/**
+ * Live hub items with these slugs and their item links, each saying whether the reconcile run
+ * `reportId` listed its Webflow item: what a Webflow item no item link knows is matched against.
+ */
+export async function hubRowsBySlug(
+  db: Queryable,
+  linkId: string,
+  hubCollectionId: string,
+  slugs: string[],
+  reportId: string,
+): Promise<Map<string, HubRow & { listed: boolean }>> {
+  const { rows } = await db.query(
+    `select * from (${HUB_SIDE} and hi.deleted_at is null and hi.slug = any($3::text[])) h,
+       lateral (select exists (select 1 from reconcile_listing s where s.report_id = $4
+         and s.webflow_item_id = h.webflow_item_id and s.staged is not null) as listed) l`,
+    [linkId, hubCollectionId, slugs, reportId],
   )
-  return rows.map((r) => ({
-    itemLink: r.id ? toItemLink(r) : null,
-    item: toHubItem({ ...r, id: r.hub_item_id }),
-  }))
+  return new Map(rows.map((r) => [r.slug as string, { ...toHubRow(r), listed: r.listed as boolean }]))
+}
+
+/**
+ * Of these hub slugs, those a Webflow item the reconcile run `reportId` listed also has while no item
+ * link of the link knows that item: a second Webflow item of a linked hub item.
+ */
+export async function slugsListedUnlinked(
+  db: Queryable,
+  linkId: string,
+  reportId: string,
+  slugs: string[],
+): Promise<Set<string>> {
+  const { rows } = await db.query<{ slug: string }>(
+    `select distinct s.slug from reconcile_listing s
+     where s.report_id = $2 and s.staged is not null and s.slug = any($3::text[])
+       and not exists (select 1 from item_links il where il.link_id = $1 and il.webflow_item_id = s.webflow_item_id)`,
+    [linkId, reportId, slugs],
+  )
+  return new Set(rows.map((r) => r.slug))
+}
+
+/**
+ * The hub rows (see HUB_SIDE) whose Webflow item the reconcile run `reportId` did not list (or that
+ * have none), after hub item `after`, `limit` of them: the sweep after the listing was compared.
+ */
+export async function listUnlistedHubSide(
+  db: Queryable,
+  linkId: string,
+  hubCollectionId: string,
+  reportId: string,
+  after: string,
+  limit: number,
+): Promise<HubRow[]> {
+  const { rows } = await db.query(
+    `${HUB_SIDE} and hi.id > $4::uuid
+       and (il.webflow_item_id is null or not exists (select 1 from reconcile_listing s
+         where s.report_id = $3 and s.webflow_item_id = il.webflow_item_id and s.staged is not null))
+     order by hi.id limit $5`,
+    [linkId, hubCollectionId, reportId, after, limit],
+  )
+  return rows.map(toHubRow)
 }
 
 /**

@@ -43,10 +43,24 @@ export type Classified = {
   linked: { itemLink: ItemLink; item: CollectionItem }[]
 }
 
+/** A Webflow item no item link knows, with the live hub items of its slug and of the slug it copies. */
+export type UnknownItem = { item: CollectionItem; match?: ListedRow; copyOf?: ListedRow }
+
+/** A hub row and whether the run listed its Webflow item. */
+export type ListedRow = HubRow & { listed: boolean }
+
+/** A hub row whose Webflow item was listed; `duplicated` when an unknown Webflow item has its slug. */
+export type LinkedItem = {
+  row: HubRow & { itemLink: ItemLink & { webflowItemId: string } }
+  staged: CollectionItem
+  live: CollectionItem | undefined
+  duplicated: boolean
+}
+
 /**
- * Compares the hub, its item links and Webflow item by item. Items with a push pending (dirty), a
- * create in flight, a conflict held for review or a failed write are the sync's own business and
- * are left out; everything else that disagrees is drift.
+ * Compares the hub, its item links and Webflow item by item, over a whole snapshot: the dry run's
+ * view (sync/dry-run.ts). A reconcile streams the same comparison a page at a time (classifyPage,
+ * then classifyUnlisted).
  */
 export function classifyDrift(
   link: Link,
@@ -56,45 +70,67 @@ export function classifyDrift(
   /** Field memory per item link id (assets Webflow imported, echoes of pushed rich text). */
   memory: Map<string, FieldMemory> = new Map(),
 ): Classified {
-  const out: Classified = { drifts: [], refresh: [], linked: [] }
-  const pushes = link.direction !== 'pull-only'
-  const pulls = link.direction !== 'push-only'
   const byWebflowId = new Map<string, HubRow>()
-  const bySlug = new Map<string, HubRow>()
+  const bySlug = new Map<string, ListedRow>()
   for (const r of rows) {
     if (r.itemLink?.webflowItemId) byWebflowId.set(r.itemLink.webflowItemId, r)
-    if (!r.item.deletedAt) bySlug.set(r.item.slug, r)
+    const listed = !!r.itemLink?.webflowItemId && snapshot.staged.has(r.itemLink.webflowItemId)
+    if (!r.item.deletedAt) bySlug.set(r.item.slug, { ...r, listed })
   }
-  const content = (item: CollectionItem) => {
-    const il = byWebflowId.get(item.id)?.itemLink
-    return webflowContentOf(link, item, hubIds, undefined, (il && memory.get(il.id)) || NO_MEMORY)
+  const unknown = [...snapshot.staged.values()]
+    .filter((item) => !byWebflowId.has(item.id))
+    .map((item) => ({
+      item,
+      match: bySlug.get(item.fieldData.slug),
+      copyOf: bySlug.get(copiedSlug(item.fieldData.slug) ?? ''),
+    }))
+  const duplicatedSlugs = new Set(unknown.map((u) => u.item.fieldData.slug))
+  const linked: LinkedItem[] = []
+  const unlisted: HubRow[] = []
+  for (const row of rows) {
+    const staged = row.itemLink?.webflowItemId ? snapshot.staged.get(row.itemLink.webflowItemId) : undefined
+    if (!staged) unlisted.push(row)
+    else
+      linked.push({
+        row: row as LinkedItem['row'],
+        staged,
+        live: snapshot.live.get(staged.id),
+        duplicated: duplicatedSlugs.has(row.item.slug),
+      })
   }
-  const add = (cls: DriftClass, repair: Repair, s: Partial<DriftSample>, confirmGone?: string) =>
-    out.drifts.push({
-      cls,
-      repair,
-      sample: {
-        hubItemId: s.hubItemId ?? null,
-        webflowItemId: s.webflowItemId ?? null,
-        slug: s.slug ?? null,
-      },
-      ...(confirmGone ? { confirmGone } : {}),
-    })
-  const busy = (il: ItemLink | null | undefined) =>
-    !!il && (il.dirty || !!il.createSentAt || il.syncState === 'conflict' || il.syncState === 'failed')
-
-  // Webflow items no item link knows: a duplicate, an unlinked match, or new to the hub.
+  const out: Classified = { drifts: [], refresh: [], linked: [] }
   const adopted = new Set<string>()
-  const keptAfterDuplicate = new Set<string>()
-  for (const item of snapshot.staged.values()) {
-    if (byWebflowId.has(item.id)) continue
+  classifyPage(link, unknown, linked, hubIds, memory, adopted, out)
+  classifyUnlisted(link, unlisted, adopted, out)
+  return out
+}
+
+/**
+ * One page of the listing: Webflow items no item link knows (a duplicate, an unlinked match, or new
+ * to the hub), then linked items, both sides present. Items with a push pending (dirty), a create in
+ * flight, a conflict held for review or a failed write are the sync's own business and are left
+ * out; everything else that disagrees is drift. Hub items an unknown Webflow item will be linked to
+ * are added to `adopted`.
+ */
+export function classifyPage(
+  link: Link,
+  unknown: UnknownItem[],
+  linked: LinkedItem[],
+  hubIds: Map<string, string>,
+  memory: Map<string, FieldMemory>,
+  adopted: Set<string>,
+  out: Classified,
+): void {
+  const pushes = link.direction !== 'pull-only'
+  const pulls = link.direction !== 'push-only'
+  const add = adder(out)
+  const content = (item: CollectionItem, il: ItemLink | null | undefined) =>
+    webflowContentOf(link, item, hubIds, undefined, (il && memory.get(il.id)) || NO_MEMORY)
+
+  for (const { item, match, copyOf } of unknown) {
     const slug = item.fieldData.slug
     const sample = { webflowItemId: item.id, slug }
-    const match = bySlug.get(slug)
-    const linkedElsewhere = (r: HubRow | undefined) =>
-      !!r?.itemLink?.webflowItemId && snapshot.staged.has(r.itemLink.webflowItemId)
-    if (match && linkedElsewhere(match)) {
-      keptAfterDuplicate.add(match.itemLink!.id)
+    if (match?.listed) {
       add('duplicate', pushes ? { kind: 'deleteWebflow', item } : { kind: 'none' }, {
         ...sample,
         hubItemId: match.item.id,
@@ -107,11 +143,9 @@ export function classifyDrift(
       add('missingInHub', { kind: 'pull', item, itemLink: null }, { ...sample, hubItemId: match.item.id })
       continue
     }
-    const copyOf = suffixedCopyOf(slug, bySlug)
     if (
-      copyOf &&
-      linkedElsewhere(copyOf) &&
-      sameApartFromStatus({ ...content(item), slug: copyOf.item.slug }, hubContentOf(copyOf.item, link))
+      copyOf?.listed &&
+      sameApartFromStatus({ ...content(item, undefined), slug: copyOf.item.slug }, hubContentOf(copyOf.item, link))
     ) {
       add('duplicate', pushes ? { kind: 'deleteWebflow', item } : { kind: 'none' }, {
         ...sample,
@@ -122,27 +156,10 @@ export function classifyDrift(
     add('missingInHub', pulls ? { kind: 'pull', item, itemLink: null } : { kind: 'none' }, sample)
   }
 
-  for (const { item: hub, itemLink: il } of rows) {
-    const sample = { hubItemId: hub.id, slug: hub.slug, webflowItemId: il?.webflowItemId ?? null }
+  for (const { row, staged: wfItem, live, duplicated } of linked) {
+    const { item: hub, itemLink: il } = row
+    const sample = { hubItemId: hub.id, slug: hub.slug, webflowItemId: il.webflowItemId }
     if (busy(il)) continue
-    if (!il?.webflowItemId) {
-      // Webflow deleted it and the link archived it in the hub instead (delete mode 'archive').
-      // (`webflow_state 'deleted'` is stored, outside the WebflowState union: see markWebflowGone.)
-      if (hub.status === 'archived' && (il?.webflowState as string | null | undefined) === 'deleted') continue
-      // Never reached Webflow and nothing is pending: a push that was lost.
-      if (!hub.deletedAt && pushes && !adopted.has(hub.id))
-        add('missingOnWebflow', { kind: 'create', hubItemId: hub.id, itemLink: il }, sample)
-      continue
-    }
-    const wfItem = snapshot.staged.get(il.webflowItemId)
-    if (!wfItem) {
-      if (hub.deletedAt || adopted.has(hub.id)) continue
-      const repair: Repair = pushes
-        ? { kind: 'create', hubItemId: hub.id, itemLink: il }
-        : { kind: 'deleteHub', itemLink: il }
-      add('missingOnWebflow', repair, sample, il.webflowItemId)
-      continue
-    }
     if (hub.deletedAt) {
       const observed = webflowStateOf(wfItem)
       // Deleted in the hub, archived in Webflow: what delete mode 'archive' does.
@@ -155,7 +172,7 @@ export function classifyDrift(
       )
       continue
     }
-    const classified = compare(link, hub, il, wfItem, snapshot.live.get(wfItem.id), content)
+    const classified = compare(link, hub, il, wfItem, live, (i) => content(i, il))
     if (classified === 'agree') {
       out.linked.push({ itemLink: il, item: wfItem })
       continue
@@ -169,12 +186,56 @@ export function classifyDrift(
     const toWebflow: Repair = { kind: 'push', itemLink: il, observed }
     const toHub: Repair = { kind: 'pull', item: wfItem, itemLink: il }
     let repair: Repair
-    if (keptAfterDuplicate.has(il.id) && pushes) repair = toWebflow
+    // A second Webflow item of this hub item is deleted: the one kept gets the hub's content.
+    if (duplicated && pushes) repair = toWebflow
     else if (classified.webflowChanged) repair = pulls ? toHub : toWebflow
     else repair = pushes ? toWebflow : { ...toHub, webflowWins: true }
     add(classified.cls, repair, sample)
   }
-  return out
+}
+
+/**
+ * Hub rows whose Webflow item was not listed, or that have none: created again in Webflow (or, on a
+ * link that only pulls, deleted in the hub once the absence is confirmed).
+ */
+export function classifyUnlisted(link: Link, rows: HubRow[], adopted: Set<string>, out: Classified): void {
+  const pushes = link.direction !== 'pull-only'
+  const add = adder(out)
+  for (const { item: hub, itemLink: il } of rows) {
+    const sample = { hubItemId: hub.id, slug: hub.slug, webflowItemId: il?.webflowItemId ?? null }
+    if (busy(il)) continue
+    if (!il?.webflowItemId) {
+      // Webflow deleted it and the link archived it in the hub instead (delete mode 'archive').
+      // (`webflow_state 'deleted'` is stored, outside the WebflowState union: see markWebflowGone.)
+      if (hub.status === 'archived' && (il?.webflowState as string | null | undefined) === 'deleted') continue
+      // Never reached Webflow and nothing is pending: a push that was lost.
+      if (!hub.deletedAt && pushes && !adopted.has(hub.id))
+        add('missingOnWebflow', { kind: 'create', hubItemId: hub.id, itemLink: il }, sample)
+      continue
+    }
+    if (hub.deletedAt || adopted.has(hub.id)) continue
+    const repair: Repair = pushes
+      ? { kind: 'create', hubItemId: hub.id, itemLink: il }
+      : { kind: 'deleteHub', itemLink: il }
+    add('missingOnWebflow', repair, sample, il.webflowItemId)
+  }
+}
+
+const busy = (il: ItemLink | null | undefined) =>
+  !!il && (il.dirty || !!il.createSentAt || il.syncState === 'conflict' || il.syncState === 'failed')
+
+function adder(out: Classified) {
+  return (cls: DriftClass, repair: Repair, s: Partial<DriftSample>, confirmGone?: string) =>
+    out.drifts.push({
+      cls,
+      repair,
+      sample: {
+        hubItemId: s.hubItemId ?? null,
+        webflowItemId: s.webflowItemId ?? null,
+        slug: s.slug ?? null,
+      },
+      ...(confirmGone ? { confirmGone } : {}),
+    })
 }
 
 type Comparison = 'agree' | { refresh: Refresh } | { cls: DriftClass; webflowChanged: boolean }
@@ -232,8 +293,7 @@ function sameApartFromStatus(a: HubContent, b: HubContent): boolean {
   return sameContent({ ...a, status: b.status }, b)
 }
 
-/** `post-2` → the row of `post`, the slug Webflow suffixes when a create repeats a taken slug. */
-function suffixedCopyOf(slug: string, bySlug: Map<string, HubRow>): HubRow | undefined {
-  const m = /^(.+)-(\d+)$/.exec(slug)
-  return m ? bySlug.get(m[1]!) : undefined
+/** `post-2` → `post`, the slug Webflow suffixes when a create repeats a taken slug. */
+export function copiedSlug(slug: string): string | undefined {
+  return /^(.+)-(\d+)$/.exec(slug)?.[1]
 }
