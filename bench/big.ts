@@ -53,6 +53,7 @@ async function run(items: number) {
   try {
     const collectionId = await seed(world, items)
     worker = await startWorker(world)
+    console.log(`bench big ${items}: seeded, worker ${worker.pid} ready`)
     const pid = worker.pid!
     const t0 = performance.now()
     const link = await world.call('POST', `/admin/api/sites/${DEMO.siteId}/links`, {
@@ -68,6 +69,7 @@ async function run(items: number) {
       return s.json.state === 'live' && s.json.progress.done === items
     }, 1_800_000, 200)
     const pushSeconds = (performance.now() - t0) / 1000
+    console.log(`bench big ${items}: pushed in ${pushSeconds.toFixed(1)} s`)
     await settle(world)
     const injected = inject(world, link.json.webflowCollectionId)
     const t1 = performance.now()
@@ -138,6 +140,8 @@ async function startWorker(world: BenchWorld): Promise<ChildProcess> {
     env: { ...process.env, ...world.env, ROLE: 'worker', PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
+  // The worker never outlives the bench.
+  process.once('exit', () => child.kill())
   await until(async () => {
     if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}`)
     return fetch(`http://127.0.0.1:${port}/readyz`).then(

@@ -149,12 +149,15 @@ export async function markFailed(db: Queryable, id: string, message: string, ver
 }
 
 /** Nothing to send (content unchanged, or deleted before it ever reached Webflow). */
-export async function markClean(db: Queryable, id: string, version: number) {
+/** Clears dirty on each item link whose hub item is still at the version pushed, in one statement. */
+export async function markClean(db: Queryable, items: { id: string; version: number }[]) {
+  if (!items.length) return
   await db.query(
-    `update item_links set dirty = (select version from hub_items where id = item_links.hub_item_id) <> $2,
-       sync_state = case when sync_state = 'pending' then 'synced' else sync_state end
-     where id = $1`,
-    [id, version],
+    `update item_links il set dirty = h.version <> x.version,
+       sync_state = case when il.sync_state = 'pending' then 'synced' else il.sync_state end
+     from unnest($1::uuid[], $2::int[]) as x(id, version), hub_items h
+     where il.id = x.id and h.id = il.hub_item_id`,
+    [items.map((i) => i.id), items.map((i) => i.version)],
   )
 }
 
@@ -326,6 +329,16 @@ export async function queueCreate(db: Queryable, linkId: string, hubItemId: stri
 }
 
 /** Webflow confirmed the items live. */
+/** Dirty item links of these Webflow items that waited for a site publish (queued) are now live. */
+export async function markQueuedLive(db: Queryable, linkId: string, webflowItemIds: string[]) {
+  if (!webflowItemIds.length) return
+  await db.query(
+    `update item_links set webflow_state = 'published'
+     where link_id = $1 and webflow_item_id = any($2::text[]) and dirty and webflow_state = 'queued'`,
+    [linkId, webflowItemIds],
+  )
+}
+
 export async function markPublished(db: Queryable, ids: string[]) {
   await db.query(`update item_links set webflow_state = 'published' where id = any($1::uuid[])`, [ids])
 }

@@ -11,7 +11,8 @@ import { enqueueSitePublish } from './site-publish'
 export const queue = 'link-push'
 
 /**
- * Pushes a link's dirty items. Items waiting on a referenced item are tried again shortly. A push that
+ * Pushes a link's dirty items; a big backlog continues in the next job. Items waiting on a referenced
+ * item are tried again shortly. A push that
  * changed Webflow asks for a site publish when the link has that option on.
  */
 export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) {
@@ -23,9 +24,10 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) 
     if (!WebflowApiError.notFound(err)) throw err
     const { collectionGone } = await checkLinkSchema(ctx.db, wf, link)
     if (!collectionGone) throw err
-    return { created: 0, updated: 0, removed: 0, failed: 0, deferred: 0 }
+    return { created: 0, updated: 0, removed: 0, failed: 0, deferred: 0, more: false }
   })
-  if (stats.deferred) {
+  if (stats.more) await ctx.boss.send(queue, { linkId: link.id }, { singletonKey: link.id })
+  else if (stats.deferred) {
     await ctx.boss.send(queue, { linkId: link.id }, { singletonKey: link.id, startAfter: 5 })
   }
   const publishes = await linkPublishesSite(ctx.db, link.id)
