@@ -186,7 +186,11 @@ export function inject(world: BenchWorld, collectionId: string): Injected[] {
  * Counts the injected changes both sides now agree on: edits and creates in the hub, deleted items
  * created again in Webflow (two-way: the hub still has them), unpublished items drafts in the hub.
  */
-export async function verifyRepaired(world: BenchWorld, link: BenchLink, injected: Injected[]): Promise<number> {
+export async function verifyRepaired(
+  world: BenchWorld,
+  link: BenchLink,
+  injected: Injected[],
+): Promise<number> {
   const { rows } = await world.runtime.db.query<{ slug: string; name: string; status: string; wf: string }>(
     `select h.slug, h.name, h.status, il.webflow_item_id as wf from hub_items h
      join item_links il on il.hub_item_id = h.id and il.link_id = $1 where h.deleted_at is null`,

@@ -145,7 +145,10 @@ export function classifyPage(
     }
     if (
       copyOf?.listed &&
-      sameApartFromStatus({ ...content(item, undefined), slug: copyOf.item.slug }, hubContentOf(copyOf.item, link))
+      sameApartFromStatus(
+        { ...content(item, undefined), slug: copyOf.item.slug },
+        hubContentOf(copyOf.item, link),
+      )
     ) {
       add('duplicate', pushes ? { kind: 'deleteWebflow', item } : { kind: 'none' }, {
         ...sample,

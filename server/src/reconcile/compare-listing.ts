@@ -31,7 +31,9 @@ const FIRST_UUID = '00000000-0000-0000-0000-000000000000'
  */
 export async function listWebflow(ctx: JobContext, wf: WebflowApi, link: Link, reportId: string) {
   await Promise.all([
-    eachListPage(wf, link.webflowCollectionId, false, (items) => addToListing(ctx.db, reportId, items, false)),
+    eachListPage(wf, link.webflowCollectionId, false, (items) =>
+      addToListing(ctx.db, reportId, items, false),
+    ),
     eachListPage(wf, link.webflowCollectionId, true, (items) => addToListing(ctx.db, reportId, items, true)),
   ])
   return countListed(ctx.db, reportId)
@@ -66,7 +68,8 @@ export async function compareListing(
     const unknown = page.filter((p) => !rows.has(p.staged.id)).map((p) => p.staged)
     for (const p of page) {
       const row = rows.get(p.staged.id)
-      if (row) linked.push({ row: row as LinkedItem['row'], staged: p.staged, live: p.live, duplicated: false })
+      if (row)
+        linked.push({ row: row as LinkedItem['row'], staged: p.staged, live: p.live, duplicated: false })
     }
     const slugs = unknown.flatMap((i) => [i.fieldData.slug, copiedSlug(i.fieldData.slug) ?? []].flat())
     const bySlug = slugs.length

@@ -94,7 +94,14 @@ async function run(ctx: JobContext, linked: Link, trigger: ReconcileTrigger): Pr
     Object.assign(report, { webflowItems: listed, hubItems: compared.hubItems }, tally(drifts))
 
     const progress = watched ? progressReporter(ctx, link, listed + drifts.length) : undefined
-    const outcome = await repairDrift(ctx, wf.api, link, drifts, reportId, progress && ((n) => progress(listed + n)))
+    const outcome = await repairDrift(
+      ctx,
+      wf.api,
+      link,
+      drifts,
+      reportId,
+      progress && ((n) => progress(listed + n)),
+    )
     report.repaired = outcome.repaired
     report.held = outcome.held
     // Every secondary locale, compared and repaired per locale version.

@@ -307,7 +307,9 @@ class BatchWriter {
       }
       await markClean(
         this.ctx.db,
-        chunk.filter((p) => !failed.has(p.itemLink.webflowItemId!) && onlyPublished.has(p.itemLink.id)).map(cleanOf),
+        chunk
+          .filter((p) => !failed.has(p.itemLink.webflowItemId!) && onlyPublished.has(p.itemLink.id))
+          .map(cleanOf),
       )
     }
   }
