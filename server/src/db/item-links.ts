@@ -344,10 +344,6 @@ export async function markPublished(db: Queryable, ids: string[]) {
 }
 
 /** Marks item links dirty by id. */
-export async function markDirtyByIds(db: Queryable, ids: string[]) {
-  await db.query('update item_links set dirty = true where id = any($1::uuid[])', [ids])
-}
-
 /** Every item of the link Webflow holds is pushed again (a newly mapped field fills in). */
 export async function markLinkedDirty(db: Queryable, linkId: string) {
   await db.query(`update item_links set dirty = true where link_id = $1 and webflow_item_id is not null`, [
@@ -548,17 +544,16 @@ export async function getItemLinkOnSite(db: Queryable, siteId: string, webflowIt
   return rows[0] ? toItemLink(rows[0]) : undefined
 }
 
-/** Item links of the link whose hub item is published but whose Webflow item is not known live. */
-export async function listPublishedInHub(
-  db: Queryable,
-  linkId: string,
-): Promise<{ id: string; webflowState: WebflowState | null }[]> {
-  const { rows } = await db.query<{ id: string; webflow_state: WebflowState | null }>(
-    `select il.id, il.webflow_state from item_links il join hub_items h on h.id = il.hub_item_id
-     where il.link_id = $1 and h.status = 'published' and h.deleted_at is null and il.webflow_item_id is not null`,
+/** Marks dirty, in one statement, the item links whose hub item is published but whose Webflow item is not known live. */
+export async function markPublishedNotLiveDirty(db: Queryable, linkId: string) {
+  await db.query(
+    `update item_links il set dirty = true from hub_items h
+     where h.id = il.hub_item_id and il.link_id = $1 and h.status = 'published' and h.deleted_at is null
+       and il.webflow_item_id is not null
+       -- Not live (sync/field-map.ts, isLive).
+       and coalesce(il.webflow_state, '') not in ('published', 'changes_in_draft', 'changes_queued')`,
     [linkId],
   )
-  return rows.map((r) => ({ id: r.id, webflowState: r.webflow_state }))
 }
 
 /** A hub item of the link's collection and its item link on this link, if it has one. */

@@ -1,9 +1,8 @@
-import { listPublishedInHub, markDirtyByIds, markQueuedLive } from '../db/item-links'
+import { markPublishedNotLiveDirty, markQueuedLive } from '../db/item-links'
 import { finishSitePublishWait, type Link, noteSitePublishNeeded } from '../db/links'
 import type { Queryable, Tx } from '../db/pool'
 import type { Boss } from '../jobs/boss'
 import type { WebflowApi } from '../webflow/webflow-client'
-import { isLive } from './field-map'
 import { enqueuePush } from './mark-dirty'
 import type { PushPlan } from './push-plan'
 
@@ -44,9 +43,7 @@ export async function reportSitePublishNeeded(db: Queryable, link: Link, bindery
 export async function finishAfterSitePublish(tx: Tx, boss: Boss, siteId: string): Promise<string[]> {
   const ids = await finishSitePublishWait(tx, siteId, SITE_PUBLISH_NEEDED)
   for (const id of ids) {
-    const waiting = await listPublishedInHub(tx, id)
-    const notLive = waiting.filter((r) => !isLive(r.webflowState)).map((r) => r.id)
-    if (notLive.length) await markDirtyByIds(tx, notLive)
+    await markPublishedNotLiveDirty(tx, id)
     await enqueuePush(tx, boss, id)
   }
   return ids
