@@ -1,4 +1,5 @@
 import type { Config } from '../config'
+import type { Boss } from '../context/boss'
 import { readAlertFacts } from '../db/alert-conditions'
 import {
   listOpenIncidents,
@@ -9,7 +10,6 @@ import {
 } from '../db/alert-incidents'
 import { listRejectedInstallations } from '../db/installation-credentials'
 import { type Db, inTransaction, lockForTransaction, type Tx, txAdapter } from '../db/pool'
-import type { Boss } from '../jobs/boss'
 import { activeConditions, notifyAfterMinutes } from './conditions'
 import { decideIncidents } from './decide-incidents'
 

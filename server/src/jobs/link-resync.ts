@@ -1,7 +1,7 @@
 import type { QueuePayload } from '@bindery/shared/queues'
+import type { AppContext } from '../context/app-context'
 import { hasPushPending } from '../db/item-links'
 import { reconcileLink } from '../reconcile/reconcile-link'
-import type { JobContext } from './job-context'
 
 export const queue = 'link-resync'
 
@@ -14,7 +14,7 @@ const MAX_WAITS = 15
  * of one link at once), so this job queues it and comes back once nothing is pending.
  * "Full resync": re-apply every Webflow item, then re-push every hub item (see `reconcileLink`).
  */
-export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) {
+export async function handle(data: QueuePayload<typeof queue>, ctx: AppContext) {
   const again = (startAfter: number, waits = data.waits) =>
     ctx.boss.send(queue, { ...data, waits }, { singletonKey: data.linkId, startAfter })
   if (!data.full && data.waits < MAX_WAITS && (await hasPushPending(ctx.db, data.linkId))) {

@@ -1,6 +1,6 @@
 import type { QueuePayload } from '@bindery/shared/queues'
+import type { AppContext } from '../context/app-context'
 import { listDueForReconcile } from '../db/links'
-import type { JobContext } from './job-context'
 
 export const queue = 'reconcile-due'
 
@@ -9,7 +9,7 @@ export const queue = 'reconcile-due'
  * `reconcileIntervalMinutes`: live links of sites that are not paused. Runs every minute; the
  * per-link singleton keeps a slow reconcile from being queued twice.
  */
-export async function handle(_data: QueuePayload<typeof queue>, ctx: JobContext) {
+export async function handle(_data: QueuePayload<typeof queue>, ctx: AppContext) {
   const due = await listDueForReconcile(ctx.db, ctx.config.reconcileIntervalMinutes)
   let queued = 0
   for (const id of due) {

@@ -1,13 +1,12 @@
 import type { QueuePayload } from '@bindery/shared/queues'
+import type { AppContext } from '../context/app-context'
+import type { Boss } from '../context/boss'
 import { siteWantsCustomDomains } from '../db/links'
 import { inTransaction, type Queryable } from '../db/pool'
 import { markSitePublished, secondsUntilPublishAllowed } from '../db/sites'
-import { webflowForSite } from '../install/site-client'
 import { finishAfterSitePublish } from '../sync/new-collection'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { WebflowApi } from '../webflow/webflow-client'
-import type { Boss } from './boss'
-import type { JobContext } from './job-context'
 
 export const queue = 'site-publish'
 
@@ -20,14 +19,14 @@ const SPACING_SECONDS = 60
  * (the Designer published within the minute) defers it for `Retry-After`. The webflow.io subdomain is
  * always published, the custom domains per the links' setting.
  */
-export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) {
+export async function handle(data: QueuePayload<typeof queue>, ctx: AppContext) {
   const wait = await secondsUntilPublishAllowed(ctx.db, data.siteId, SPACING_SECONDS)
   if (wait === null) return { skipped: 'no such site' }
   if (wait > 0) {
     await enqueueSitePublish(ctx.boss, data.siteId, wait)
     return { deferred: wait }
   }
-  const wf = await webflowForSite(ctx.db, ctx.config, data.siteId, ctx)
+  const wf = await ctx.webflow.forSite(data.siteId)
   // Claimed before the call: a publish whose answer is lost still counts for the spacing.
   await markSitePublished(ctx.db, data.siteId)
   try {

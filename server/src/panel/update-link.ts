@@ -1,13 +1,11 @@
 import type { FieldPair, UpdateLinkRequest } from '@bindery/shared/api/links'
 import type { Collection } from '@bindery/shared/webflow'
+import type { AppContext } from '../context/app-context'
 import { appendAudit } from '../db/audit-log'
 import { getSiteCollection, type HubCollection } from '../db/hub-collections'
 import { markLinkedDirty } from '../db/item-links'
 import { getLink, type Link, listLinks, markDisconnected, updateLink, updateLinkSettings } from '../db/links'
 import { type Db, inTransaction, txAdapter } from '../db/pool'
-import { notFound } from '../http/app-error'
-import type { JobContext } from '../jobs/job-context'
-import { checkLinkSchema } from '../reconcile/schema-check'
 import type { FieldMapEntry } from '../sync/field-map'
 import {
   buildFieldMap,
@@ -17,6 +15,8 @@ import {
   webflowFieldFor,
 } from '../sync/field-plan'
 import { enqueuePush } from '../sync/mark-dirty'
+import { checkLinkSchema } from '../sync/schema-check'
+import { notFound } from '../vocabulary/app-error'
 import type { WebflowApi } from '../webflow/webflow-client'
 
 /** The field map of the pairs against the Webflow schema, each pair checked (`fieldCompatibility`). */
@@ -41,7 +41,7 @@ export function fieldMapOf(
  * transaction); then every hub change and the push it needs commit together.
  */
 export async function changeLink(
-  ctx: JobContext,
+  ctx: AppContext,
   wf: WebflowApi,
   link: Link,
   req: UpdateLinkRequest,

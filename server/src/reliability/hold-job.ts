@@ -1,7 +1,7 @@
+import type { Boss } from '../context/boss'
 import { takeHeldJobs } from '../db/held-jobs'
 import type { Tx } from '../db/pool'
 import { txAdapter } from '../db/pool'
-import type { Boss } from '../jobs/boss'
 
 /** Sends a resumed site's held jobs again, in the caller's transaction; returns how many. */
 export async function releaseHeldJobs(tx: Tx, boss: Boss, siteId: string): Promise<number> {

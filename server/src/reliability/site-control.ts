@@ -1,17 +1,17 @@
 import type { SiteControlResult } from '@bindery/shared/api/admin-reliability'
+import type { Boss } from '../context/boss'
 import { appendAudit } from '../db/audit-log'
 import { pushingLinksOfSite } from '../db/links'
 import { type Db, inTransaction, txAdapter } from '../db/pool'
 import { lockSitePaused, setSitePausedFlag } from '../db/sites'
-import { notFound } from '../http/app-error'
-import type { Boss } from '../jobs/boss'
 import { enqueuePush } from '../sync/mark-dirty'
+import { notFound } from '../vocabulary/app-error'
 import { releaseHeldJobs } from './hold-job'
 
 type Actor = { by: 'admin' | 'designer'; userId?: string }
 
 /**
- * The kill switch. Pausing stops every Webflow call for the site at once (webflowForSite refuses,
+ * The kill switch. Pausing stops every Webflow call for the site at once (webflow.forSite refuses,
  * jobs hold their work, the inbox keeps the site's webhooks pending); nothing is lost. Resuming
  * sends the held jobs again, queues a push for every link so dirty items flow, and wakes the inbox.
  */

@@ -1,6 +1,6 @@
+import type { Boss } from '../context/boss'
 import { markHubItemsDirty } from '../db/item-links'
 import { type Tx, txAdapter } from '../db/pool'
-import type { Boss } from '../jobs/boss'
 
 /**
  * Marks hub items as needing a push on every active link that pushes their collection, and enqueues

@@ -1,7 +1,7 @@
+import type { Boss } from '../context/boss'
 import { listPublishedInHub, markDirtyByIds } from '../db/item-links'
 import { finishSitePublishWait, type Link, noteSitePublishNeeded } from '../db/links'
 import type { Queryable, Tx } from '../db/pool'
-import type { Boss } from '../jobs/boss'
 import type { WebflowApi } from '../webflow/webflow-client'
 import { isLive } from './field-map'
 import { enqueuePush } from './mark-dirty'

@@ -1,10 +1,10 @@
 import type { RetryAccepted } from '@bindery/shared/api/links'
+import type { AppContext } from '../context/app-context'
 import { appendAudit } from '../db/audit-log'
 import { retryFailed } from '../db/item-links'
 import type { Link } from '../db/links'
 import { inTransaction } from '../db/pool'
-import { AppError } from '../http/app-error'
-import type { JobContext } from '../jobs/job-context'
+import { AppError } from '../vocabulary/app-error'
 import { enqueuePush } from './mark-dirty'
 
 /**
@@ -12,7 +12,7 @@ import { enqueuePush } from './mark-dirty'
  * transaction. `hubItemIds` undefined: every failed item of the link.
  */
 export async function retryItems(
-  ctx: JobContext,
+  ctx: AppContext,
   link: Link,
   hubItemIds: string[] | undefined,
   actor: string,

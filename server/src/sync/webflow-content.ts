@@ -1,6 +1,6 @@
 import type { CollectionItem } from '@bindery/shared/webflow'
-import { sanitizeRichText } from '../content/sanitize-rich-text'
 import type { Link } from '../db/links'
+import { sanitizeRichText } from '../vocabulary/sanitize-rich-text'
 import { hasAssets, webflowValueToHub } from './asset-map'
 import {
   type DroppedValue,

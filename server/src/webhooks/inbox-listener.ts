@@ -1,7 +1,7 @@
 import pg from 'pg'
 import type { Logger } from 'pino'
+import type { Boss } from '../context/boss'
 import * as inbox from '../db/inbox'
-import type { Boss } from '../jobs/boss'
 
 const COALESCE_MS = 25
 const RECONNECT_MS = 2_000

@@ -1,4 +1,4 @@
-import { AppError } from '../http/app-error'
+import { AppError } from '../vocabulary/app-error'
 
 /**
  * Thrown instead of any Webflow call for a site whose kill switch is on. Jobs that meet it hold
