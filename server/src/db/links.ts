@@ -6,7 +6,7 @@ import type {
 } from '@bindery/shared/api/links'
 import type { SchemaDrift } from '@bindery/shared/api/schema-drift'
 import type { z } from 'zod'
-import type { FieldMapEntry } from '../sync/field-map'
+import type { FieldMapEntry } from '../vocabulary/hub-content'
 import type { Queryable } from './pool'
 
 export type LinkDirection = z.infer<typeof LinkDirectionSchema>

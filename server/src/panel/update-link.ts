@@ -6,7 +6,6 @@ import { getSiteCollection, type HubCollection } from '../db/hub-collections'
 import { markLinkedDirty } from '../db/item-links'
 import { getLink, type Link, listLinks, markDisconnected, updateLink, updateLinkSettings } from '../db/links'
 import { type Db, inTransaction, txAdapter } from '../db/pool'
-import type { FieldMapEntry } from '../sync/field-map'
 import {
   buildFieldMap,
   fieldsToCreate,
@@ -17,6 +16,7 @@ import {
 import { enqueuePush } from '../sync/mark-dirty'
 import { checkLinkSchema } from '../sync/schema-check'
 import { notFound } from '../vocabulary/app-error'
+import type { FieldMapEntry } from '../vocabulary/hub-content'
 import type { WebflowApi } from '../webflow/webflow-client'
 
 /** The field map of the pairs against the Webflow schema, each pair checked (`fieldCompatibility`). */

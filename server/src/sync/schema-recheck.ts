@@ -3,8 +3,8 @@ import type { AppContext } from '../context/app-context'
 import { retryFailed } from '../db/item-links'
 import type { Link } from '../db/links'
 import type { Queryable } from '../db/pool'
+import type { FieldMapEntry, HubContent } from '../vocabulary/hub-content'
 import type { WebflowApi } from '../webflow/webflow-client'
-import type { FieldMapEntry, HubContent } from './field-map'
 import { checkedSince, checkLinkSchema } from './schema-check'
 
 /**
