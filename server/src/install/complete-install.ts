@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto'
 import type { WebhookHealth } from '@bindery/shared/api/site'
 import type { Config } from '../config'
 import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { cipherFor } from '../crypto/cipher-for'
 import { cipherContext } from '../crypto/token-cipher'
 import { auditInstall } from '../db/audit-log'
 import { clearTokenRejected } from '../db/installation-credentials'
 import { type Installation, upsertInstallation } from '../db/installations'
-import { inTransaction, txAdapter } from '../db/pool'
+import { inTransaction } from '../db/pool'
 import { addSiteManager } from '../db/site-managers'
 import { upsertSite } from '../db/sites'
 import { releaseHeldJobs } from '../reliability/hold-job'
@@ -76,7 +77,7 @@ export async function completeInstall(ctx: AppContext, code: string) {
     if (await clearTokenRejected(tx, result.installation.id)) {
       let released = 0
       for (const s of covered) released += await releaseHeldJobs(tx, boss, s.id)
-      await boss.send('inbox-process', {}, { singletonKey: 'inbox', db: txAdapter(tx) })
+      await enqueue({ boss }, 'inbox-process', {}, { tx })
       log.info({ installation: result.installation.id, released }, 'reinstall released held work')
     }
     await auditInstall(tx, {

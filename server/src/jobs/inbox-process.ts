@@ -1,6 +1,7 @@
 import type { QueuePayload } from '@bindery/shared/queues'
 import { WebhookDelivery } from '@bindery/shared/webflow'
 import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import * as inbox from '../db/inbox'
 import { inSavepoint, inTransaction } from '../db/pool'
 import { recordItemsPulled, recordSyncLatency } from '../metrics/record'
@@ -26,7 +27,7 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: AppContext) 
   for (let i = 0; i < MAX_BATCHES; i++) {
     if ((await runBatch(ctx, 'pending', totals)) < BATCH) return totals
   }
-  await ctx.boss.send(queue, {}, { singletonKey: 'inbox' })
+  await enqueue(ctx, queue, {})
   return totals
 }
 

@@ -1,12 +1,12 @@
 import type { QueuePayload } from '@bindery/shared/queues'
 import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { getHubItemBySlug } from '../db/hub-items'
 import { getItemLinkByWebflowId, hasDirty, linkUnlinkedHubItems, recordSynced } from '../db/item-links'
 import { getLink, type Link, updateLink } from '../db/links'
 import { inTransaction } from '../db/pool'
 import { applyItem } from '../sync/apply-delivery'
 import { webflowStateOf } from '../sync/field-map'
-import { enqueuePush } from '../sync/mark-dirty'
 import { pullLocales } from '../sync/pull-locales'
 
 export const queue = 'link-connect'
@@ -60,7 +60,7 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: AppContext) 
   await inTransaction(ctx.db, async (tx) => {
     // What only the hub has goes to Webflow.
     const added = await linkUnlinkedHubItems(tx, link.id, link.hubCollectionId)
-    if (added || (await hasDirty(tx, link.id))) await enqueuePush(tx, ctx.boss, link.id)
+    if (added || (await hasDirty(tx, link.id))) await enqueue(ctx, 'link-push', { linkId: link.id }, { tx })
     else await updateLink(tx, link.id, { state: 'live', lastSyncedAt: new Date() })
   })
   return { items: done }

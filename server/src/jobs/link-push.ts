@@ -1,11 +1,11 @@
 import type { QueuePayload } from '@bindery/shared/queues'
 import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { getLink, linkPublishesSite } from '../db/links'
 import { reportSitePublishNeeded } from '../sync/new-collection'
 import { pushLink } from '../sync/push-link'
 import { checkLinkSchema } from '../sync/schema-check'
 import { WebflowApiError } from '../webflow/webflow-api-error'
-import { enqueueSitePublish } from './site-publish'
 
 export const queue = 'link-push'
 
@@ -25,13 +25,14 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: AppContext) 
     return { created: 0, updated: 0, removed: 0, failed: 0, deferred: 0 }
   })
   if (stats.deferred) {
-    await ctx.boss.send(queue, { linkId: link.id }, { singletonKey: link.id, startAfter: 5 })
+    await enqueue(ctx, queue, { linkId: link.id }, { startAfter: 5 })
   }
   const publishes = await linkPublishesSite(ctx.db, link.id)
   // A new collection waiting for its first site publish asks for one even when this push wrote nothing.
   const changed = stats.created + stats.updated + stats.removed > 0
   if (publishes && (changed || link.awaitingSitePublish)) {
-    await enqueueSitePublish(ctx.boss, link.siteId)
+    // One already waiting absorbs it.
+    await enqueue(ctx, 'site-publish', { siteId: link.siteId })
   }
   await reportSitePublishNeeded(ctx.db, link, publishes)
   return stats

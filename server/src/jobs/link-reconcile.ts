@@ -1,5 +1,6 @@
 import type { QueuePayload } from '@bindery/shared/queues'
 import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { reconcileLink } from '../reconcile/reconcile-link'
 
 export const queue = 'link-reconcile'
@@ -11,7 +12,7 @@ export const queue = 'link-reconcile'
 export async function handle(data: QueuePayload<typeof queue>, ctx: AppContext) {
   const result = await reconcileLink(ctx, data.linkId, data.trigger)
   if ('skipped' in result && result.skipped === 'busy' && data.trigger === 'manual') {
-    await ctx.boss.send(queue, data, { singletonKey: data.linkId, startAfter: 10 })
+    await enqueue(ctx, queue, data, { startAfter: 10 })
   }
   return result
 }

@@ -1,5 +1,6 @@
 import type { QueuePayload } from '@bindery/shared/queues'
 import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { hasPushPending } from '../db/item-links'
 import { reconcileLink } from '../reconcile/reconcile-link'
 
@@ -16,9 +17,9 @@ const MAX_WAITS = 15
  */
 export async function handle(data: QueuePayload<typeof queue>, ctx: AppContext) {
   const again = (startAfter: number, waits = data.waits) =>
-    ctx.boss.send(queue, { ...data, waits }, { singletonKey: data.linkId, startAfter })
+    enqueue(ctx, queue, { ...data, waits }, { startAfter })
   if (!data.full && data.waits < MAX_WAITS && (await hasPushPending(ctx.db, data.linkId))) {
-    await ctx.boss.send('link-push', { linkId: data.linkId }, { singletonKey: data.linkId })
+    await enqueue(ctx, 'link-push', { linkId: data.linkId })
     await again(2, data.waits + 1)
     return { waiting: 'push' }
   }

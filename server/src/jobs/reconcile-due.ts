@@ -1,5 +1,6 @@
 import type { QueuePayload } from '@bindery/shared/queues'
 import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { listDueForReconcile } from '../db/links'
 
 export const queue = 'reconcile-due'
@@ -13,11 +14,7 @@ export async function handle(_data: QueuePayload<typeof queue>, ctx: AppContext)
   const due = await listDueForReconcile(ctx.db, ctx.config.reconcileIntervalMinutes)
   let queued = 0
   for (const id of due) {
-    const job = await ctx.boss.send(
-      'link-reconcile',
-      { linkId: id, trigger: 'scheduled' },
-      { singletonKey: id },
-    )
+    const job = await enqueue(ctx, 'link-reconcile', { linkId: id, trigger: 'scheduled' })
     if (job) queued++
   }
   return { due: due.length, queued }

@@ -1,6 +1,6 @@
 import type { QueuePayload } from '@bindery/shared/queues'
 import type { AppContext } from '../context/app-context'
-import type { Boss } from '../context/boss'
+import { enqueue } from '../context/enqueue'
 import { siteWantsCustomDomains } from '../db/links'
 import { inTransaction, type Queryable } from '../db/pool'
 import { markSitePublished, secondsUntilPublishAllowed } from '../db/sites'
@@ -23,7 +23,7 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: AppContext) 
   const wait = await secondsUntilPublishAllowed(ctx.db, data.siteId, SPACING_SECONDS)
   if (wait === null) return { skipped: 'no such site' }
   if (wait > 0) {
-    await enqueueSitePublish(ctx.boss, data.siteId, wait)
+    await enqueue(ctx, queue, { siteId: data.siteId }, { startAfter: Math.ceil(wait) })
     return { deferred: wait }
   }
   const wf = await ctx.webflow.forSite(data.siteId)
@@ -33,7 +33,12 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: AppContext) 
     await wf.publishSite(data.siteId, await customDomainIds(ctx.db, wf, data.siteId))
   } catch (err) {
     if (!(err instanceof WebflowApiError && err.status === 429)) throw err
-    await enqueueSitePublish(ctx.boss, data.siteId, err.retryAfterSeconds ?? SPACING_SECONDS)
+    await enqueue(
+      ctx,
+      queue,
+      { siteId: data.siteId },
+      { startAfter: Math.ceil(err.retryAfterSeconds ?? SPACING_SECONDS) },
+    )
     return { deferred: err.retryAfterSeconds ?? SPACING_SECONDS }
   }
   // Bindery's own publish counts even when Webflow sends no site_publish event back.
@@ -50,9 +55,4 @@ async function customDomainIds(db: Queryable, wf: WebflowApi, siteId: string): P
   if (!(await siteWantsCustomDomains(db, siteId))) return []
   const { customDomains } = await wf.listCustomDomains(siteId)
   return customDomains.map((d) => d.id)
-}
-
-/** Asks for a publish of the site; one already waiting absorbs it. */
-export async function enqueueSitePublish(boss: Boss, siteId: string, afterSeconds = 0) {
-  await boss.send(queue, { siteId }, { singletonKey: siteId, startAfter: Math.ceil(afterSeconds) })
 }

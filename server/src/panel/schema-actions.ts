@@ -1,5 +1,6 @@
 import type { RemapFieldRequest, SchemaDrift } from '@bindery/shared/api/schema-drift'
 import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { appendAudit } from '../db/audit-log'
 import { getSiteCollection } from '../db/hub-collections'
 import { forgetBaseField, resetForNewCollection } from '../db/item-links'
@@ -42,8 +43,8 @@ export async function remapField(ctx: AppContext, wf: WebflowApi, link: Link, re
     // The last synced snapshot knew the old field: without it, an empty new field reads as "cleared".
     await forgetBaseField(tx, link.id, req.hubSlug)
     await audit(tx, link, 'schema.remap', { ...req, webflowSlug: webflow.slug })
+    await enqueue(ctx, 'link-push', { linkId: link.id }, { tx })
   })
-  await ctx.boss.send('link-push', { linkId: link.id }, { singletonKey: link.id })
   return (await getLink(ctx.db, link.id))!
 }
 
@@ -87,8 +88,8 @@ export async function recreateCollection(ctx: AppContext, wf: WebflowApi, link: 
       previous: link.webflowCollectionId,
       webflowCollectionId: created.id,
     })
+    await enqueue(ctx, 'link-push', { linkId: link.id }, { tx })
   })
-  await ctx.boss.send('link-push', { linkId: link.id }, { singletonKey: link.id })
   return (await getLink(ctx.db, link.id))!
 }
 

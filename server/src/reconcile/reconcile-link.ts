@@ -5,6 +5,7 @@ import {
   type ReconcileTrigger,
 } from '@bindery/shared/api/reconcile'
 import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { finishReport, type ReportResult, startReport, zeroCounts } from '../db/drift-reports'
 import { hasUnpushed, hubIdsOf, listHubSide, markAllForRepush } from '../db/item-links'
 import { getLink, type Link, updateLink } from '../db/links'
@@ -157,7 +158,7 @@ async function fullResync(
 async function settle(ctx: AppContext, link: Link, watched: boolean) {
   if ((await hasUnpushed(ctx.db, link.id)) && link.direction !== 'pull-only') {
     // The push's own progress takes over and returns the link to `live` when it is done.
-    await ctx.boss.send('link-push', { linkId: link.id }, { singletonKey: link.id })
+    await enqueue(ctx, 'link-push', { linkId: link.id })
     return
   }
   if (watched) await updateLink(ctx.db, link.id, { state: 'live', lastSyncedAt: new Date() })

@@ -1,10 +1,10 @@
 import type { SiteControlResult } from '@bindery/shared/api/admin-reliability'
 import type { Boss } from '../context/boss'
+import { enqueue } from '../context/enqueue'
 import { appendAudit } from '../db/audit-log'
 import { pushingLinksOfSite } from '../db/links'
-import { type Db, inTransaction, txAdapter } from '../db/pool'
+import { type Db, inTransaction } from '../db/pool'
 import { lockSitePaused, setSitePausedFlag } from '../db/sites'
-import { enqueuePush } from '../sync/mark-dirty'
 import { notFound } from '../vocabulary/app-error'
 import { releaseHeldJobs } from './hold-job'
 
@@ -25,9 +25,9 @@ export async function setSitePaused(db: Db, boss: Boss, siteId: string, paused: 
     if (!paused) {
       jobsReleased = await releaseHeldJobs(tx, boss, siteId)
       const links = await pushingLinksOfSite(tx, siteId)
-      for (const id of links) await enqueuePush(tx, boss, id)
+      for (const id of links) await enqueue({ boss }, 'link-push', { linkId: id }, { tx })
       pushesQueued = links.length
-      await boss.send('inbox-process', {}, { singletonKey: 'inbox', db: txAdapter(tx) })
+      await enqueue({ boss }, 'inbox-process', {}, { tx })
     }
     await appendAudit(tx, [
       {

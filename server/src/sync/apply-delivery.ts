@@ -1,5 +1,6 @@
 import type { CollectionItem, CollectionItemPayload, WebhookDelivery } from '@bindery/shared/webflow'
 import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { appendAudit } from '../db/audit-log'
 import { upsertOpenConflict } from '../db/conflicts'
 import {
@@ -28,7 +29,6 @@ import { canonicalJson, contentHash } from './content-hash'
 import { type DroppedValue, webflowStateOf } from './field-map'
 import { fieldMemoryOf } from './field-memory'
 import { holdPulledDelete } from './hold-deletes'
-import { enqueuePush } from './mark-dirty'
 import { mergeContent } from './merge'
 import { finishAfterSitePublish } from './new-collection'
 import { hubContentOf } from './push-plan'
@@ -181,7 +181,7 @@ export async function applyItem(
     )
   } else if (!agrees && link.direction === 'two-way') {
     // The hub kept changes Webflow lacks: push the merged result back.
-    await enqueuePush(tx, ctx.boss, link.id)
+    await enqueue(ctx, 'link-push', { linkId: link.id }, { tx })
   }
 }
 

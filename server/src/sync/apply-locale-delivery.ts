@@ -1,5 +1,6 @@
 import type { CollectionItem, CollectionItemPayload } from '@bindery/shared/webflow'
 import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { appendAudit } from '../db/audit-log'
 import { deleteLocaleVersion, getLocaleVersion, upsertLocaleVersions } from '../db/hub-item-locales'
 import { getHubItem, touchHubItems } from '../db/hub-items'
@@ -11,7 +12,6 @@ import { localesOfLink } from '../db/site-locales'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import { canonicalJson, contentHash } from './content-hash'
 import { localeContentOf, localePart } from './locale-content'
-import { enqueuePush } from './mark-dirty'
 import { mergeContent } from './merge'
 import { referencedWebflowIds, webflowContentOf } from './webflow-content'
 
@@ -117,7 +117,7 @@ export async function applyLocaleItem(
     },
   ])
   // The hub kept changes Webflow lacks: push the merged version back.
-  if (!agrees && link.direction === 'two-way') await enqueuePush(tx, ctx.boss, link.id)
+  if (!agrees && link.direction === 'two-way') await enqueue(ctx, 'link-push', { linkId: link.id }, { tx })
 }
 
 async function fetchItem(ctx: AppContext, link: Link, id: string, cmsLocaleId?: string) {

@@ -2,6 +2,7 @@ import type { ConnectRequest } from '@bindery/shared/api/links'
 import { type HubField, hubTypeOf } from '@bindery/shared/hub'
 import type { Collection } from '@bindery/shared/webflow'
 import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { addCollectionLocales } from '../db/hub-collection-locales'
 import {
   collectionSlugTaken,
@@ -21,7 +22,7 @@ import {
   saveSchemaState,
   updateLink,
 } from '../db/links'
-import { inTransaction, type Tx, txAdapter } from '../db/pool'
+import { inTransaction, type Tx } from '../db/pool'
 import { AppError, badRequest, notFound } from '../vocabulary/app-error'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { WebflowApi } from '../webflow/webflow-client'
@@ -33,7 +34,6 @@ import {
   webflowField,
   webflowFieldFor,
 } from './field-plan'
-import { enqueuePush } from './mark-dirty'
 import { knownFieldsOf } from './schema-drift'
 import { refreshSiteLocales } from './site-locales-refresh'
 
@@ -154,13 +154,9 @@ async function start(
     await updateLink(tx, link.id, { progressTotal: total })
     // The hub's locale versions follow their items into every locale the site has.
     await markCollectionLocalesDirty(tx, link.id, l.hubCollectionId)
-    await enqueuePush(tx, ctx.boss, link.id)
+    await enqueue(ctx, 'link-push', { linkId: link.id }, { tx })
   } else {
-    await ctx.boss.send(
-      'link-connect',
-      { linkId: link.id, mode, firstMatchWinner },
-      { singletonKey: link.id, db: txAdapter(tx) },
-    )
+    await enqueue(ctx, 'link-connect', { linkId: link.id, mode, firstMatchWinner }, { tx })
   }
   return { ...link, state: 'syncing', awaitingSitePublish: mode === 'publish' }
 }

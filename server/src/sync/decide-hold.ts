@@ -1,4 +1,5 @@
 import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { appendAudit } from '../db/audit-log'
 import { type DeleteHold, decideHold, getHold, insertHold, removeHeldItems } from '../db/delete-holds'
 import { getHubItem, type HubItem } from '../db/hub-items'
@@ -7,7 +8,6 @@ import { getLink } from '../db/links'
 import { inTransaction, type Tx } from '../db/pool'
 import { AppError, badRequest, notFound } from '../vocabulary/app-error'
 import { deleteFromHub } from './apply-delivery'
-import { enqueuePush } from './mark-dirty'
 import { restoreItem } from './restore-item'
 
 export type HoldDecision = {
@@ -25,7 +25,7 @@ export function confirmHold(ctx: AppContext, siteId: string, id: string, by: str
     const out: HoldDecision = { hold, applied: 0, skipped: [] }
     const link = (await getLink(tx, hold.linkId))!
     if (hold.side === 'webflow') {
-      if (!link.disconnectedAt) await enqueuePush(tx, ctx.boss, link.id)
+      if (!link.disconnectedAt) await enqueue(ctx, 'link-push', { linkId: link.id }, { tx })
       out.applied = hold.items.length
       return out
     }
@@ -70,7 +70,7 @@ export function rejectHold(ctx: AppContext, siteId: string, id: string, by: stri
     }
     const link = await getLink(tx, hold.linkId)
     if (link && !link.disconnectedAt && link.direction !== 'pull-only')
-      await enqueuePush(tx, ctx.boss, link.id)
+      await enqueue(ctx, 'link-push', { linkId: link.id }, { tx })
     return out
   })
 }

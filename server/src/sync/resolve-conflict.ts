@@ -1,4 +1,5 @@
 import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { appendAudit } from '../db/audit-log'
 import { lockOpenConflict, markResolved } from '../db/conflicts'
 import { getHubItem, updateHubItem } from '../db/hub-items'
@@ -8,7 +9,6 @@ import { inTransaction } from '../db/pool'
 import { badRequest, notFound } from '../vocabulary/app-error'
 import type { HubContent } from '../vocabulary/hub-content'
 import { canonicalJson, contentHash } from './content-hash'
-import { enqueuePush } from './mark-dirty'
 import { hubContentOf } from './push-plan'
 
 /** The whole item one way, or each conflicting field its own way. */
@@ -84,7 +84,7 @@ export async function resolveConflict(
       ])
     } else {
       await markResolvedForPush(tx, link.id, hubItem.id)
-      await enqueuePush(tx, ctx.boss, link.id)
+      await enqueue(ctx, 'link-push', { linkId: link.id }, { tx })
     }
   })
 }

@@ -1,8 +1,9 @@
 import type { CollectionItem } from '@bindery/shared/webflow'
 import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { retryFailed } from '../db/item-links'
 import type { Link } from '../db/links'
-import type { Queryable } from '../db/pool'
+import { inTransaction, type Queryable } from '../db/pool'
 import type { FieldMapEntry, HubContent } from '../vocabulary/hub-content'
 import type { WebflowApi } from '../webflow/webflow-client'
 import { checkedSince, checkLinkSchema } from './schema-check'
@@ -17,8 +18,10 @@ export async function recheckSchema(ctx: AppContext, wf: WebflowApi, link: Link,
   if (await checkedSince(ctx.db, link.id, since)) return
   const { link: after } = await checkLinkSchema(ctx.db, wf, link)
   if (JSON.stringify(after.fieldMap) === JSON.stringify(link.fieldMap)) return
-  await retryFailed(ctx.db, link.id)
-  await ctx.boss.send('link-push', { linkId: link.id }, { singletonKey: link.id, startAfter: 1 })
+  await inTransaction(ctx.db, async (tx) => {
+    await retryFailed(tx, link.id)
+    await enqueue(ctx, 'link-push', { linkId: link.id }, { tx, startAfter: 1 })
+  })
 }
 
 /** Select fields whose Webflow value is an Option id the field map does not know. */
