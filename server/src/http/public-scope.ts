@@ -13,7 +13,7 @@ import { markAudience } from './audience'
 /**
  * The public audience: no credentials. Health, the OAuth install, Webflow's signed webhooks (the
  * signature is their credential), `POST /api/session` (the ID token is), the content API's docs,
- * and in sandbox mode the playground. The abusable ones are rate-limited (rate-limits.ts).
+ * and in sandbox mode the playground. The abusable ones are rate-limited (plugins/rate-limits.ts).
  */
 export const publicScope: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (scope, { ctx }) => {
   markAudience(scope, 'public')

@@ -28,7 +28,7 @@ export const siteStatusRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }>
         status: installation?.status ?? 'revoked',
         needsReinstall: credentials?.needsReinstall ?? false,
         tokenRejectedAt: credentials?.rejectedAt?.toISOString() ?? null,
-        // The same page the not-installed answer offers (install/not-installed.ts).
+        // The same page the not-installed answer offers (webflow/not-installed.ts).
         installUrl: `${config.publicUrl}/oauth/install?popup=1`,
       },
     }
