@@ -4,10 +4,11 @@ import type { HubItem } from '../db/hub-items'
 import type { HubRow, ItemLink } from '../db/item-links'
 import type { Link } from '../db/links'
 import { contentHash, sameContent } from '../sync/content-hash'
-import { type HubContent, type WebflowState, webflowStateOf } from '../sync/field-map'
+import { webflowStateOf } from '../sync/field-map'
 import { type FieldMemory, NO_MEMORY } from '../sync/field-memory'
 import { hubContentOf } from '../sync/push-plan'
 import { webflowContentOf } from '../sync/webflow-content'
+import type { HubContent, WebflowState } from '../vocabulary/hub-content'
 import type { WebflowSnapshot } from './webflow-snapshot'
 
 /** What a repair does; which one follows from the drift class, the link's direction and its policy. */

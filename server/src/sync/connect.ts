@@ -1,6 +1,8 @@
 import type { ConnectRequest } from '@bindery/shared/api/links'
 import { type HubField, hubTypeOf } from '@bindery/shared/hub'
 import type { Collection } from '@bindery/shared/webflow'
+import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { addCollectionLocales } from '../db/hub-collection-locales'
 import {
   collectionSlugTaken,
@@ -20,11 +22,8 @@ import {
   saveSchemaState,
   updateLink,
 } from '../db/links'
-import { inTransaction, type Tx, txAdapter } from '../db/pool'
-import { AppError, badRequest, notFound } from '../http/app-error'
-import { webflowForSite } from '../install/site-client'
-import type { JobContext } from '../jobs/job-context'
-import { knownFieldsOf } from '../reconcile/schema-drift'
+import { inTransaction, type Tx } from '../db/pool'
+import { AppError, badRequest, notFound } from '../vocabulary/app-error'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { WebflowApi } from '../webflow/webflow-client'
 import {
@@ -35,7 +34,7 @@ import {
   webflowField,
   webflowFieldFor,
 } from './field-plan'
-import { enqueuePush } from './mark-dirty'
+import { knownFieldsOf } from './schema-drift'
 import { refreshSiteLocales } from './site-locales-refresh'
 
 /**
@@ -43,8 +42,8 @@ import { refreshSiteLocales } from './site-locales-refresh'
  * (b) import a Webflow collection into the hub, or (c) link an existing pair by slug. The schema work
  * happens now, so the caller sees its errors; the items follow in jobs that report progress.
  */
-export async function connect(ctx: JobContext, siteId: string, req: ConnectRequest): Promise<Link> {
-  const wf = await webflowForSite(ctx.db, ctx.config, siteId, ctx)
+export async function connect(ctx: AppContext, siteId: string, req: ConnectRequest): Promise<Link> {
+  const wf = await ctx.webflow.forSite(siteId)
   const links = await listLinks(ctx.db, siteId)
   const webflowOf = (hubId: string) => links.find((l) => l.hubCollectionId === hubId)?.webflowCollectionId
   const hubOf = (webflowId: string) => links.find((l) => l.webflowCollectionId === webflowId)?.hubCollectionId
@@ -136,7 +135,7 @@ export async function connect(ctx: JobContext, siteId: string, req: ConnectReque
 
 /** Inserts the link and queues its initial sync in one transaction. */
 async function start(
-  ctx: JobContext,
+  ctx: AppContext,
   l: NewLink & { schema: Collection },
   mode: 'publish' | 'import' | 'link',
   tx?: Tx,
@@ -155,19 +154,15 @@ async function start(
     await updateLink(tx, link.id, { progressTotal: total })
     // The hub's locale versions follow their items into every locale the site has.
     await markCollectionLocalesDirty(tx, link.id, l.hubCollectionId)
-    await enqueuePush(tx, ctx.boss, link.id)
+    await enqueue(ctx, 'link-push', { linkId: link.id }, { tx })
   } else {
-    await ctx.boss.send(
-      'link-connect',
-      { linkId: link.id, mode, firstMatchWinner },
-      { singletonKey: link.id, db: txAdapter(tx) },
-    )
+    await enqueue(ctx, 'link-connect', { linkId: link.id, mode, firstMatchWinner }, { tx })
   }
   return { ...link, state: 'syncing', awaitingSitePublish: mode === 'publish' }
 }
 
 async function hubCollection(
-  ctx: JobContext,
+  ctx: AppContext,
   siteId: string,
   id: string,
   links: Link[],

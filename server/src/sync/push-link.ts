@@ -1,4 +1,5 @@
 import type { CollectionItem } from '@bindery/shared/webflow'
+import type { AppContext } from '../context/app-context'
 import { appendAudit } from '../db/audit-log'
 import {
   adoptWebflowItem,
@@ -16,13 +17,13 @@ import {
   webflowIdsOf,
 } from '../db/item-links'
 import { getLink, getSchemaState, type Link, updateLink } from '../db/links'
-import type { JobContext } from '../jobs/job-context'
 import { recordItemsPushed, recordSyncLatency } from '../metrics/record'
+import type { WebflowState } from '../vocabulary/hub-content'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
 import { eachOrGone, matchCreated, publishOutcome } from './bulk-outcome'
 import { fieldDataToSend } from './field-data-to-send'
-import { isLive, referencedIds, toWebflow, type WebflowState, webflowStateOf } from './field-map'
+import { isLive, referencedIds, toWebflow, webflowStateOf } from './field-map'
 import { type FieldMemory, loadFieldMemory, NO_MEMORY } from './field-memory'
 import { findBySlug } from './find-by-slug'
 import { mergeUnseenWebflowEdits } from './freshen'
@@ -51,7 +52,7 @@ const MAX_ROUNDS = 50
  * Creates are idempotent: a create whose answer never came is settled by looking its slug up before
  * anything is sent again, so one hub item never gets two Webflow items.
  */
-export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string): Promise<PushStats> {
+export async function pushLink(ctx: AppContext, wf: WebflowApi, linkId: string): Promise<PushStats> {
   const stats: PushStats = { created: 0, updated: 0, removed: 0, failed: 0, deferred: 0 }
   const started = new Date()
   const link = await getLink(ctx.db, linkId)
@@ -119,7 +120,7 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
 
 /** Looks up the slugs of creates whose outcome is unknown and adopts what Webflow already has. */
 async function settleCreates(
-  ctx: JobContext,
+  ctx: AppContext,
   wf: WebflowApi,
   link: Link,
   items: { itemLink: { id: string }; item: { slug: string } }[],
@@ -144,7 +145,7 @@ async function settleCreates(
 }
 
 /** Links an existing Webflow item to the hub item; it stays dirty so the next round updates it. */
-async function adopt(ctx: JobContext, link: Link, itemLinkId: string, item: CollectionItem) {
+async function adopt(ctx: AppContext, link: Link, itemLinkId: string, item: CollectionItem) {
   await adoptWebflowItem(ctx.db, itemLinkId, item.id, webflowStateOf(item))
   await appendAudit(ctx.db, [
     {
@@ -164,7 +165,7 @@ const heldItemOf = (p: PlannedItem) => ({
   name: p.item.name,
 })
 
-async function reportProgress(ctx: JobContext, link: Link) {
+async function reportProgress(ctx: AppContext, link: Link) {
   const { total, done } = await progressOf(ctx.db, link.id)
   const settled = done === total
   await updateLink(ctx.db, link.id, {
@@ -181,7 +182,7 @@ class BatchWriter {
   unanswered = 0
 
   constructor(
-    private ctx: JobContext,
+    private ctx: AppContext,
     private wf: WebflowApi,
     private link: Link,
     private refs: Map<string, string>,
