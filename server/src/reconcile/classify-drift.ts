@@ -66,22 +66,12 @@ export function classifyDrift(
   memory: Map<string, FieldMemory> = new Map(),
 ): Classified {
   const out: Classified = { drifts: [], refresh: [], linked: [] }
-  const byWebflowId = new Map<string, HubRow>()
-  const bySlug = new Map<string, HubRow>()
-  for (const r of rows) {
-    if (r.itemLink?.webflowItemId) byWebflowId.set(r.itemLink.webflowItemId, r)
-    if (!r.item.deletedAt) bySlug.set(r.item.slug, r)
-  }
-  const content = (item: CollectionItem) => {
-    const il = byWebflowId.get(item.id)?.itemLink
-    return webflowContentOf(link, item, hubIds, undefined, (il && memory.get(il.id)) || NO_MEMORY)
-  }
-  const scope: DriftScope = { link, byWebflowId, bySlug, snapshot, content }
+  const scope = driftScope(link, rows, snapshot, hubIds, memory)
 
   // Webflow items no item link knows: a duplicate, an unlinked match, or new to the hub.
   const settled: UnknownItemsSettled = { adopted: new Set(), keptAfterDuplicate: new Set() }
   for (const item of snapshot.staged.values()) {
-    if (byWebflowId.has(item.id)) continue
+    if (scope.byWebflowId.has(item.id)) continue
     const v = classifyUnknownItem(scope, item)
     if (v.kind === 'inFlight') continue
     if (v.kind === 'duplicate' && v.keeps) settled.keptAfterDuplicate.add(v.keeps)
@@ -99,4 +89,25 @@ export function classifyDrift(
     }
   }
   return out
+}
+
+/** The hub side indexed by Webflow id and by slug, and how a Webflow item reads in hub terms. */
+export function driftScope(
+  link: Link,
+  rows: HubRow[],
+  snapshot: WebflowSnapshot,
+  hubIds: Map<string, string>,
+  memory: Map<string, FieldMemory> = new Map(),
+): DriftScope {
+  const byWebflowId = new Map<string, HubRow>()
+  const bySlug = new Map<string, HubRow>()
+  for (const r of rows) {
+    if (r.itemLink?.webflowItemId) byWebflowId.set(r.itemLink.webflowItemId, r)
+    if (!r.item.deletedAt) bySlug.set(r.item.slug, r)
+  }
+  const content = (item: CollectionItem) => {
+    const il = byWebflowId.get(item.id)?.itemLink
+    return webflowContentOf(link, item, hubIds, undefined, (il && memory.get(il.id)) || NO_MEMORY)
+  }
+  return { link, byWebflowId, bySlug, snapshot, content }
 }

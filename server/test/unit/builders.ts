@@ -91,7 +91,10 @@ export function row(item: Partial<HubItem> = {}, il: Partial<ItemLink> | null = 
 
 /** A Webflow item; `published` makes it live (published at its last update). */
 export function webflowItem(
-  o: { id?: string; fieldData?: Record<string, unknown>; published?: boolean } & Partial<CollectionItem> = {},
+  o: { fieldData?: Record<string, unknown>; published?: boolean } & Omit<
+    Partial<CollectionItem>,
+    'fieldData'
+  > = {},
 ): CollectionItem {
   const { published, fieldData, ...rest } = o
   return {
