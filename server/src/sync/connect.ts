@@ -68,10 +68,13 @@ export async function connect(ctx: AppContext, siteId: string, req: ConnectReque
       })
       .catch(asAppError)
     const fieldMap = buildFieldMap(fields.map((f) => ({ hub: f, webflow: webflowField(created, f.slug) })))
-    return start(
-      ctx,
-      { ...common, hubCollectionId: hub.id, webflowCollectionId: created.id, fieldMap, schema: created },
-      'publish',
+    return inTransaction(ctx.db, (tx) =>
+      start(
+        ctx,
+        tx,
+        { ...common, hubCollectionId: hub.id, webflowCollectionId: created.id, fieldMap, schema: created },
+        { mode: 'publish' },
+      ),
     )
   }
 
@@ -103,9 +106,9 @@ export async function connect(ctx: AppContext, siteId: string, req: ConnectReque
       )
       return start(
         ctx,
-        { ...common, hubCollectionId, webflowCollectionId: collection.id, fieldMap, schema: collection },
-        'import',
         tx,
+        { ...common, hubCollectionId, webflowCollectionId: collection.id, fieldMap, schema: collection },
+        { mode: 'import' },
       )
     })
   }
@@ -124,24 +127,32 @@ export async function connect(ctx: AppContext, siteId: string, req: ConnectReque
     }
   }
   const fieldMap = buildFieldMap(pairs, webflowOf)
-  return start(
-    ctx,
-    { ...common, hubCollectionId: hub.id, webflowCollectionId: collection.id, fieldMap, schema: collection },
-    'link',
-    undefined,
-    req.firstMatchWinner,
+  return inTransaction(ctx.db, (tx) =>
+    start(
+      ctx,
+      tx,
+      {
+        ...common,
+        hubCollectionId: hub.id,
+        webflowCollectionId: collection.id,
+        fieldMap,
+        schema: collection,
+      },
+      { mode: 'link', firstMatchWinner: req.firstMatchWinner },
+    ),
   )
 }
 
-/** Inserts the link and queues its initial sync in one transaction. */
+/** How a link starts: what the connect did, and for a linked pair which side wins a first match. */
+type StartOptions = { mode: 'publish' | 'import' | 'link'; firstMatchWinner?: 'hub' | 'webflow' }
+
+/** Inserts the link and queues its initial sync, in the caller's transaction. */
 async function start(
   ctx: AppContext,
+  tx: Tx,
   l: NewLink & { schema: Collection },
-  mode: 'publish' | 'import' | 'link',
-  tx?: Tx,
-  firstMatchWinner?: 'hub' | 'webflow',
+  { mode, firstMatchWinner }: StartOptions,
 ): Promise<Link> {
-  if (!tx) return inTransaction(ctx.db, (t) => start(ctx, l, mode, t, firstMatchWinner))
   const link = await insertLink(tx, l)
   // The schema as connected: what later schema checks measure "added" against.
   await saveSchemaState(tx, link.id, { known: knownFieldsOf(l.schema), checked: true })

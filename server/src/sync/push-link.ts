@@ -21,6 +21,7 @@ import { recordItemsPushed, recordSyncLatency } from '../metrics/record'
 import type { WebflowState } from '../vocabulary/hub-content'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
+import { bisectRefused } from './bisect-batch'
 import { eachOrGone, matchCreated, publishOutcome } from './bulk-outcome'
 import { fieldDataToSend } from './field-data-to-send'
 import { isLive, referencedIds, toWebflow, webflowStateOf } from './field-map'
@@ -382,30 +383,22 @@ class BatchWriter {
         return
       }
       if (err.status !== 400) throw err
-      const bad = failingIndexes(err, chunk.length)
-      if (bad.size === 0 && chunk.length > 1) {
+      const next = bisectRefused(chunk, err)
+      if (next.kind === 'halve') {
         // Webflow did not say which item: halve until it does.
-        const mid = Math.ceil(chunk.length / 2)
-        await this.send(chunk.slice(0, mid), request, kind)
-        await this.send(chunk.slice(mid), request, kind)
+        for (const half of next.halves) await this.send(half, request, kind)
         return
       }
-      for (const [i, c] of chunk.entries()) {
-        if (bad.size === 0 || bad.has(i)) {
-          if (kind === 'create' && err.duplicateSlug) await this.adoptBySlug(c.p)
-          else await this.fail(c.p, describe(err, i))
-        }
+      for (const { item: c, reason } of next.culprits) {
+        if (kind === 'create' && err.duplicateSlug) await this.adoptBySlug(c.p)
+        else await this.fail(c.p, reason)
       }
       if (kind === 'create')
         await clearCreateSent(
           this.ctx.db,
-          chunk.filter((_, i) => bad.has(i)).map((c) => c.p.itemLink.id),
+          next.culprits.map(({ item: c }) => c.p.itemLink.id),
         )
-      return this.send(
-        chunk.filter((_, i) => bad.size > 0 && !bad.has(i)),
-        request,
-        kind,
-      )
+      return this.send(next.rest, request, kind)
     }
     const byId = new Map(res.items.map((i) => [i.id, i]))
     // Created items are matched by slug, never by position; updates by id.
@@ -511,24 +504,4 @@ function recordPushed(items: PlannedItem[]) {
 
 function statusFlags(p: PlannedItem): Pick<ItemWrite, 'isDraft' | 'isArchived'> {
   return { isDraft: p.item.status !== 'published', isArchived: p.item.status === 'archived' }
-}
-
-/** Indexes of the items a 400 names (`items[3].fieldData.slug`); empty when it names none. */
-function failingIndexes(err: WebflowApiError, size: number): Set<number> {
-  const out = new Set<number>()
-  for (const d of err.details) {
-    const m = typeof d === 'object' ? /items\[(\d+)\]/.exec(d.param ?? '') : null
-    if (m && Number(m[1]) < size) out.add(Number(m[1]))
-  }
-  if (!out.size && size === 1) out.add(0)
-  return out
-}
-
-function describe(err: WebflowApiError, index: number): string {
-  const mine = err.details.filter(
-    (d) =>
-      typeof d === 'string' || !/items\[\d+\]/.test(d.param ?? '') || d.param?.includes(`items[${index}]`),
-  )
-  const text = mine.map((d) => (typeof d === 'string' ? d : `${d.param}: ${d.description}`)).join('; ')
-  return text ? `${err.message}: ${text}` : err.message
 }
