@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { readEnv } from '../server/src/config'
+import { PgRateGate } from '../server/src/webflow/pg-rate-gate'
 import { inject, verifyRepaired } from './reconcile'
 import { type BenchWorld, DEMO, freePort, pushesIdle, startBenchWorld, until } from './sync-world'
 
@@ -61,7 +62,8 @@ async function run(items: number) {
     // The token's budget as the simulator's headers announce it, before the first call: the budget
     // row starts from the plan's 120 a minute.
     const { rows } = await world.runtime.db.query<{ id: string }>('select id from installations')
-    for (const { id } of rows) await world.runtime.gate.observe(id, RATE_LIMIT, RATE_LIMIT)
+    const gate = new PgRateGate(world.runtime.db)
+    for (const { id } of rows) await gate.observe(id, RATE_LIMIT, RATE_LIMIT)
     worker = await startWorker(world)
     console.log(`bench big ${items}: seeded, worker ${worker.pid} ready`)
     const pid = worker.pid!

@@ -1,4 +1,5 @@
-import type { HubContent, WebflowState } from '../sync/field-map'
+import type { CollectionItem } from '@bindery/shared/webflow'
+import type { HubContent, WebflowState } from '../vocabulary/hub-content'
 import { type HubItem, toHubItem } from './hub-items'
 import type { Queryable } from './pool'
 
@@ -598,8 +599,8 @@ export async function hubRowsOfWebflowItems(
 }
 
 /**
- * Live hub items with these slugs and their item links, each saying whether the reconcile run
- * `reportId` listed its Webflow item: what a Webflow item no item link knows is matched against.
+ * Live hub items with these slugs and their item links, each with its Webflow item as the reconcile
+ * run `reportId` listed it (if it did): what a Webflow item no item link knows is matched against.
  */
 export async function hubRowsBySlug(
   db: Queryable,
@@ -607,14 +608,17 @@ export async function hubRowsBySlug(
   hubCollectionId: string,
   slugs: string[],
   reportId: string,
-): Promise<Map<string, HubRow & { listed: boolean }>> {
+): Promise<{ rows: Map<string, HubRow>; listed: CollectionItem[] }> {
   const { rows } = await db.query(
-    `select * from (${HUB_SIDE} and hi.deleted_at is null and hi.slug = any($3::text[])) h,
-       lateral (select exists (select 1 from reconcile_listing s where s.report_id = $4
-         and s.webflow_item_id = h.webflow_item_id and s.staged is not null) as listed) l`,
+    `select * from (${HUB_SIDE} and hi.deleted_at is null and hi.slug = any($3::text[])) h
+       left join lateral (select s.staged as listed_item from reconcile_listing s where s.report_id = $4
+         and s.webflow_item_id = h.webflow_item_id and s.staged is not null) l on true`,
     [linkId, hubCollectionId, slugs, reportId],
   )
-  return new Map(rows.map((r) => [r.slug as string, { ...toHubRow(r), listed: r.listed as boolean }]))
+  return {
+    rows: new Map(rows.map((r) => [r.slug as string, toHubRow(r)])),
+    listed: rows.flatMap((r) => (r.listed_item ? [r.listed_item as CollectionItem] : [])),
+  }
 }
 
 /**

@@ -4,6 +4,8 @@ import {
   type DriftSample,
   type ReconcileTrigger,
 } from '@bindery/shared/api/reconcile'
+import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { finishReport, type ReportResult, startReport, zeroCounts } from '../db/drift-reports'
 import { hasUnpushed, markAllForRepush } from '../db/item-links'
 import { getLink, type Link, updateLink } from '../db/links'
@@ -11,11 +13,10 @@ import { inTransaction } from '../db/pool'
 import { clearListing } from '../db/reconcile-listing'
 import { listSiteLocales } from '../db/site-locales'
 import { getSite } from '../db/sites'
-import { webflowForSite } from '../install/site-client'
-import type { JobContext } from '../jobs/job-context'
 import { recordDrift } from '../metrics/record'
 import { applyItem } from '../sync/apply-delivery'
 import { chunks } from '../sync/push-plan'
+import { checkLinkSchema } from '../sync/schema-check'
 import { refreshSiteLocales } from '../sync/site-locales-refresh'
 import type { Classified, Drift } from './classify-drift'
 import { compareListing, listWebflow } from './compare-listing'
@@ -24,7 +25,6 @@ import { countingClient } from './counting-client'
 import { withLinkLock } from './link-lock'
 import { reconcileLocales } from './reconcile-locales'
 import { progressReporter, recordAgreement, repairDrift } from './repair-drift'
-import { checkLinkSchema } from './schema-check'
 
 const SAMPLES = 10
 
@@ -39,7 +39,7 @@ export type ReconcileResult =
  * hub item. A run the user asked for shows as `syncing` with progress; a scheduled one is quiet.
  */
 export async function reconcileLink(
-  ctx: JobContext,
+  ctx: AppContext,
   linkId: string,
   trigger: ReconcileTrigger,
 ): Promise<ReconcileResult> {
@@ -50,12 +50,12 @@ export async function reconcileLink(
   return result ?? { skipped: 'busy' }
 }
 
-async function run(ctx: JobContext, linked: Link, trigger: ReconcileTrigger): Promise<ReconcileResult> {
+async function run(ctx: AppContext, linked: Link, trigger: ReconcileTrigger): Promise<ReconcileResult> {
   let link = linked
   const watched = trigger !== 'scheduled'
   const full = trigger === 'full'
   const reportId = await startReport(ctx.db, link, trigger)
-  const wf = countingClient(await webflowForSite(ctx.db, ctx.config, link.siteId, ctx))
+  const wf = countingClient(await ctx.webflow.forSite(link.siteId))
   const report: ReportResult = {
     webflowItems: 0,
     hubItems: 0,
@@ -133,7 +133,7 @@ async function run(ctx: JobContext, linked: Link, trigger: ReconcileTrigger): Pr
  * only Webflow has reach the hub first; then every hub item is marked dirty with no synced hash, so
  * the push rewrites them all (markAllForRepush).
  */
-async function fullResync(ctx: JobContext, link: Link, linked: Classified['linked']) {
+async function fullResync(ctx: AppContext, link: Link, linked: Classified['linked']) {
   for (const batch of chunks(linked)) {
     await inTransaction(ctx.db, async (tx) => {
       for (const { itemLink, item } of batch) {
@@ -145,10 +145,10 @@ async function fullResync(ctx: JobContext, link: Link, linked: Classified['linke
 }
 
 /** Queues the push of anything left dirty; a watched run is done when nothing is left to push. */
-async function settle(ctx: JobContext, link: Link, watched: boolean) {
+async function settle(ctx: AppContext, link: Link, watched: boolean) {
   if ((await hasUnpushed(ctx.db, link.id)) && link.direction !== 'pull-only') {
     // The push's own progress takes over and returns the link to `live` when it is done.
-    await ctx.boss.send('link-push', { linkId: link.id }, { singletonKey: link.id })
+    await enqueue(ctx, 'link-push', { linkId: link.id })
     return
   }
   if (watched) await updateLink(ctx.db, link.id, { state: 'live', lastSyncedAt: new Date() })

@@ -1,9 +1,9 @@
+import type { Boss } from '../context/boss'
+import { enqueue } from '../context/enqueue'
 import { markPublishedNotLiveDirty, markQueuedLive } from '../db/item-links'
 import { finishSitePublishWait, type Link, noteSitePublishNeeded } from '../db/links'
 import type { Queryable, Tx } from '../db/pool'
-import type { Boss } from '../jobs/boss'
 import type { WebflowApi } from '../webflow/webflow-client'
-import { enqueuePush } from './mark-dirty'
 import type { PushPlan } from './push-plan'
 
 // A collection Bindery creates in Webflow goes live only with a site publish (docs/webflow.md, New
@@ -44,7 +44,7 @@ export async function finishAfterSitePublish(tx: Tx, boss: Boss, siteId: string)
   const ids = await finishSitePublishWait(tx, siteId, SITE_PUBLISH_NEEDED)
   for (const id of ids) {
     await markPublishedNotLiveDirty(tx, id)
-    await enqueuePush(tx, boss, id)
+    await enqueue({ boss }, 'link-push', { linkId: id }, { tx })
   }
   return ids
 }
