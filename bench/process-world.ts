@@ -6,11 +6,10 @@ import type { LinkSummary } from '@bindery/shared/api/links'
 import { createSimulator, type Simulator } from '@bindery/sim/create-simulator'
 import { DEMO, seedDemo } from '@bindery/sim/demo-seed'
 import type { SimulatorOptionsInput } from '@bindery/sim/sim-options'
-import pg from 'pg'
-import { loadConfig, readEnv } from '../server/src/config'
+import { loadConfig } from '../server/src/config'
 import { createLogger } from '../server/src/logger'
 import { type Runtime, startRuntime } from '../server/src/runtime'
-import { freePort, startWorker, stopWorker } from './processes'
+import { createBenchDatabase, freePort, startWorker, stopWorker } from './processes'
 import { installThroughRedirects, until } from './sync-world'
 
 export { DEMO }
@@ -19,7 +18,6 @@ export type ProcessWorld = {
   sim: Simulator
   /** This process: HTTP only (`ROLE=web`: install, admin and content API, webhooks). */
   web: Runtime
-  databaseName: string
   /** JSON over HTTP to the web process, admin token unless given; throws on a non-2xx answer. */
   call: <T>(method: string, url: string, body?: unknown, token?: string) => Promise<T>
   /** Hub collections `${prefix}-0`… of `perLink` published items each; their ids. */
@@ -48,14 +46,7 @@ export async function startProcessWorld(
   label: string,
   simOptions: SimulatorOptionsInput,
 ): Promise<ProcessWorld> {
-  const adminUrl = readEnv('DATABASE_URL') ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-  const databaseName = `bindery_bench_${label}_${process.pid}`
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  await admin.query(`drop database if exists ${databaseName} with (force)`)
-  await admin.query(`create database ${databaseName}`)
-  const dbUrl = new URL(adminUrl)
-  dbUrl.pathname = `/${databaseName}`
+  const database = await createBenchDatabase(`${label}_${process.pid}`)
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   const sim = await createSimulator({
@@ -72,7 +63,7 @@ export async function startProcessWorld(
   seedDemo(sim)
   const dir = mkdtempSync(path.join(tmpdir(), `bindery-bench-${label}-`))
   const env = {
-    DATABASE_URL: dbUrl.toString(),
+    DATABASE_URL: database.url,
     PUBLIC_URL: baseUrl,
     WEBFLOW_CLIENT_ID: 'bench-client',
     WEBFLOW_CLIENT_SECRET: 'bench-secret',
@@ -93,8 +84,7 @@ export async function startProcessWorld(
     await Promise.all(workers.map(stopWorker))
     await web.close()
     await sim.close()
-    await admin.query(`drop database if exists ${databaseName} with (force)`)
-    await admin.end()
+    await database.drop()
     rmSync(dir, { recursive: true, force: true })
   }
   try {
@@ -174,5 +164,5 @@ export async function startProcessWorld(
     }
     return { seconds: (performance.now() - started) / 1000, links }
   }
-  return { sim, web, databaseName, call, hubCollections, startWorkers, publishAll, close }
+  return { sim, web, call, hubCollections, startWorkers, publishAll, close }
 }

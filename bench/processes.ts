@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
+import pg from 'pg'
+import { readEnv } from '../server/src/config'
 
 export const REPO = path.resolve(import.meta.dirname, '..')
 
@@ -57,4 +59,25 @@ export function freePort(): Promise<number> {
       srv.close(() => resolve(port))
     })
   })
+}
+
+/** A fresh database `bindery_bench_${label}` on the bench's Postgres (DATABASE_URL or the local one). */
+export async function createBenchDatabase(
+  label: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = readEnv('DATABASE_URL') ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+  const name = `bindery_bench_${label}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`drop database if exists ${name} with (force)`)
+  await admin.query(`create database ${name}`)
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`drop database if exists ${name} with (force)`)
+      await admin.end()
+    },
+  }
 }

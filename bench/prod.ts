@@ -3,9 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import pg from 'pg'
-import { readEnv } from '../server/src/config'
-import { freePort, REPO, rssMb, stopWorker } from './processes'
+import { createBenchDatabase, freePort, REPO, rssMb, stopWorker } from './processes'
 import { until } from './sync-world'
 
 export type ProdFigures = {
@@ -32,18 +30,11 @@ const COMMANDS = {
  */
 export async function benchProd(): Promise<ProdFigures> {
   execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: REPO, stdio: 'pipe' })
-  const adminUrl = readEnv('DATABASE_URL') ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-  const name = `bindery_bench_prod_${process.pid}`
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  await admin.query(`drop database if exists ${name} with (force)`)
-  await admin.query(`create database ${name}`)
-  const dbUrl = new URL(adminUrl)
-  dbUrl.pathname = `/${name}`
+  const database = await createBenchDatabase(`prod_${process.pid}`)
   const dir = mkdtempSync(path.join(tmpdir(), 'bindery-bench-prod-'))
   try {
     const env = {
-      DATABASE_URL: dbUrl.toString(),
+      DATABASE_URL: database.url,
       WEBFLOW_CLIENT_ID: 'bench-client',
       WEBFLOW_CLIENT_SECRET: 'bench-secret',
       ENCRYPTION_KEY: 'b'.repeat(64),
@@ -64,8 +55,7 @@ export async function benchProd(): Promise<ProdFigures> {
       tsxIdleRssMb: tsx.rssMb,
     }
   } finally {
-    await admin.query(`drop database if exists ${name} with (force)`)
-    await admin.end()
+    await database.drop()
     rmSync(dir, { recursive: true, force: true })
   }
 }
