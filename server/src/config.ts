@@ -74,7 +74,7 @@ export type Config = {
   role: Role
   /**
    * Connections this process's pool opens at most (README "Sizing"); pg-boss keeps a pool of its
-   * own beside it. A running push or reconcile holds one for its link's lock.
+   * own beside it, and link locks take connections of their own.
    */
   databasePoolMax: number
   logLevel: string

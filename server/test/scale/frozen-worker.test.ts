@@ -1,14 +1,16 @@
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
+import { createTestDatabase } from '../helpers/test-database'
 import { DEMO, itemsCounted, startScaleWorld, webflowSlugs } from './scale-world'
 
 const ITEMS = 3_000
 
-describe('a worker frozen mid-push', () => {
+describe('a worker frozen mid-push', async () => {
+  const database = await createTestDatabase()
   it('thaws after its push was handed to another worker, and no item is created twice', {
     timeout: 300_000,
   }, async () => {
-    const { sim, database, workers, call, hubCollection } = await startScaleWorld(2)
+    const { sim, workers, call, hubCollection } = await startScaleWorld(database, 2)
     const hubCollectionId = await hubCollection('frozen', ITEMS)
     // Slow creates, so the freeze lands mid-push.
     await sim.app.inject({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createTestDatabase } from '../helpers/test-database'
 import { DEMO, itemsCounted, startScaleWorld, webflowSlugs } from './scale-world'
 
 const LINKS = 5
@@ -7,11 +8,12 @@ const EDITS = 20
 
 const slugsOf = (slug: string, n: number) => Array.from({ length: n }, (_, k) => `${slug}-${k}`).sort()
 
-describe('horizontal scale: one web and two worker processes on one Postgres', () => {
+describe('horizontal scale: one web and two worker processes on one Postgres', async () => {
+  const database = await createTestDatabase()
   it('push 5,000 items with none lost or pushed twice, and process hub edits and webhooks', {
     timeout: 400_000,
   }, async () => {
-    const { sim, web, workers, call, content, hubCollection } = await startScaleWorld(2)
+    const { sim, web, workers, call, content, hubCollection } = await startScaleWorld(database, 2)
     const hubCollections: string[] = []
     for (let l = 0; l < LINKS; l++) hubCollections.push(await hubCollection(`scale-${l}`, PER_LINK))
     sim.control.resetCounters()

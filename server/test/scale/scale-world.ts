@@ -1,8 +1,8 @@
 import { createSimulator, type Simulator } from '@bindery/sim/create-simulator'
 import { DEMO, seedDemo } from '@bindery/sim/demo-seed'
-import { afterAll } from 'vitest'
+import { onTestFinished } from 'vitest'
 import { ADMIN_TOKEN, type BinderyProcess, freePort, startBinderyProcess } from '../helpers/bindery-process'
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database'
+import type { TestDatabase } from '../helpers/test-database'
 import { browse, CLIENT_ID, CLIENT_SECRET } from '../install/install-world'
 
 export { DEMO }
@@ -12,7 +12,6 @@ type Json = any
 
 export type ScaleWorld = {
   sim: Simulator
-  database: TestDatabase
   web: BinderyProcess
   workers: BinderyProcess[]
   /** JSON over HTTP to the web process (admin token unless given); throws on a non-2xx answer. */
@@ -27,10 +26,10 @@ export type ScaleWorld = {
  * A self-hosted deployment in miniature: one `ROLE=web` process behind the public URL and
  * `workers` `ROLE=worker` processes, all on one Postgres, the simulator as Webflow over HTTP
  * (rate limit off; a second create of one item shows as a second Webflow item, `slug-2`),
- * installed on the demo site.
+ * installed on the demo site. Called inside a test, on a database the file made (`createTestDatabase`
+ * in its describe block): the processes and the simulator stop when the test finishes.
  */
-export async function startScaleWorld(workers = 2): Promise<ScaleWorld> {
-  const database = await createTestDatabase()
+export async function startScaleWorld(database: TestDatabase, workers = 2): Promise<ScaleWorld> {
   const port = await freePort()
   const publicUrl = `http://127.0.0.1:${port}`
   const sim = await createSimulator({
@@ -43,7 +42,7 @@ export async function startScaleWorld(workers = 2): Promise<ScaleWorld> {
   })
   seedDemo(sim)
   const procs: BinderyProcess[] = []
-  afterAll(async () => {
+  onTestFinished(async () => {
     for (const p of procs) {
       p.child.kill('SIGCONT')
       p.child.kill('SIGTERM')
@@ -56,9 +55,12 @@ export async function startScaleWorld(workers = 2): Promise<ScaleWorld> {
   const web = await startBinderyProcess({ role: 'web', port, ...opts })
   procs.push(web)
   const started = await Promise.all(
-    Array.from({ length: workers }, () => startBinderyProcess({ role: 'worker', ...opts })),
+    Array.from({ length: workers }, async () => {
+      const worker = await startBinderyProcess({ role: 'worker', ...opts })
+      procs.push(worker)
+      return worker
+    }),
   )
-  procs.push(...started)
   const installed = await browse(`${publicUrl}/oauth/install`)
   if (installed.status !== 200) throw new Error(`install failed: ${installed.body}`)
 
@@ -88,7 +90,7 @@ export async function startScaleWorld(workers = 2): Promise<ScaleWorld> {
     }
     return c.id as string
   }
-  return { sim, database, web, workers: started, call, content, hubCollection }
+  return { sim, web, workers: started, call, content, hubCollection }
 }
 
 /** `bindery_items_pushed_total` or `…_pulled_total`, as one process's `/metrics` reports it. */
