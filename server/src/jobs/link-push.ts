@@ -1,13 +1,12 @@
 import type { QueuePayload } from '@bindery/shared/queues'
+import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { getLink, linkPublishesSite } from '../db/links'
 import { withAdvisoryLock } from '../db/pool'
-import { webflowForSite } from '../install/site-client'
-import { checkLinkSchema } from '../reconcile/schema-check'
 import { reportSitePublishNeeded } from '../sync/new-collection'
 import { pushLink } from '../sync/push-link'
+import { checkLinkSchema } from '../sync/schema-check'
 import { WebflowApiError } from '../webflow/webflow-api-error'
-import type { JobContext } from './job-context'
-import { enqueueSitePublish } from './site-publish'
 
 export const queue = 'link-push'
 
@@ -15,10 +14,10 @@ export const queue = 'link-push'
  * Pushes a link's dirty items. Items waiting on a referenced item are tried again shortly. A push that
  * changed Webflow asks for a site publish when the link has that option on.
  */
-export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) {
+export async function handle(data: QueuePayload<typeof queue>, ctx: AppContext) {
   const link = await getLink(ctx.db, data.linkId)
   if (!link || link.disconnectedAt) return { skipped: 'no such link' }
-  const wf = await webflowForSite(ctx.db, ctx.config, link.siteId, ctx)
+  const wf = await ctx.webflow.forSite(link.siteId)
   // pg-boss runs one push of a link at a time, but a worker frozen past its heartbeat (a paused
   // container, a stopped VM) has its job handed to another and may thaw mid-push: two pushes would
   // both create the same items. The lock lives on the frozen worker's connection, so the second
@@ -33,17 +32,18 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) 
     }),
   )
   if (!stats) {
-    await ctx.boss.send(queue, { linkId: link.id }, { singletonKey: link.id, startAfter: 5 })
+    await enqueue(ctx, queue, { linkId: link.id }, { startAfter: 5 })
     return { skipped: 'another process is pushing this link' }
   }
   if (stats.deferred) {
-    await ctx.boss.send(queue, { linkId: link.id }, { singletonKey: link.id, startAfter: 5 })
+    await enqueue(ctx, queue, { linkId: link.id }, { startAfter: 5 })
   }
   const publishes = await linkPublishesSite(ctx.db, link.id)
   // A new collection waiting for its first site publish asks for one even when this push wrote nothing.
   const changed = stats.created + stats.updated + stats.removed > 0
   if (publishes && (changed || link.awaitingSitePublish)) {
-    await enqueueSitePublish(ctx.boss, link.siteId)
+    // One already waiting absorbs it.
+    await enqueue(ctx, 'site-publish', { siteId: link.siteId })
   }
   await reportSitePublishNeeded(ctx.db, link, publishes)
   return stats
