@@ -4,16 +4,16 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDe
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Logger } from 'pino'
 import type { Config } from './config'
-import { registerOpenApi } from './content/openapi'
+import { openApi } from './content/openapi'
 import type { Db } from './db/pool'
 import { adminScope } from './http/admin-scope'
-import { trackAudiences } from './http/audience'
+import { audienceTracker } from './http/audience'
 import { contentScope } from './http/content-scope'
 import { designerScope } from './http/designer-scope'
-import { installErrorHandler } from './http/error-handler'
+import { errorEnvelope } from './http/error-handler'
 import { metricsScope } from './http/metrics-scope'
 import { publicScope } from './http/public-scope'
-import { installRateLimits } from './http/rate-limits'
+import { rateLimits } from './http/rate-limits'
 import type { Boss } from './jobs/boss'
 import type { CircuitBreaker } from './webflow/circuit-breaker'
 import { PgCircuitBreaker } from './webflow/pg-circuit-breaker'
@@ -53,16 +53,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
-  installErrorHandler(app)
+  await app.register(errorEnvelope)
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id)
   })
 
   // Before any route: every route must land in one of the four audience scopes below.
-  trackAudiences(app)
-  await installRateLimits(app)
+  await app.register(audienceTracker)
+  await app.register(rateLimits)
   // Swagger collects routes as they are added: it goes before the content API it documents.
-  await registerOpenApi(app)
+  await app.register(openApi)
   const jobs = { db: deps.db, boss: deps.boss, log: deps.log, config: deps.config, gate: deps.gate, breaker }
   // One scope per audience, each with its authentication registered once, on the scope.
   await app.register(publicScope, { deps, breaker })
