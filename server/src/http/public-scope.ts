@@ -5,11 +5,11 @@ import { consoleRoutes } from '../console/console-routes'
 import { openApiDocs } from '../content/openapi'
 import { oauthRoutes } from '../install/oauth-routes'
 import { playgroundRoutes } from '../playground/playground-routes'
-import { healthRoutes } from '../routes/health'
 import { sessionRoutes } from '../session/session-routes'
 import type { CircuitBreaker } from '../webflow/circuit-breaker'
 import { webhookRoutes } from '../webhooks/webhook-routes'
 import { markAudience } from './audience'
+import { healthRoutes } from './health-routes'
 
 /**
  * The public audience: no credentials. Health, the OAuth install, Webflow's signed webhooks (the

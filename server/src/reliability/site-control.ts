@@ -6,7 +6,7 @@ import { lockSitePaused, setSitePausedFlag } from '../db/sites'
 import { notFound } from '../http/app-error'
 import type { Boss } from '../jobs/boss'
 import { enqueuePush } from '../sync/mark-dirty'
-import { releaseHeldJobs } from './hold-job'
+import { releaseHeldJobs } from './release-held-jobs'
 
 type Actor = { by: 'admin' | 'designer'; userId?: string }
 

@@ -21,11 +21,11 @@ import { holdLivePart } from './new-collection'
 import {
   addCounts,
   emptySide,
-  freshenPages,
   planCost,
   pushRequests,
   queuedRequests,
   type RequestCounts,
+  unseenEditPages,
   webflowSideOf,
 } from './plan-cost'
 import { hubContentOf, planPush } from './push-plan'
@@ -85,7 +85,7 @@ export async function planResync(ctx: JobContext, link: Link, full: boolean): Pr
       return seen ? Math.max(recorded, new Date(seen.lastUpdated).getTime()) : recorded
     }
     const oldest = Math.min(...updates.map(known))
-    const pages = freshenPages(
+    const pages = unseenEditPages(
       [...snapshot.staged.values()].map((i) => i.lastUpdated),
       oldest,
     )
@@ -392,7 +392,7 @@ class PlanBuilder {
       archive,
       readsWebflow: link.direction === 'two-way',
       collectionSize,
-      ...(pages === undefined ? {} : { freshenPages: pages }),
+      ...(pages === undefined ? {} : { unseenEditPages: pages }),
     })
   }
 
