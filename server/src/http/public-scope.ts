@@ -4,7 +4,7 @@ import type { AppDeps } from '../app'
 import { consoleRoutes } from '../console/console-routes'
 import { openApiDocs } from '../content/openapi'
 import { oauthRoutes } from '../install/oauth-routes'
-import { playgroundRoutes } from '../playground/playground-routes'
+import { loadSandbox } from '../sandbox/load-sandbox'
 import { sessionRoutes } from '../session/session-routes'
 import type { CircuitBreaker } from '../webflow/circuit-breaker'
 import { webhookRoutes } from '../webhooks/webhook-routes'
@@ -38,5 +38,5 @@ export const publicScope: FastifyPluginAsyncZod<{ deps: AppDeps; breaker: Circui
   // The support console's page and its sign-in; once signed in it calls the admin API.
   await scope.register(consoleRoutes, { config, db })
   // The Designer stand-in around the real extension build: only with the simulator.
-  if (config.sandbox) await scope.register(playgroundRoutes, { config, db })
+  if (config.sandbox) await scope.register((await loadSandbox()).playgroundRoutes, { config, db })
 }

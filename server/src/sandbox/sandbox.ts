@@ -1,15 +1,18 @@
 import { createSimulator, type Simulator } from '@bindery/sim/create-simulator'
 import { DEMO, seedDemo } from '@bindery/sim/demo-seed'
 import type { Logger } from 'pino'
-import type { Config } from './config'
-import { cipherFor } from './crypto/cipher-for'
-import { hmacBase64url } from './crypto/hmac'
-import { cipherContext } from './crypto/token-cipher'
-import { installationForSite } from './db/installations'
-import type { Db } from './db/pool'
-import { Browser } from './install/browser'
-import { ensureSiteWebhooks } from './install/register-webhooks'
-import { type WebflowDeps, webflowForInstallation } from './install/site-client'
+import type { Config } from '../config'
+import { cipherFor } from '../crypto/cipher-for'
+import { hmacBase64url } from '../crypto/hmac'
+import { cipherContext } from '../crypto/token-cipher'
+import { installationForSite } from '../db/installations'
+import type { Db } from '../db/pool'
+import { ensureSiteWebhooks } from '../install/register-webhooks'
+import { type WebflowDeps, webflowForInstallation } from '../install/site-client'
+import { Browser } from './browser'
+
+// The playground's routes, for the public scope in sandbox mode (http/public-scope.ts).
+export { playgroundRoutes } from './playground/playground-routes'
 
 export type Sandbox = {
   sim: Simulator
