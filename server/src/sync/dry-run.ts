@@ -2,10 +2,13 @@ import type { ConnectRequest, UpdateLinkRequest } from '@bindery/shared/api/link
 import type { PlanKind, PlanSample, SidePlan, SyncPlan } from '@bindery/shared/api/plans'
 import type { CollectionItem } from '@bindery/shared/webflow'
 import { getSiteCollection } from '../db/hub-collections'
+import { countLocaleVersions } from '../db/hub-item-locales'
 import { type HubItem, listLiveHubItems } from '../db/hub-items'
+import { countDirtyLocales, type LocaleVersionCount } from '../db/item-link-locales'
 import { type HubRow, hubIdsOf, type ItemLink, listHubSide } from '../db/item-links'
 import type { Link } from '../db/links'
 import { budgetOfSite, pendingOnToken } from '../db/rate-budgets'
+import { localesOfLink } from '../db/site-locales'
 import { notFound } from '../http/app-error'
 import { webflowForSite } from '../install/site-client'
 import type { JobContext } from '../jobs/job-context'
@@ -89,7 +92,10 @@ export async function planResync(ctx: JobContext, link: Link, full: boolean): Pr
       [...snapshot.staged.values()].map((i) => i.lastUpdated),
       oldest,
     )
-    writes = b.push(link, plan, snapshot.staged.size, ctx.config.deleteHold, pages)
+    writes = b.push(link, plan, snapshot.staged.size, ctx.config.deleteHold, {
+      unseenEditPages: pages,
+      localeVersions: await countDirtyLocales(ctx.db, link.id),
+    })
   }
   const publishSite: RequestCounts = { site: link.publishSite && (writes.create || writes.update) ? 1 : 0 }
   return b.finish(ctx, link.siteId, addCounts(reads, { check: checks }, writes, publishSite), wf.calls())
@@ -129,7 +135,12 @@ export async function planFields(ctx: JobContext, link: Link, req: UpdateLinkReq
       }
       for (const p of plan.clean)
         (p.item.status === 'published' ? forced.updateLive : forced.updateStaged).push(p)
-      Object.assign(byKind, b.push(link, forced, rows.length, ctx.config.deleteHold))
+      Object.assign(
+        byKind,
+        b.push(link, forced, rows.length, ctx.config.deleteHold, {
+          localeVersions: await countDirtyLocales(ctx.db, link.id),
+        }),
+      )
     }
   }
   return b.finish(ctx, link.siteId, byKind, wf.calls())
@@ -155,9 +166,16 @@ export async function planConnect(ctx: JobContext, siteId: string, req: ConnectR
       ),
       fake,
     )
+    // Every translation the hub has in a locale of the site follows its item (connect.ts).
+    const { secondary } = await localesOfLink(ctx.db, siteId, hub.id)
+    const localeVersions = await countLocaleVersions(
+      ctx.db,
+      hub.id,
+      secondary.map((l) => l.tag),
+    )
     const byKind = addCounts(
       { schema: 2 }, // the site's locales, then the collection with its fields
-      b.push({ ...fake, deleteMode: 'delete' } as Link, plan, 0, ctx.config.deleteHold),
+      b.push({ ...fake, deleteMode: 'delete' } as Link, plan, 0, ctx.config.deleteHold, { localeVersions }),
       req.publishSite ? { site: 1 } : ({} as RequestCounts),
     )
     // Published items go live with the site publish that makes the collection live.
@@ -359,7 +377,7 @@ class PlanBuilder {
     plan: ReturnType<typeof planPush>,
     collectionSize: number,
     policy: JobContext['config']['deleteHold'],
-    pages?: number,
+    extra: { unseenEditPages?: number; localeVersions?: LocaleVersionCount } = {},
   ) {
     const held =
       link.deleteMode === 'hold' || isMassDelete(plan.remove.length, collectionSize, policy)
@@ -392,7 +410,7 @@ class PlanBuilder {
       archive,
       readsWebflow: link.direction === 'two-way',
       collectionSize,
-      ...(pages === undefined ? {} : { unseenEditPages: pages }),
+      ...extra,
     })
   }
 
