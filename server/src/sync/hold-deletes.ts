@@ -41,10 +41,9 @@ export async function holdMassDeletes(
 ): Promise<DeleteDecision> {
   const out: DeleteDecision = { allowed: new Set(), held: new Set() }
   if (!candidates.length) return out
-  const [confirmed, open] = await Promise.all([
-    heldHubItemIds(db, link.id, 'confirmed'),
-    heldHubItemIds(db, link.id, 'held'),
-  ])
+  // One after the other: `db` may be a transaction's client, which runs one query at a time.
+  const confirmed = await heldHubItemIds(db, link.id, 'confirmed')
+  const open = await heldHubItemIds(db, link.id, 'held')
   const rest: HeldItem[] = []
   for (const c of candidates) {
     if (confirmed.has(c.hubItemId)) out.allowed.add(c.hubItemId)
