@@ -1,7 +1,7 @@
 import type { QueueName } from '@bindery/shared/queues'
 import type { JobResult } from 'pg-boss'
+import type { AppContext } from '../context/app-context'
 import { handlers, InvalidJobPayload, runJob } from './handlers'
-import type { JobContext } from './job-context'
 
 /** Cron schedules owned by the workers (pg-boss keeps one per name across every process). */
 const schedules: { queue: QueueName; cron: string; data: object }[] = [
@@ -17,7 +17,7 @@ const schedules: { queue: QueueName; cron: string; data: object }[] = [
 ]
 
 /** Starts a worker for every queue that has a handler; returns a function that stops them all. */
-export async function startWorkers(ctx: JobContext): Promise<() => Promise<void>> {
+export async function startWorkers(ctx: AppContext): Promise<() => Promise<void>> {
   const names = Object.keys(handlers) as QueueName[]
   for (const s of schedules) await ctx.boss.schedule(s.queue, s.cron, s.data)
   for (const name of names) {
@@ -33,7 +33,7 @@ export async function startWorkers(ctx: JobContext): Promise<() => Promise<void>
             results.push({
               id: job.id,
               status: 'completed',
-              output: await runJob(name, job.data, { ...ctx, log }),
+              output: await runJob(name, job.data, { ...ctx, log, webflow: ctx.webflow.withLog(log) }),
             })
           } catch (err) {
             log.warn({ err }, 'job failed')

@@ -1,3 +1,4 @@
+import type { AppContext } from '../context/app-context'
 import { appendAudit } from '../db/audit-log'
 import {
   appendHeldItems,
@@ -12,7 +13,6 @@ import {
 import { countLinkedItems, countRecentPulledDeletes } from '../db/item-links'
 import type { Link } from '../db/links'
 import type { Queryable } from '../db/pool'
-import type { JobContext } from '../jobs/job-context'
 import { isMassDelete } from './mass-delete'
 
 /** Webhooks of one mass delete in Webflow arrive over minutes: deletes within this window are one run. */
@@ -33,7 +33,7 @@ export type DeleteDecision = {
  */
 export async function holdMassDeletes(
   db: Queryable,
-  ctx: Pick<JobContext, 'config' | 'log'>,
+  ctx: Pick<AppContext, 'config' | 'log'>,
   link: Link,
   side: HoldSide,
   source: HoldSource,
@@ -80,7 +80,7 @@ export async function holdMassDeletes(
  */
 export async function holdPulledDelete(
   db: Queryable,
-  ctx: Pick<JobContext, 'config' | 'log'>,
+  ctx: Pick<AppContext, 'config' | 'log'>,
   link: Link,
   item: HeldItem,
 ): Promise<'allowed' | 'held'> {
@@ -111,7 +111,7 @@ export async function holdPulledDelete(
 /** A link that holds every delete: the pull's deletes of a burst gather in one hold for review. */
 async function holdForReview(
   db: Queryable,
-  ctx: Pick<JobContext, 'log'>,
+  ctx: Pick<AppContext, 'log'>,
   link: Link,
   item: HeldItem,
 ): Promise<'held'> {

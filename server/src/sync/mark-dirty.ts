@@ -1,6 +1,7 @@
+import type { Boss } from '../context/boss'
+import { enqueue } from '../context/enqueue'
 import { markHubItemsDirty } from '../db/item-links'
-import { type Tx, txAdapter } from '../db/pool'
-import type { Boss } from '../jobs/boss'
+import type { Tx } from '../db/pool'
 
 /**
  * Marks hub items as needing a push on every active link that pushes their collection, and enqueues
@@ -15,10 +16,6 @@ export async function markDirty(
 ): Promise<string[]> {
   if (!itemIds.length) return []
   const linkIds = await markHubItemsDirty(tx, collectionId, itemIds)
-  for (const linkId of linkIds) await enqueuePush(tx, boss, linkId)
+  for (const linkId of linkIds) await enqueue({ boss }, 'link-push', { linkId }, { tx })
   return linkIds
-}
-
-export async function enqueuePush(tx: Tx, boss: Boss, linkId: string) {
-  await boss.send('link-push', { linkId }, { singletonKey: linkId, db: txAdapter(tx) })
 }

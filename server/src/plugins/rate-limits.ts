@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { AppError } from './app-error'
+import { AppError } from '../vocabulary/app-error'
 
 /**
  * Request limits per minute, in-process (README "Security"): a crowd of anonymous callers cannot

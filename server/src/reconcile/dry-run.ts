@@ -1,6 +1,7 @@
 import type { ConnectRequest, UpdateLinkRequest } from '@bindery/shared/api/links'
 import type { PlanKind, PlanSample, SidePlan, SyncPlan } from '@bindery/shared/api/plans'
 import type { CollectionItem } from '@bindery/shared/webflow'
+import type { AppContext } from '../context/app-context'
 import { getSiteCollection } from '../db/hub-collections'
 import { countLocaleVersions } from '../db/hub-item-locales'
 import { type HubItem, listLiveHubItems } from '../db/hub-items'
@@ -9,18 +10,12 @@ import { type HubRow, hubIdsOf, type ItemLink, listHubSide } from '../db/item-li
 import type { Link } from '../db/links'
 import { budgetOfSite, pendingOnToken } from '../db/rate-budgets'
 import { localesOfLink } from '../db/site-locales'
-import { notFound } from '../http/app-error'
-import { webflowForSite } from '../install/site-client'
-import type { JobContext } from '../jobs/job-context'
-import { classifyDrift, type Drift } from '../reconcile/classify-drift'
-import { countingClient } from '../reconcile/counting-client'
-import { webflowSnapshot } from '../reconcile/webflow-snapshot'
-import { contentHash } from './content-hash'
-import { loadFieldMemory } from './field-memory'
-import { fieldsToCreate, requestedPairs } from './field-plan'
-import { isMassDelete } from './mass-delete'
-import { mergeContent } from './merge'
-import { holdLivePart } from './new-collection'
+import { contentHash } from '../sync/content-hash'
+import { loadFieldMemory } from '../sync/field-memory'
+import { fieldsToCreate, requestedPairs } from '../sync/field-plan'
+import { isMassDelete } from '../sync/mass-delete'
+import { mergeContent } from '../sync/merge'
+import { holdLivePart } from '../sync/new-collection'
 import {
   addCounts,
   emptySide,
@@ -30,9 +25,13 @@ import {
   type RequestCounts,
   unseenEditPages,
   webflowSideOf,
-} from './plan-cost'
-import { hubContentOf, planPush } from './push-plan'
-import { referencedWebflowIds, webflowContentOf } from './webflow-content'
+} from '../sync/plan-cost'
+import { hubContentOf, planPush } from '../sync/push-plan'
+import { referencedWebflowIds, webflowContentOf } from '../sync/webflow-content'
+import { notFound } from '../vocabulary/app-error'
+import { classifyDrift, type Drift } from './classify-drift'
+import { countingClient } from './counting-client'
+import { webflowSnapshot } from './webflow-snapshot'
 
 const SAMPLES = 20
 
@@ -44,8 +43,8 @@ const SAMPLES = 20
  */
 
 /** "Sync now" (`full` false) or "Full resync" of a link. */
-export async function planResync(ctx: JobContext, link: Link, full: boolean): Promise<SyncPlan> {
-  const wf = countingClient(await webflowForSite(ctx.db, ctx.config, link.siteId, ctx))
+export async function planResync(ctx: AppContext, link: Link, full: boolean): Promise<SyncPlan> {
+  const wf = countingClient(await ctx.webflow.forSite(link.siteId))
   const b = new PlanBuilder(full ? 'full' : 'sync-now', link.id)
   await wf.api.getCollection(link.webflowCollectionId)
   const snapshot = await webflowSnapshot(wf.api, link.webflowCollectionId)
@@ -102,10 +101,10 @@ export async function planResync(ctx: JobContext, link: Link, full: boolean): Pr
 }
 
 /** A change of a link's fields: Webflow fields to create, and every item pushed again when fields are added. */
-export async function planFields(ctx: JobContext, link: Link, req: UpdateLinkRequest): Promise<SyncPlan> {
+export async function planFields(ctx: AppContext, link: Link, req: UpdateLinkRequest): Promise<SyncPlan> {
   const b = new PlanBuilder('fields', link.id)
   const pairs = requestedPairs(req)
-  const wf = countingClient(await webflowForSite(ctx.db, ctx.config, link.siteId, ctx))
+  const wf = countingClient(await ctx.webflow.forSite(link.siteId))
   const collection = await wf.api.getCollection(link.webflowCollectionId)
   const byKind: RequestCounts = { schema: 1 }
   if (pairs) {
@@ -147,9 +146,9 @@ export async function planFields(ctx: JobContext, link: Link, req: UpdateLinkReq
 }
 
 /** Connect: the collection and fields to create, and what the first sync does to each item. */
-export async function planConnect(ctx: JobContext, siteId: string, req: ConnectRequest): Promise<SyncPlan> {
+export async function planConnect(ctx: AppContext, siteId: string, req: ConnectRequest): Promise<SyncPlan> {
   const b = new PlanBuilder('connect', null)
-  const wf = countingClient(await webflowForSite(ctx.db, ctx.config, siteId, ctx))
+  const wf = countingClient(await ctx.webflow.forSite(siteId))
   if (req.mode === 'publish') {
     const hub = await getSiteCollection(ctx.db, siteId, req.hubCollectionId)
     if (!hub) throw notFound('hub collection')
@@ -376,7 +375,7 @@ class PlanBuilder {
     link: Link,
     plan: ReturnType<typeof planPush>,
     collectionSize: number,
-    policy: JobContext['config']['deleteHold'],
+    policy: AppContext['config']['deleteHold'],
     extra: { unseenEditPages?: number; localeVersions?: LocaleVersionCount } = {},
   ) {
     const held =
@@ -414,7 +413,7 @@ class PlanBuilder {
     })
   }
 
-  async finish(ctx: JobContext, siteId: string, byKind: RequestCounts, reads: number): Promise<SyncPlan> {
+  async finish(ctx: AppContext, siteId: string, byKind: RequestCounts, reads: number): Promise<SyncPlan> {
     const [perMinute, pending] = await Promise.all([
       budgetOfSite(ctx.db, siteId),
       pendingOnToken(ctx.db, siteId, this.plan.linkId),
