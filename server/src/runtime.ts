@@ -39,7 +39,7 @@ export async function startRuntime(given: Config, log: Logger): Promise<Runtime>
     const sandbox = given.sandbox ? await (await loadSandbox()).startSandbox(given, log) : undefined
     if (sandbox) stops.unshift(sandbox.close)
     const config = sandbox?.config ?? given
-    const db = createPool(databaseUrl, log)
+    const db = createPool(databaseUrl, log, config.databasePoolMax)
     // Both keep their state in Postgres: every process shares each token's budget and breaker.
     const gate = new PgRateGate(db)
     const breaker = new PgCircuitBreaker(db)
