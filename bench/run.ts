@@ -4,9 +4,11 @@ import { benchBig } from './big'
 import { benchConsole } from './console'
 import { benchLocales } from './locales'
 import { benchMetrics } from './metrics'
+import { benchProd } from './prod'
 import { benchPush } from './push'
 import { benchRate } from './rate'
 import { benchReconcile } from './reconcile'
+import { benchScale } from './scale'
 import { benchSim } from './sim'
 import { benchWebhooks } from './webhooks'
 
@@ -31,6 +33,10 @@ results.big = await benchBig()
 print('big', results.big)
 results.rate = await benchRate()
 print('rate', results.rate)
+results.scale = await benchScale()
+print('scale', results.scale)
+results.prod = await benchProd()
+print('prod', results.prod)
 results.locales = await benchLocales()
 print('locales', results.locales)
 results.metrics = await benchMetrics()

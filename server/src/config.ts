@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   EXTENSION_ORIGINS: z.preprocess(emptyAsUndefined, z.string().default('http://localhost:1337')),
   ADMIN_TOKEN: opt(secret(24)),
   ROLE: z.preprocess(emptyAsUndefined, z.enum(['web', 'worker', 'all']).default('all')),
+  DATABASE_POOL_MAX: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(2).max(200).default(10)),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -71,6 +72,11 @@ export type Config = {
   /** True when Bindery generated the admin token (sandbox): only then is it printed. */
   adminTokenGenerated: boolean
   role: Role
+  /**
+   * Connections this process's pool opens at most (README "Sizing"); pg-boss keeps a pool of its
+   * own beside it, and link locks take connections of their own.
+   */
+  databasePoolMax: number
   logLevel: string
   dataDir: string
   simPort: number
@@ -146,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: e.ADMIN_TOKEN ?? generated!.adminToken,
     adminTokenGenerated: !e.ADMIN_TOKEN,
     role: e.ROLE,
+    databasePoolMax: e.DATABASE_POOL_MAX,
     logLevel: e.LOG_LEVEL,
     dataDir,
     simPort: e.SIM_PORT,

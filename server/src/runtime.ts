@@ -8,8 +8,8 @@ import { migrate } from './db/migrate'
 import { createPool, type Db } from './db/pool'
 import { startWorkers } from './jobs/workers'
 import { startMinuteFlush } from './metrics/minute-buffer'
-import type { Sandbox } from './sandbox'
-import { loadSandbox } from './sandbox-loader'
+import { loadSandbox } from './sandbox/load-sandbox'
+import type { Sandbox } from './sandbox/sandbox'
 import { PgCircuitBreaker } from './webflow/pg-circuit-breaker'
 import { PgRateGate } from './webflow/pg-rate-gate'
 import { startInboxListener } from './webhooks/inbox-listener'
@@ -39,7 +39,7 @@ export async function startRuntime(given: Config, log: Logger): Promise<Runtime>
     const sandbox = given.sandbox ? await (await loadSandbox()).startSandbox(given, log) : undefined
     if (sandbox) stops.unshift(sandbox.close)
     const config = sandbox?.config ?? given
-    const db = createPool(databaseUrl, log)
+    const db = createPool(databaseUrl, log, config.databasePoolMax)
     // Both keep their state in Postgres: every process shares each token's budget and breaker.
     const gate = new PgRateGate(db)
     const breaker = new PgCircuitBreaker(db)
