@@ -97,7 +97,7 @@ export function rateFloorMs(prior: number[], t0: number, count: number): number 
   return count ? times[times.length - 1]! - t0 : 0
 }
 
-type BenchLink = { id: string; hubCollectionId: string; webflowCollectionId: string }
+export type BenchLink = { id: string; hubCollectionId: string; webflowCollectionId: string }
 
 async function publish(world: BenchWorld): Promise<BenchLink> {
   const content = (m: string, url: string, body?: unknown) =>
@@ -149,7 +149,7 @@ async function publish(world: BenchWorld): Promise<BenchLink> {
 type Injected = { kind: 'edit' | 'delete' | 'create' | 'unpublish'; slug: string; name?: string }
 
 /** 100 Designer changes through the simulator's control API, every webhook lost. */
-function inject(world: BenchWorld, collectionId: string): Injected[] {
+export function inject(world: BenchWorld, collectionId: string): Injected[] {
   const collection = world.sim.store.collections.get(collectionId)!
   const ids = [...collection.items.keys()]
   const pick = (n: number) => ids[Math.floor((n * ids.length) / 100)]!
@@ -186,7 +186,11 @@ function inject(world: BenchWorld, collectionId: string): Injected[] {
  * Counts the injected changes both sides now agree on: edits and creates in the hub, deleted items
  * created again in Webflow (two-way: the hub still has them), unpublished items drafts in the hub.
  */
-async function verifyRepaired(world: BenchWorld, link: BenchLink, injected: Injected[]): Promise<number> {
+export async function verifyRepaired(
+  world: BenchWorld,
+  link: BenchLink,
+  injected: Injected[],
+): Promise<number> {
   const { rows } = await world.runtime.db.query<{ slug: string; name: string; status: string; wf: string }>(
     `select h.slug, h.name, h.status, il.webflow_item_id as wf from hub_items h
      join item_links il on il.hub_item_id = h.id and il.link_id = $1 where h.deleted_at is null`,

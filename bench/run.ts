@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { benchBig } from './big'
 import { benchConsole } from './console'
 import { benchLocales } from './locales'
 import { benchMetrics } from './metrics'
@@ -28,6 +29,8 @@ print('push', results.push)
 print('latency', results.latency)
 results.reconcile = await benchReconcile()
 print('reconcile', results.reconcile)
+results.big = await benchBig()
+print('big', results.big)
 results.rate = await benchRate()
 print('rate', results.rate)
 results.scale = await benchScale()

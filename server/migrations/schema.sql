@@ -414,6 +414,18 @@ create table rate_budgets (
 );
 CREATE UNIQUE INDEX rate_budgets_pkey ON public.rate_budgets USING btree (token_key);
 
+create table reconcile_listing (
+  report_id bigint not null,
+  webflow_item_id text not null,
+  slug text,
+  staged jsonb,
+  live jsonb,
+  constraint reconcile_listing_pkey PRIMARY KEY (report_id, webflow_item_id),
+  constraint reconcile_listing_report_id_fkey FOREIGN KEY (report_id) REFERENCES drift_reports(id) ON DELETE CASCADE
+);
+CREATE UNIQUE INDEX reconcile_listing_pkey ON public.reconcile_listing USING btree (report_id, webflow_item_id);
+CREATE INDEX reconcile_listing_slug_idx ON public.reconcile_listing USING btree (report_id, slug) WHERE (staged IS NOT NULL);
+
 create table schema_migrations (
   id text not null,
   applied_at timestamp with time zone not null default now(),

@@ -79,6 +79,19 @@ export async function getHubItemBySlug(db: Queryable, collectionId: string, slug
 
 export type HubItemWrite = { slug: string; name: string; status: ItemStatus; fields: Record<string, unknown> }
 
+/** The live hub items of the collection with these slugs, by slug. */
+export async function liveHubItemsBySlug(
+  db: Queryable,
+  collectionId: string,
+  slugs: string[],
+): Promise<Map<string, HubItem>> {
+  const { rows } = await db.query<Row>(
+    `select ${COLUMNS} from hub_items where collection_id = $1 and slug = any($2::text[]) and deleted_at is null`,
+    [collectionId, slugs],
+  )
+  return new Map(rows.map((r) => [r.slug, toHubItem(r)]))
+}
+
 export async function insertHubItem(db: Queryable, collectionId: string, w: HubItemWrite): Promise<HubItem> {
   const { rows } = await db.query<Row>(
     `insert into hub_items (collection_id, slug, name, status, fields) values ($1, $2, $3, $4, $5)

@@ -1,3 +1,4 @@
+import type { CollectionItem } from '@bindery/shared/webflow'
 import type { HubContent, WebflowState } from '../vocabulary/hub-content'
 import { type HubItem, toHubItem } from './hub-items'
 import type { Queryable } from './pool'
@@ -149,12 +150,15 @@ export async function markFailed(db: Queryable, id: string, message: string, ver
 }
 
 /** Nothing to send (content unchanged, or deleted before it ever reached Webflow). */
-export async function markClean(db: Queryable, id: string, version: number) {
+/** Clears dirty on each item link whose hub item is still at the version pushed, in one statement. */
+export async function markClean(db: Queryable, items: { id: string; version: number }[]) {
+  if (!items.length) return
   await db.query(
-    `update item_links set dirty = (select version from hub_items where id = item_links.hub_item_id) <> $2,
-       sync_state = case when sync_state = 'pending' then 'synced' else sync_state end
-     where id = $1`,
-    [id, version],
+    `update item_links il set dirty = h.version <> x.version,
+       sync_state = case when il.sync_state = 'pending' then 'synced' else il.sync_state end
+     from unnest($1::uuid[], $2::int[]) as x(id, version), hub_items h
+     where il.id = x.id and h.id = il.hub_item_id`,
+    [items.map((i) => i.id), items.map((i) => i.version)],
   )
 }
 
@@ -326,15 +330,21 @@ export async function queueCreate(db: Queryable, linkId: string, hubItemId: stri
 }
 
 /** Webflow confirmed the items live. */
+/** Dirty item links of these Webflow items that waited for a site publish (queued) are now live. */
+export async function markQueuedLive(db: Queryable, linkId: string, webflowItemIds: string[]) {
+  if (!webflowItemIds.length) return
+  await db.query(
+    `update item_links set webflow_state = 'published'
+     where link_id = $1 and webflow_item_id = any($2::text[]) and dirty and webflow_state = 'queued'`,
+    [linkId, webflowItemIds],
+  )
+}
+
 export async function markPublished(db: Queryable, ids: string[]) {
   await db.query(`update item_links set webflow_state = 'published' where id = any($1::uuid[])`, [ids])
 }
 
 /** Marks item links dirty by id. */
-export async function markDirtyByIds(db: Queryable, ids: string[]) {
-  await db.query('update item_links set dirty = true where id = any($1::uuid[])', [ids])
-}
-
 /** Every item of the link Webflow holds is pushed again (a newly mapped field fills in). */
 export async function markLinkedDirty(db: Queryable, linkId: string) {
   await db.query(`update item_links set dirty = true where link_id = $1 and webflow_item_id is not null`, [
@@ -535,43 +545,121 @@ export async function getItemLinkOnSite(db: Queryable, siteId: string, webflowIt
   return rows[0] ? toItemLink(rows[0]) : undefined
 }
 
-/** Item links of the link whose hub item is published but whose Webflow item is not known live. */
-export async function listPublishedInHub(
-  db: Queryable,
-  linkId: string,
-): Promise<{ id: string; webflowState: WebflowState | null }[]> {
-  const { rows } = await db.query<{ id: string; webflow_state: WebflowState | null }>(
-    `select il.id, il.webflow_state from item_links il join hub_items h on h.id = il.hub_item_id
-     where il.link_id = $1 and h.status = 'published' and h.deleted_at is null and il.webflow_item_id is not null`,
+/** Marks dirty, in one statement, the item links whose hub item is published but whose Webflow item is not known live. */
+export async function markPublishedNotLiveDirty(db: Queryable, linkId: string) {
+  await db.query(
+    `update item_links il set dirty = true from hub_items h
+     where h.id = il.hub_item_id and il.link_id = $1 and h.status = 'published' and h.deleted_at is null
+       and il.webflow_item_id is not null
+       -- Not live (sync/field-map.ts, isLive).
+       and coalesce(il.webflow_state, '') not in ('published', 'changes_in_draft', 'changes_queued')`,
     [linkId],
   )
-  return rows.map((r) => ({ id: r.id, webflowState: r.webflow_state }))
 }
 
 /** A hub item of the link's collection and its item link on this link, if it has one. */
 export type HubRow = { item: HubItem; itemLink: ItemLink | null }
 
-/**
- * The hub side of a link in one query: every live hub item of the collection with its item link,
- * and the deleted ones whose Webflow item was never confirmed gone (a delete that may not have
- * reached Webflow).
- */
-export async function listHubSide(db: Queryable, linkId: string, hubCollectionId: string): Promise<HubRow[]> {
-  const { rows } = await db.query(
-    `select il.id, il.link_id, il.webflow_item_id, il.sync_state, il.dirty, il.create_sent_at, il.synced_hash,
+// A hub item of the link's collection with its item link: every live one, and the deleted ones whose
+// Webflow item was never confirmed gone (a delete that may not have reached Webflow).
+const HUB_SIDE = `select il.id, il.link_id, il.webflow_item_id, il.sync_state, il.dirty, il.create_sent_at, il.synced_hash,
        il.base, il.webflow_state, il.webflow_last_updated, il.last_pushed_at, il.last_pulled_at, il.last_error,
        hi.id as hub_item_id, hi.collection_id, hi.slug, hi.name, hi.status, hi.fields, hi.version,
        hi.created_at, hi.updated_at, hi.deleted_at
      from hub_items hi left join item_links il on il.hub_item_id = hi.id and il.link_id = $1
      where hi.collection_id = $2
        and (hi.deleted_at is null
-         or (il.webflow_item_id is not null and coalesce(il.webflow_state, '') <> 'deleted'))`,
-    [linkId, hubCollectionId],
+         or (il.webflow_item_id is not null and coalesce(il.webflow_state, '') <> 'deleted'))`
+
+// biome-ignore lint/suspicious/noExplicitAny: a raw row from pg
+const toHubRow = (r: any): HubRow => ({
+  itemLink: r.id ? toItemLink(r) : null,
+  item: toHubItem({ ...r, id: r.hub_item_id }),
+})
+
+/** The hub side of a link in one query (see HUB_SIDE). */
+export async function listHubSide(db: Queryable, linkId: string, hubCollectionId: string): Promise<HubRow[]> {
+  const { rows } = await db.query(HUB_SIDE, [linkId, hubCollectionId])
+  return rows.map(toHubRow)
+}
+
+/** The hub rows (see HUB_SIDE) linked to these Webflow items, by Webflow id: one page of a reconcile. */
+export async function hubRowsOfWebflowItems(
+  db: Queryable,
+  linkId: string,
+  hubCollectionId: string,
+  webflowItemIds: string[],
+): Promise<Map<string, HubRow>> {
+  const { rows } = await db.query(`${HUB_SIDE} and il.webflow_item_id = any($3::text[])`, [
+    linkId,
+    hubCollectionId,
+    webflowItemIds,
+  ])
+  return new Map(rows.map((r) => [r.webflow_item_id as string, toHubRow(r)]))
+}
+
+/**
+ * Live hub items with these slugs and their item links, each with its Webflow item as the reconcile
+ * run `reportId` listed it (if it did): what a Webflow item no item link knows is matched against.
+ */
+export async function hubRowsBySlug(
+  db: Queryable,
+  linkId: string,
+  hubCollectionId: string,
+  slugs: string[],
+  reportId: string,
+): Promise<{ rows: Map<string, HubRow>; listed: CollectionItem[] }> {
+  const { rows } = await db.query(
+    `select * from (${HUB_SIDE} and hi.deleted_at is null and hi.slug = any($3::text[])) h
+       left join lateral (select s.staged as listed_item from reconcile_listing s where s.report_id = $4
+         and s.webflow_item_id = h.webflow_item_id and s.staged is not null) l on true`,
+    [linkId, hubCollectionId, slugs, reportId],
   )
-  return rows.map((r) => ({
-    itemLink: r.id ? toItemLink(r) : null,
-    item: toHubItem({ ...r, id: r.hub_item_id }),
-  }))
+  return {
+    rows: new Map(rows.map((r) => [r.slug as string, toHubRow(r)])),
+    listed: rows.flatMap((r) => (r.listed_item ? [r.listed_item as CollectionItem] : [])),
+  }
+}
+
+/**
+ * Of these hub slugs, those a Webflow item the reconcile run `reportId` listed also has while no item
+ * link of the link knows that item: a second Webflow item of a linked hub item.
+ */
+export async function slugsListedUnlinked(
+  db: Queryable,
+  linkId: string,
+  reportId: string,
+  slugs: string[],
+): Promise<Set<string>> {
+  const { rows } = await db.query<{ slug: string }>(
+    `select distinct s.slug from reconcile_listing s
+     where s.report_id = $2 and s.staged is not null and s.slug = any($3::text[])
+       and not exists (select 1 from item_links il where il.link_id = $1 and il.webflow_item_id = s.webflow_item_id)`,
+    [linkId, reportId, slugs],
+  )
+  return new Set(rows.map((r) => r.slug))
+}
+
+/**
+ * The hub rows (see HUB_SIDE) whose Webflow item the reconcile run `reportId` did not list (or that
+ * have none), after hub item `after`, `limit` of them: the sweep after the listing was compared.
+ */
+export async function listUnlistedHubSide(
+  db: Queryable,
+  linkId: string,
+  hubCollectionId: string,
+  reportId: string,
+  after: string,
+  limit: number,
+): Promise<HubRow[]> {
+  const { rows } = await db.query(
+    `${HUB_SIDE} and hi.id > $4::uuid
+       and (il.webflow_item_id is null or not exists (select 1 from reconcile_listing s
+         where s.report_id = $3 and s.webflow_item_id = il.webflow_item_id and s.staged is not null))
+     order by hi.id limit $5`,
+    [linkId, hubCollectionId, reportId, after, limit],
+  )
+  return rows.map(toHubRow)
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { QueuePayload } from '@bindery/shared/queues'
 import type { AppContext } from '../context/app-context'
 import { enqueue } from '../context/enqueue'
-import { getHubItemBySlug } from '../db/hub-items'
-import { getItemLinkByWebflowId, hasDirty, linkUnlinkedHubItems, recordSynced } from '../db/item-links'
+import { liveHubItemsBySlug } from '../db/hub-items'
+import { hasDirty, hubRowsOfWebflowItems, linkUnlinkedHubItems, recordSynced } from '../db/item-links'
 import { getLink, type Link, updateLink } from '../db/links'
 import { inTransaction } from '../db/pool'
 import { applyItem } from '../sync/apply-delivery'
@@ -27,11 +27,21 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: AppContext) 
   for (let offset = 0; ; offset += PAGE) {
     const page = await wf.listItems(link.webflowCollectionId, { offset, limit: PAGE })
     await inTransaction(ctx.db, async (tx) => {
+      // The page's item links and slug matches in two queries, not two per item.
+      const linked = await hubRowsOfWebflowItems(
+        tx,
+        link.id,
+        link.hubCollectionId,
+        page.items.map((i) => i.id),
+      )
+      const bySlug = await liveHubItemsBySlug(
+        tx,
+        link.hubCollectionId,
+        page.items.map((i) => i.fieldData.slug),
+      )
       for (const item of page.items) {
-        const existing = await getItemLinkByWebflowId(tx, link.id, item.id)
-        const match = existing
-          ? undefined
-          : await getHubItemBySlug(tx, link.hubCollectionId, item.fieldData.slug)
+        const existing = linked.get(item.id)?.itemLink ?? undefined
+        const match = existing ? undefined : bySlug.get(item.fieldData.slug)
         if (match && data.firstMatchWinner === 'hub') {
           // The hub's values win: link the pair and let the push overwrite Webflow.
           await recordSynced(tx, link.id, 'pull', [

@@ -11,7 +11,8 @@ import { WebflowApiError } from '../webflow/webflow-api-error'
 export const queue = 'link-push'
 
 /**
- * Pushes a link's dirty items. Items waiting on a referenced item are tried again shortly. A push that
+ * Pushes a link's dirty items; a big backlog continues in the next job. Items waiting on a referenced
+ * item are tried again shortly. A push that
  * changed Webflow asks for a site publish when the link has that option on.
  */
 export async function handle(data: QueuePayload<typeof queue>, ctx: AppContext) {
@@ -28,14 +29,15 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: AppContext) 
       if (!WebflowApiError.notFound(err)) throw err
       const { collectionGone } = await checkLinkSchema(ctx.db, wf, link)
       if (!collectionGone) throw err
-      return { created: 0, updated: 0, removed: 0, failed: 0, deferred: 0 }
+      return { created: 0, updated: 0, removed: 0, failed: 0, deferred: 0, more: false }
     }),
   )
   if (!stats) {
     await enqueue(ctx, queue, { linkId: link.id }, { startAfter: 5 })
     return { skipped: 'another process is pushing this link' }
   }
-  if (stats.deferred) {
+  if (stats.more) await enqueue(ctx, queue, { linkId: link.id })
+  else if (stats.deferred) {
     await enqueue(ctx, queue, { linkId: link.id }, { startAfter: 5 })
   }
   const publishes = await linkPublishesSite(ctx.db, link.id)

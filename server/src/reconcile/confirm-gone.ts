@@ -1,7 +1,7 @@
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { WebflowApi } from '../webflow/webflow-client'
 import type { Drift } from './classify-drift'
-import { webflowSnapshot } from './webflow-snapshot'
+import { eachListPage } from './webflow-snapshot'
 
 /**
  * Drops the drifts whose Webflow item was only missed by the listing (offsets shift when items are
@@ -14,23 +14,24 @@ export async function confirmGone(
   drifts: Drift[],
   stagedCount: number,
 ): Promise<Drift[]> {
-  const suspects = drifts.filter((d) => d.confirmGone)
-  if (!suspects.length) return drifts
+  const suspects = new Set(drifts.flatMap((d) => (d.confirmGone ? [d.confirmGone] : [])))
+  if (!suspects.size) return drifts
   const present = new Set<string>()
-  if (suspects.length <= Math.ceil(stagedCount / 100)) {
-    for (const d of suspects) {
-      const exists = await wf.getItem(collectionId, d.confirmGone!).then(
+  if (suspects.size <= Math.ceil(stagedCount / 100)) {
+    for (const id of suspects) {
+      const exists = await wf.getItem(collectionId, id).then(
         () => true,
         (err) => {
           if (WebflowApiError.notFound(err)) return false
           throw err
         },
       )
-      if (exists) present.add(d.confirmGone!)
+      if (exists) present.add(id)
     }
   } else {
-    const again = await webflowSnapshot(wf, collectionId, { live: false })
-    for (const d of suspects) if (again.staged.has(d.confirmGone!)) present.add(d.confirmGone!)
+    await eachListPage(wf, collectionId, false, async (items) => {
+      for (const item of items) if (suspects.has(item.id)) present.add(item.id)
+    })
   }
   return drifts.filter((d) => !d.confirmGone || !present.has(d.confirmGone))
 }

@@ -7,25 +7,24 @@ import {
 import type { AppContext } from '../context/app-context'
 import { enqueue } from '../context/enqueue'
 import { finishReport, type ReportResult, startReport, zeroCounts } from '../db/drift-reports'
-import { hasUnpushed, hubIdsOf, listHubSide, markAllForRepush } from '../db/item-links'
+import { hasUnpushed, markAllForRepush } from '../db/item-links'
 import { getLink, type Link, updateLink } from '../db/links'
 import { inTransaction } from '../db/pool'
+import { clearListing } from '../db/reconcile-listing'
 import { listSiteLocales } from '../db/site-locales'
 import { getSite } from '../db/sites'
 import { recordDrift } from '../metrics/record'
 import { applyItem } from '../sync/apply-delivery'
-import { loadFieldMemory } from '../sync/field-memory'
 import { chunks } from '../sync/push-plan'
 import { checkLinkSchema } from '../sync/schema-check'
 import { refreshSiteLocales } from '../sync/site-locales-refresh'
-import { referencedWebflowIds } from '../sync/webflow-content'
-import { type Classified, classifyDrift, type Drift } from './classify-drift'
+import type { Classified, Drift } from './classify-drift'
+import { compareListing, listWebflow } from './compare-listing'
 import { confirmGone } from './confirm-gone'
 import { countingClient } from './counting-client'
 import { withLinkLock } from './link-lock'
 import { reconcileLocales } from './reconcile-locales'
 import { progressReporter, recordAgreement, repairDrift } from './repair-drift'
-import { webflowSnapshot } from './webflow-snapshot'
 
 const SAMPLES = 10
 
@@ -34,9 +33,9 @@ export type ReconcileResult =
   | { reportId: string; found: number; repaired: number; requests: number }
 
 /**
- * Reconciles one link: reads the whole Webflow collection (staged and live, 100 items a request),
- * compares it with the item links and the hub, repairs the drift per the link's direction and
- * policy and stores a drift report. `full` also re-applies every Webflow item and re-pushes every
+ * Reconciles one link: lists the whole Webflow collection (staged and live, 100 items a request),
+ * compares it with the item links and the hub a page at a time, repairs the drift per the link's
+ * direction and policy and stores a drift report. `full` also re-applies every Webflow item and re-pushes every
  * hub item. A run the user asked for shows as `syncing` with progress; a scheduled one is quiet.
  */
 export async function reconcileLink(
@@ -80,36 +79,34 @@ async function run(ctx: AppContext, linked: Link, trigger: ReconcileTrigger): Pr
     }
     link = schema.link
     if (watched) await updateLink(ctx.db, link.id, { state: 'syncing', progressDone: 0, progressTotal: 0 })
-    const snapshot = await webflowSnapshot(wf.api, link.webflowCollectionId)
-    const rows = await listHubSide(ctx.db, link.id, link.hubCollectionId)
     // A link made before Bindery knew locales learns its site's once, so deliveries route by locale.
     if (!(await listSiteLocales(ctx.db, link.siteId)).length)
       await refreshSiteLocales(ctx.db, wf.api, link.siteId)
-    const refs = referencedWebflowIds(link, [...snapshot.staged.values(), ...snapshot.live.values()])
-    const memory = await loadFieldMemory(
-      ctx.db,
-      rows.flatMap((r) => (r.itemLink ? [r.itemLink.id] : [])),
-    )
-    const classified = classifyDrift(link, rows, snapshot, await hubIdsOf(ctx.db, refs), memory)
-    const drifts = await confirmGone(
-      wf.api,
-      link.webflowCollectionId,
-      classified.drifts,
-      snapshot.staged.size,
-    )
-    Object.assign(report, { webflowItems: snapshot.staged.size, hubItems: rows.length }, tally(drifts))
+    // The collection streams through Postgres: listed, then compared a page at a time (issue 17).
+    const listed = await listWebflow(ctx, wf.api, link, reportId)
+    const reapply = full && link.direction !== 'push-only'
+    const compared = await compareListing(ctx, link, reportId, async (page, done) => {
+      await recordAgreement(ctx, link, page.refresh)
+      if (reapply) await fullResync(ctx, link, page.linked)
+      if (watched) await updateLink(ctx.db, link.id, { progressDone: done, progressTotal: listed })
+    })
+    const drifts = await confirmGone(wf.api, link.webflowCollectionId, compared.drifts, listed)
+    Object.assign(report, { webflowItems: listed, hubItems: compared.hubItems }, tally(drifts))
 
-    const reapply = full && link.direction !== 'push-only' ? classified.linked : []
-    const total = drifts.length + reapply.length
-    const progress = watched ? progressReporter(ctx, link, total) : undefined
-    await progress?.(0)
-    const outcome = await repairDrift(ctx, wf.api, link, drifts, reportId, progress)
+    const progress = watched ? progressReporter(ctx, link, listed + drifts.length) : undefined
+    const outcome = await repairDrift(
+      ctx,
+      wf.api,
+      link,
+      drifts,
+      reportId,
+      progress && ((n) => progress(listed + n)),
+    )
     report.repaired = outcome.repaired
     report.held = outcome.held
-    await recordAgreement(ctx, link, classified.refresh)
     // Every secondary locale, compared and repaired per locale version.
-    addLocales(report, await reconcileLocales(ctx, wf.api, link, rows))
-    if (full) await fullResync(ctx, link, reapply, async (n) => progress?.(drifts.length + n))
+    addLocales(report, await reconcileLocales(ctx, wf.api, link))
+    if (full && link.direction !== 'pull-only') await markAllForRepush(ctx.db, link.id, link.hubCollectionId)
     report.requests = wf.calls()
     await finishReport(ctx.db, reportId, report)
     recordDrift(report.found, report.repaired)
@@ -126,20 +123,17 @@ async function run(ctx: AppContext, linked: Link, trigger: ReconcileTrigger): Pr
     await finishReport(ctx.db, reportId, { ...report, error: (err as Error).message })
     if (watched) await updateLink(ctx.db, link.id, { state: 'live' })
     throw err
+  } finally {
+    await clearListing(ctx.db, reportId)
   }
 }
 
 /**
- * Full resync: re-applies every Webflow item through the merge (so changes only Webflow has reach
- * the hub first), then marks every hub item dirty with no synced hash, so the push rewrites them all.
+ * Full resync, one page of linked items: re-applies each Webflow item through the merge, so changes
+ * only Webflow has reach the hub first; then every hub item is marked dirty with no synced hash, so
+ * the push rewrites them all (markAllForRepush).
  */
-async function fullResync(
-  ctx: AppContext,
-  link: Link,
-  linked: Classified['linked'],
-  progress: (done: number) => Promise<unknown>,
-) {
-  let done = 0
+async function fullResync(ctx: AppContext, link: Link, linked: Classified['linked']) {
   for (const batch of chunks(linked)) {
     await inTransaction(ctx.db, async (tx) => {
       for (const { itemLink, item } of batch) {
@@ -147,11 +141,7 @@ async function fullResync(
         await applyItem(tx, ctx, link, { ...itemLink, syncedHash: null }, item)
       }
     })
-    done += batch.length
-    await progress(done)
   }
-  if (link.direction === 'pull-only') return
-  await markAllForRepush(ctx.db, link.id, link.hubCollectionId)
 }
 
 /** Queues the push of anything left dirty; a watched run is done when nothing is left to push. */

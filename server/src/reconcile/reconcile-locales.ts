@@ -9,8 +9,7 @@ import {
   recordLocaleSynced,
   requeueLocales,
 } from '../db/item-link-locales'
-import type { HubRow } from '../db/item-links'
-import { hubIdsOf } from '../db/item-links'
+import { hubIdsOf, hubRowsOfWebflowItems } from '../db/item-links'
 import type { Link } from '../db/links'
 import { inTransaction } from '../db/pool'
 import { localesOfLink } from '../db/site-locales'
@@ -40,7 +39,6 @@ export async function reconcileLocales(
   ctx: AppContext,
   wf: WebflowApi,
   link: Link,
-  rows: HubRow[],
 ): Promise<LocaleReconcile | null> {
   const { secondary } = await localesOfLink(ctx.db, link.siteId, link.hubCollectionId)
   if (!secondary.length) return null
@@ -51,13 +49,10 @@ export async function reconcileLocales(
     samples: [],
     pushNeeded: false,
   }
-  const byWebflowId = new Map<string, HubRow>()
-  for (const r of rows)
-    if (r.itemLink?.webflowItemId && !r.item.deletedAt) byWebflowId.set(r.itemLink.webflowItemId, r)
   for (const { tag, cmsLocaleId } of secondary) {
     for (let offset = 0; ; offset += PAGE) {
       const page = await wf.listItems(link.webflowCollectionId, { offset, limit: PAGE, cmsLocaleId })
-      await compare(ctx, link, tag, page.items, byWebflowId, out)
+      await compare(ctx, link, tag, page.items, out)
       out.versions += page.items.length
       if (offset + PAGE >= page.pagination.total || !page.items.length) break
     }
@@ -70,12 +65,18 @@ async function compare(
   link: Link,
   tag: string,
   variants: CollectionItem[],
-  byWebflowId: Map<string, HubRow>,
   out: LocaleReconcile,
 ) {
+  // The page's hub rows in one query: a locale pass holds one page, whatever the collection's size.
+  const rows = await hubRowsOfWebflowItems(
+    ctx.db,
+    link.id,
+    link.hubCollectionId,
+    variants.map((v) => v.id),
+  )
   const mine = variants.flatMap((v) => {
-    const row = byWebflowId.get(v.id)
-    return row ? [{ v, row }] : []
+    const row = rows.get(v.id)
+    return row && !row.item.deletedAt ? [{ v, row }] : []
   })
   if (!mine.length) return
   const hubItemIds = mine.map((m) => m.row.item.id)

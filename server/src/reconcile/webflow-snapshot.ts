@@ -13,34 +13,51 @@ const PAGE = 100
 const CONCURRENCY = 4
 
 /**
- * Reads a whole collection, staged and live, at 100 items a request: one request per 100 staged
- * items plus one per 100 live ones. Offsets shift if items are created or deleted meanwhile, so an
- * item can be seen twice (kept once) or missed; callers confirm an absence before acting on it.
+ * Reads a whole collection into memory, staged and live: for the dry run's plans. A reconcile
+ * streams the pages instead (eachListPage).
  */
 export async function webflowSnapshot(
   wf: WebflowApi,
   collectionId: string,
   o: { live: boolean } = { live: true },
 ): Promise<WebflowSnapshot> {
-  const [staged, live] = await Promise.all([
-    readAll(wf, collectionId, false),
-    o.live ? readAll(wf, collectionId, true) : new Map<string, CollectionItem>(),
+  const staged = new Map<string, CollectionItem>()
+  const live = new Map<string, CollectionItem>()
+  await Promise.all([
+    eachListPage(wf, collectionId, false, async (items) => {
+      for (const item of items) staged.set(item.id, item)
+    }),
+    o.live
+      ? eachListPage(wf, collectionId, true, async (items) => {
+          for (const item of items) live.set(item.id, item)
+        })
+      : undefined,
   ])
   return { staged, live }
 }
 
-async function readAll(wf: WebflowApi, collectionId: string, live: boolean) {
-  const out = new Map<string, CollectionItem>()
+/**
+ * Lists a collection (staged, or live) at 100 items a request, a few pages in flight, handing each
+ * page to `onPage` as it comes; returns how many items the listing said it had. Offsets shift if
+ * items are created or deleted meanwhile, so an item can be seen twice or missed; callers confirm
+ * an absence before acting on it.
+ */
+export async function eachListPage(
+  wf: WebflowApi,
+  collectionId: string,
+  live: boolean,
+  onPage: (items: CollectionItem[]) => Promise<void>,
+): Promise<number> {
   const first = await wf.listItems(collectionId, { offset: 0, limit: PAGE, live })
-  for (const item of first.items) out.set(item.id, item)
+  await onPage(first.items)
   const offsets: number[] = []
   for (let o = PAGE; o < first.pagination.total; o += PAGE) offsets.push(o)
   const workers = Array.from({ length: Math.min(CONCURRENCY, offsets.length) }, async () => {
     for (let o = offsets.shift(); o !== undefined; o = offsets.shift()) {
       const page = await wf.listItems(collectionId, { offset: o, limit: PAGE, live })
-      for (const item of page.items) out.set(item.id, item)
+      await onPage(page.items)
     }
   })
   await Promise.all(workers)
-  return out
+  return first.pagination.total
 }

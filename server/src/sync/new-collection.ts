@@ -1,10 +1,9 @@
 import type { Boss } from '../context/boss'
 import { enqueue } from '../context/enqueue'
-import { listPublishedInHub, markDirtyByIds } from '../db/item-links'
+import { markPublishedNotLiveDirty, markQueuedLive } from '../db/item-links'
 import { finishSitePublishWait, type Link, noteSitePublishNeeded } from '../db/links'
 import type { Queryable, Tx } from '../db/pool'
 import type { WebflowApi } from '../webflow/webflow-client'
-import { isLive } from './field-map'
 import type { PushPlan } from './push-plan'
 
 // A collection Bindery creates in Webflow goes live only with a site publish (docs/webflow.md, New
@@ -44,9 +43,7 @@ export async function reportSitePublishNeeded(db: Queryable, link: Link, bindery
 export async function finishAfterSitePublish(tx: Tx, boss: Boss, siteId: string): Promise<string[]> {
   const ids = await finishSitePublishWait(tx, siteId, SITE_PUBLISH_NEEDED)
   for (const id of ids) {
-    const waiting = await listPublishedInHub(tx, id)
-    const notLive = waiting.filter((r) => !isLive(r.webflowState)).map((r) => r.id)
-    if (notLive.length) await markDirtyByIds(tx, notLive)
+    await markPublishedNotLiveDirty(tx, id)
     await enqueue({ boss }, 'link-push', { linkId: id }, { tx })
   }
   return ids
@@ -54,15 +51,28 @@ export async function finishAfterSitePublish(tx: Tx, boss: Boss, siteId: string)
 
 /**
  * Of items the hub has published and Webflow had not, those a site publish has taken live since:
- * read from Webflow's live list (a request per 100 items) rather than published again.
+ * read from Webflow's live list (a request per 100 items) rather than published again. One push reads
+ * the list at most once, resuming where the last call stopped; every queued item of the link seen live
+ * on the way is recorded as published, so later rounds of the push find it clean (issue 17: a big
+ * collection costs one pass, not one per round).
  */
-export async function liveNow(wf: WebflowApi, collectionId: string, ids: string[]): Promise<Set<string>> {
-  const wanted = new Set(ids)
-  const live = new Set<string>()
-  if (!ids.length) return live
-  for (let offset = 0; ; offset += 100) {
-    const page = await wf.listItems(collectionId, { live: true, offset, limit: 100 })
-    for (const item of page.items) if (wanted.has(item.id)) live.add(item.id)
-    if (live.size === wanted.size || offset + 100 >= page.pagination.total) return live
+export function liveChecker(db: Queryable, wf: WebflowApi, link: Pick<Link, 'id' | 'webflowCollectionId'>) {
+  let offset = 0
+  let total = Number.POSITIVE_INFINITY
+  return async (ids: string[]): Promise<Set<string>> => {
+    const wanted = new Set(ids)
+    const live = new Set<string>()
+    while (live.size < wanted.size && offset < total) {
+      const page = await wf.listItems(link.webflowCollectionId, { live: true, offset, limit: 100 })
+      offset += 100
+      total = page.items.length ? page.pagination.total : 0
+      await markQueuedLive(
+        db,
+        link.id,
+        page.items.map((i) => i.id),
+      )
+      for (const item of page.items) if (wanted.has(item.id)) live.add(item.id)
+    }
+    return live
   }
 }

@@ -1,5 +1,5 @@
 import type { AppContext } from '../context/app-context'
-import { getItemLinkByWebflowId } from '../db/item-links'
+import { hubRowsOfWebflowItems } from '../db/item-links'
 import type { Link } from '../db/links'
 import { inTransaction } from '../db/pool'
 import { localesOfLink } from '../db/site-locales'
@@ -20,9 +20,16 @@ export async function pullLocales(ctx: AppContext, wf: WebflowApi, link: Link): 
     for (let offset = 0; ; offset += PAGE) {
       const page = await wf.listItems(link.webflowCollectionId, { offset, limit: PAGE, cmsLocaleId })
       await inTransaction(ctx.db, async (tx) => {
+        // The page's item links in one query.
+        const linked = await hubRowsOfWebflowItems(
+          tx,
+          link.id,
+          link.hubCollectionId,
+          page.items.map((i) => i.id),
+        )
         for (const item of page.items) {
-          const itemLink = await getItemLinkByWebflowId(tx, link.id, item.id)
-          if (itemLink) await applyLocaleItem(tx, ctx, link, itemLink.hubItemId, tag, item)
+          const row = linked.get(item.id)
+          if (row) await applyLocaleItem(tx, ctx, link, row.item.id, tag, item)
         }
       })
       read += page.items.length

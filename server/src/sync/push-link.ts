@@ -30,7 +30,7 @@ import { findBySlug } from './find-by-slug'
 import { holdMassDeletes } from './hold-deletes'
 import { createInLocales, unpublishInLocales } from './locale-writes'
 import { mergeUnseenWebflowEdits } from './merge-unseen-webflow-edits'
-import { holdLivePart, liveNow } from './new-collection'
+import { holdLivePart, liveChecker } from './new-collection'
 import { linkLocaleIds, pushLocales } from './push-locales'
 import { chunks, type PlannedItem, planPush } from './push-plan'
 import { recordAnswers } from './record-answer'
@@ -43,6 +43,8 @@ export type PushStats = {
   removed: number
   failed: number
   deferred: number
+  /** The job's rounds ran out with items left: another push takes over where this one stopped. */
+  more: boolean
 }
 
 const ROUND = 1_000
@@ -54,7 +56,7 @@ const MAX_ROUNDS = 50
  * anything is sent again, so one hub item never gets two Webflow items.
  */
 export async function pushLink(ctx: AppContext, wf: WebflowApi, linkId: string): Promise<PushStats> {
-  const stats: PushStats = { created: 0, updated: 0, removed: 0, failed: 0, deferred: 0 }
+  const stats: PushStats = { created: 0, updated: 0, removed: 0, failed: 0, deferred: 0, more: false }
   const started = new Date()
   const link = await getLink(ctx.db, linkId)
   if (!link || link.disconnectedAt || link.direction === 'pull-only' || link.state === 'paused') return stats
@@ -67,7 +69,12 @@ export async function pushLink(ctx: AppContext, wf: WebflowApi, linkId: string):
   const localeIds = await linkLocaleIds(ctx.db, link)
   // Items in review wait for a person, not for a retry.
   const held = new Set<string>()
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  const liveNow = liveChecker(ctx.db, wf, link)
+  for (let round = 0; ; round++) {
+    if (round === MAX_ROUNDS) {
+      stats.more = true
+      break
+    }
     const dirty = (await listDirty(ctx.db, link.id, ROUND)).filter(
       (d) => !deferred.has(d.itemLink.id) && !held.has(d.itemLink.id),
     )
@@ -96,8 +103,8 @@ export async function pushLink(ctx: AppContext, wf: WebflowApi, linkId: string):
         'hubSlug',
       ),
     )
-    const writer = new BatchWriter(ctx, wf, link, refs, stats, deferred, required, localeIds)
-    for (const p of plan.clean) await markClean(ctx.db, p.itemLink.id, p.item.version)
+    const writer = new BatchWriter(ctx, wf, link, refs, stats, deferred, required, localeIds, liveNow)
+    await markClean(ctx.db, plan.clean.map(cleanOf))
     await writer.create(plan.createLive, true)
     await writer.create(plan.createStaged, false)
     await writer.update(plan)
@@ -190,7 +197,9 @@ class BatchWriter {
     private stats: PushStats,
     private deferred: Set<string>,
     private required: { slug: string; name: string }[],
-    private localeIds: string[] | null = null,
+    private localeIds: string[] | null,
+    /** Which of these Webflow items a site publish took live: the live list, read once a push. */
+    private liveNow: (webflowItemIds: string[]) => Promise<Set<string>>,
   ) {}
 
   /** Items Webflow refused for a schema reason: the schema is read again after the push. */
@@ -276,15 +285,13 @@ class BatchWriter {
       await this.send(chunk, (writes) => this.wf.updateItems(cid, writes, { live: false }), 'update')
     }
     // Publish-only items a site publish may have taken live meanwhile: read, not published again.
-    const liveMeanwhile = await liveNow(
-      this.wf,
-      cid,
-      plan.publishOnly.map((p) => p.itemLink.webflowItemId!),
+    const liveMeanwhile = await this.liveNow(plan.publishOnly.map((p) => p.itemLink.webflowItemId!))
+    const wentLive = plan.publishOnly.filter((p) => liveMeanwhile.has(p.itemLink.webflowItemId!))
+    await markPublished(
+      this.ctx.db,
+      wentLive.map((p) => p.itemLink.id),
     )
-    for (const p of plan.publishOnly.filter((p) => liveMeanwhile.has(p.itemLink.webflowItemId!))) {
-      await markPublished(this.ctx.db, [p.itemLink.id])
-      await markClean(this.ctx.db, p.itemLink.id, p.item.version)
-    }
+    await markClean(this.ctx.db, wentLive.map(cleanOf))
     const publishOnly = plan.publishOnly.filter((p) => !liveMeanwhile.has(p.itemLink.webflowItemId!))
     const toPublish = [...plan.publish, ...publishOnly].filter((p) => !this.deferred.has(p.itemLink.id))
     const onlyPublished = new Set(publishOnly.map((p) => p.itemLink.id))
@@ -299,8 +306,13 @@ class BatchWriter {
       for (const p of chunk) {
         const why = failed.get(p.itemLink.webflowItemId!)
         if (why) await this.fail(p, why)
-        else if (onlyPublished.has(p.itemLink.id)) await markClean(this.ctx.db, p.itemLink.id, p.item.version)
       }
+      await markClean(
+        this.ctx.db,
+        chunk
+          .filter((p) => !failed.has(p.itemLink.webflowItemId!) && onlyPublished.has(p.itemLink.id))
+          .map(cleanOf),
+      )
     }
   }
 
@@ -501,6 +513,8 @@ function recordPushed(items: PlannedItem[]) {
     if (changed > synced) recordSyncLatency('push', (now - changed) / 1000)
   }
 }
+
+const cleanOf = (p: PlannedItem) => ({ id: p.itemLink.id, version: p.item.version })
 
 function statusFlags(p: PlannedItem): Pick<ItemWrite, 'isDraft' | 'isArchived'> {
   return { isDraft: p.item.status !== 'published', isArchived: p.item.status === 'archived' }

@@ -1,4 +1,5 @@
 import type { DriftReport } from '@bindery/shared/api/reconcile'
+import type { SimulatorOptionsInput } from '@bindery/sim/sim-options'
 import { expect } from 'vitest'
 import { DEMO, type SyncWorld, startSyncWorld, webflowItems } from '../sync/sync-world'
 
@@ -26,8 +27,11 @@ export type HubItem = {
   fields: Record<string, unknown>
 }
 
-export async function startReconcileWorld(env: Record<string, string> = {}): Promise<ReconcileWorld> {
-  const world = await startSyncWorld({}, env)
+export async function startReconcileWorld(
+  env: Record<string, string> = {},
+  sim: SimulatorOptionsInput = {},
+): Promise<ReconcileWorld> {
+  const world = await startSyncWorld(sim, env)
   const hubItems = async (collectionId: string): Promise<HubItem[]> => {
     const out: HubItem[] = []
     let cursor: string | undefined
