@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   EXTENSION_ORIGINS: z.preprocess(emptyAsUndefined, z.string().default('http://localhost:1337')),
   ADMIN_TOKEN: opt(secret(24)),
   ROLE: z.preprocess(emptyAsUndefined, z.enum(['web', 'worker', 'all']).default('all')),
+  WORKER_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(8)),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -71,6 +72,11 @@ export type Config = {
   /** True when Bindery generated the admin token (sandbox): only then is it printed. */
   adminTokenGenerated: boolean
   role: Role
+  /**
+   * Jobs of site work (push, connect, resync, reconcile, site publish) one worker process runs at
+   * once per queue; a job waiting long for its token's budget gives its slot back (README "Scheduling").
+   */
+  workerConcurrency: number
   logLevel: string
   dataDir: string
   simPort: number
@@ -146,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: e.ADMIN_TOKEN ?? generated!.adminToken,
     adminTokenGenerated: !e.ADMIN_TOKEN,
     role: e.ROLE,
+    workerConcurrency: e.WORKER_CONCURRENCY,
     logLevel: e.LOG_LEVEL,
     dataDir,
     simPort: e.SIM_PORT,

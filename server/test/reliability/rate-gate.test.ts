@@ -45,7 +45,12 @@ describe('the shared rate budget', async () => {
 
   it('inside a yielding job, reserves nothing far away and says when the budget allows', async () => {
     const clock = fakeClock()
-    const gate = new PgRateGate(pools[0]!, { clock: clock.now, sleep: clock.sleep, marginMs: 0, defaultLimit: 2 })
+    const gate = new PgRateGate(pools[0]!, {
+      clock: clock.now,
+      sleep: clock.sleep,
+      marginMs: 0,
+      defaultLimit: 2,
+    })
     await gate.acquire('token-y')
     await gate.acquire('token-y')
     const refused = await yieldingAfter(5_000, () => gate.acquire('token-y')).catch((e: unknown) => e)
