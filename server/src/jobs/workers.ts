@@ -40,9 +40,12 @@ export async function startWorkers(ctx: JobContext): Promise<() => Promise<void>
   for (const s of schedules) await ctx.boss.schedule(s.queue, s.cron, s.data)
   for (const name of names) {
     const work = (options: WorkOptions) =>
-      ctx.boss.work(name, { ...options, includeMetadata: true, perJobResults: true }, (jobs) =>
-        Promise.all(jobs.map((job) => settle(ctx, name, job))),
-      )
+      ctx.boss.work(name, { ...options, includeMetadata: true, perJobResults: true }, async (jobs) => {
+        // A batch's jobs one after another; a failing job fails alone, the rest complete.
+        const results: JobResult[] = []
+        for (const job of jobs) results.push(await settle(ctx, name, job))
+        return results
+      })
     if (!SITE_WORK.includes(name)) {
       // Global sweeps and deliveries: batches, one job after another.
       await work({ batchSize: 20, pollingIntervalSeconds: 1, burstWhenBatchFull: true })
@@ -65,7 +68,7 @@ export async function startWorkers(ctx: JobContext): Promise<() => Promise<void>
   }
 }
 
-/** Runs one job to its result; a failing job fails alone, the rest of its batch completes. */
+/** Runs one job to its result. */
 async function settle(ctx: JobContext, name: QueueName, job: JobWithMetadata<unknown>): Promise<JobResult> {
   const log = ctx.log.child({ job: job.id, queue: name })
   const run = () => runJob(name, job.data, { ...ctx, log })
