@@ -191,7 +191,7 @@ export async function benchRate(): Promise<RateFigures> {
 }
 
 /** `node --import tsx server/src/server.ts` as a worker; ready when it logs so. */
-function startWorker(repo: string, env: Record<string, string>) {
+export function startWorker(repo: string, env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
     cwd: repo,
     env: { PATH: process.env.PATH ?? '', ...env, LOG_LEVEL: 'info' },
@@ -211,7 +211,7 @@ function startWorker(repo: string, env: Record<string, string>) {
   return { child, ready }
 }
 
-function stopWorker(child: ChildProcess): Promise<void> {
+export function stopWorker(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
     child.once('exit', () => resolve())

@@ -27,6 +27,8 @@ export type BenchWorld = {
   ) => Promise<{ status: number; json: any }>
   apiKey: string
   adminToken: string
+  /** The environment the Bindery process runs with (for worker processes of the same install). */
+  env: Record<string, string>
   close: () => Promise<void>
 }
 
@@ -34,7 +36,10 @@ export type BenchWorld = {
  * The whole product on one machine, as a user runs it: the simulator as Webflow, a Bindery process
  * (web and workers) on a fresh database, installed on the demo site through OAuth redirects.
  */
-export async function startBenchWorld(sim: SimulatorOptionsInput = {}): Promise<BenchWorld> {
+export async function startBenchWorld(
+  sim: SimulatorOptionsInput = {},
+  o: { role?: 'web' } = {},
+): Promise<BenchWorld> {
   const adminUrl = readEnv('DATABASE_URL') ?? 'postgres://postgres@127.0.0.1:5432/postgres'
   const name = `bindery_bench_${process.pid}_${Date.now() % 100000}`
   const admin = new pg.Client({ connectionString: adminUrl })
@@ -58,7 +63,7 @@ export async function startBenchWorld(sim: SimulatorOptionsInput = {}): Promise<
   seedDemo(simulator)
   const dir = mkdtempSync(path.join(tmpdir(), 'bindery-bench-'))
   const adminToken = 'a'.repeat(32)
-  const config = loadConfig({
+  const env = {
     DATABASE_URL: dbUrl.toString(),
     PORT: String(port),
     PUBLIC_URL: baseUrl,
@@ -71,7 +76,8 @@ export async function startBenchWorld(sim: SimulatorOptionsInput = {}): Promise<
     ADMIN_TOKEN: adminToken,
     LOG_LEVEL: 'silent',
     DATA_DIR: dir,
-  })
+  }
+  const config = loadConfig({ ...env, ...(o.role ? { ROLE: o.role } : {}) })
   const runtime = await startRuntime(config, createLogger('silent'))
   await runtime.app.listen({ port, host: '127.0.0.1' })
   await installThroughRedirects(`${baseUrl}/oauth/install`)
@@ -92,6 +98,7 @@ export async function startBenchWorld(sim: SimulatorOptionsInput = {}): Promise<
     call,
     apiKey: key.json.key,
     adminToken,
+    env,
     close: async () => {
       await runtime.close()
       await simulator.close()

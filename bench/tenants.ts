@@ -1,9 +1,11 @@
+import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { readEnv } from '../server/src/config'
 import { completeInstall } from '../server/src/install/complete-install'
 import { OAUTH_SCOPES } from '../server/src/install/oauth-routes'
 import { createLogger } from '../server/src/logger'
+import { startWorker, stopWorker } from './rate'
 import { rateFloorMs } from './reconcile'
 import { type BenchWorld, DEMO, p95, pushesIdle, startBenchWorld, until } from './sync-world'
 
@@ -34,8 +36,18 @@ const quiet = createLogger('silent')
  * slowest site's floor, with no 429 (README "Scheduling").
  */
 export async function benchTenants(sites = readEnv('BENCH_QUICK') ? 10 : 50): Promise<TenantFigures> {
-  const world = await startBenchWorld({ rateLimit: LIMIT, grantScope: 'site', requestLogSize: 100_000 })
+  const world = await startBenchWorld(
+    { rateLimit: LIMIT, grantScope: 'site', requestLogSize: 100_000 },
+    { role: 'web' },
+  )
+  // The work runs in a worker process (ROLE=worker, WORKER_CONCURRENCY at its default), as deployed.
+  const worker = startWorker(path.resolve(import.meta.dirname, '..'), {
+    ...world.env,
+    PORT: '0',
+    ROLE: 'worker',
+  })
   try {
+    await worker.ready
     // The world installed the demo site (its own token): it is the idle site, edited during the run.
     // Its collection is published first, so its budget's window is long past when the run starts.
     const idleCollection = await hubCollection(world, world.apiKey, 'idle', 100)
@@ -118,6 +130,8 @@ export async function benchTenants(sites = readEnv('BENCH_QUICK') ? 10 : 50): Pr
       edits: edits.length,
     }
   } finally {
+    // Bookkeeping after the run (what the site publishes took live) is left undone.
+    await stopWorker(worker.child)
     await world.close()
   }
 }
