@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 // One config for the extension build and for every test project.
 export default defineConfig({
@@ -17,11 +17,21 @@ export default defineConfig({
           name: 'node',
           root: '.',
           include: ['shared/test/**/*.test.ts', 'sim/test/**/*.test.ts', 'server/test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'server/test/unit/**'],
           environment: 'node',
           globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
+        },
+      },
+      {
+        // Pure decisions: no database, so none of the node project's global setup.
+        test: {
+          name: 'unit',
+          root: '.',
+          include: ['server/test/unit/**/*.test.ts'],
+          environment: 'node',
         },
       },
       {

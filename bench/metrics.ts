@@ -77,14 +77,7 @@ export async function benchMetrics(): Promise<MetricsFigures> {
     const times: number[] = []
     for (let i = 0; i < SCRAPES; i++) times.push(await scrape())
 
-    const ctx = {
-      db,
-      boss,
-      log: createLogger('silent'),
-      config,
-      gate: runtime.gate,
-      breaker: runtime.breaker,
-    }
+    const ctx = { ...runtime.ctx, log: createLogger('silent') }
     const sampler: number[] = []
     for (let i = 0; i < 100; i++) {
       const t = performance.now()

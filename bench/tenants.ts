@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util'
 import { readEnv } from '../server/src/config'
 import { completeInstall } from '../server/src/install/complete-install'
 import { OAUTH_SCOPES } from '../server/src/install/oauth-routes'
-import { createLogger } from '../server/src/logger'
 import { startWorker, stopWorker } from './rate'
 import { rateFloorMs } from './reconcile'
 import { type BenchWorld, DEMO, p95, pushesIdle, startBenchWorld, until } from './sync-world'
@@ -27,7 +26,6 @@ export type TenantFigures = {
 
 const LIMIT = 60
 const PER_SITE = 2_000
-const quiet = createLogger('silent')
 
 /**
  * Many installations busy at once: `sites` sites, each installed with its own token at 60 requests a
@@ -151,9 +149,7 @@ async function install(world: BenchWorld, siteId: string) {
   const res = await fetch(url, { redirect: 'manual' })
   const code = new URL(res.headers.get('location')!).searchParams.get('code')
   if (!code) throw new Error(`no authorization code for ${siteId}`)
-  const { runtime } = world
-  const deps = { gate: runtime.gate, breaker: runtime.breaker, log: quiet }
-  await completeInstall(runtime.db, runtime.config, deps, code, runtime.boss)
+  await completeInstall(world.runtime.ctx, code)
 }
 
 /** A hub collection of `count` published items, written through the content API. */

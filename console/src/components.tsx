@@ -90,6 +90,42 @@ export const Json = ({ value }: { value: unknown }) => (
   <pre className="json">{value === undefined || value === null ? '—' : JSON.stringify(value, null, 2)}</pre>
 )
 
+/** A field-by-field comparison: one row a field, one column a side. */
+export function FieldTable({
+  label,
+  sides,
+  rows,
+}: {
+  label?: string
+  sides: string[]
+  rows: { field: string; values: unknown[]; differs?: boolean }[]
+}) {
+  return (
+    <table className="grid sides" aria-label={label}>
+      <thead>
+        <tr>
+          <th>Field</th>
+          {sides.map((s) => (
+            <th key={s}>{s}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.field} className={r.differs ? 'differs' : undefined}>
+            <td>{r.field}</td>
+            {r.values.map((v, i) => (
+              <td key={sides[i]}>
+                <Json value={v} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
 export function Loading({ error }: { error?: Error | null }) {
   return error ? <p className="error">{error.message}</p> : <p className="muted">Loading…</p>
 }

@@ -2,10 +2,8 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
-import type { Logger } from 'pino'
-import type { Config } from './config'
 import { registerOpenApi } from './content/openapi'
-import type { Db } from './db/pool'
+import type { AppContext } from './context/app-context'
 import { adminScope } from './http/admin-scope'
 import { trackAudiences } from './http/audience'
 import { contentScope } from './http/content-scope'
@@ -13,11 +11,7 @@ import { designerScope } from './http/designer-scope'
 import { installErrorHandler } from './http/error-handler'
 import { metricsScope } from './http/metrics-scope'
 import { publicScope } from './http/public-scope'
-import { installRateLimits } from './http/rate-limits'
-import type { Boss } from './jobs/boss'
-import type { CircuitBreaker } from './webflow/circuit-breaker'
-import { PgCircuitBreaker } from './webflow/pg-circuit-breaker'
-import type { RateGate } from './webflow/rate-gate'
+import { installRateLimits } from './plugins/rate-limits'
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -26,24 +20,11 @@ export type App = FastifyInstance<
   FastifyBaseLogger,
   ZodTypeProvider
 >
-/**
- * `gate` and `breaker`: the process's rate gate and circuit breaker, shared by every Webflow client
- * of the app and the workers (the breaker defaults to the Postgres one on `db`).
- */
-export type AppDeps = {
-  config: Config
-  db: Db
-  boss: Boss
-  log: Logger
-  gate: RateGate
-  breaker?: CircuitBreaker
-}
 
 /** The whole HTTP app as a factory: production (`server.ts`) and tests build the same thing. */
-export async function buildApp(deps: AppDeps): Promise<App> {
-  const breaker = deps.breaker ?? new PgCircuitBreaker(deps.db)
+export async function buildApp(ctx: AppContext): Promise<App> {
   const app = Fastify({
-    loggerInstance: deps.log as FastifyBaseLogger,
+    loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
@@ -63,16 +44,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await installRateLimits(app)
   // Swagger collects routes as they are added: it goes before the content API it documents.
   await registerOpenApi(app)
-  const jobs = { db: deps.db, boss: deps.boss, log: deps.log, config: deps.config, gate: deps.gate, breaker }
   // One scope per audience, each with its authentication registered once, on the scope.
-  await app.register(publicScope, { deps, breaker })
-  await app.register(contentScope, { prefix: '/api/v1', db: deps.db, boss: deps.boss })
-  await app.register(designerScope, {
-    prefix: '/api/sites/:siteId',
-    jobs,
-    origins: deps.config.extensionOrigins,
-  })
-  await app.register(adminScope, { prefix: '/admin/api', deps, jobs })
-  await app.register(metricsScope, { config: deps.config, db: deps.db })
+  await app.register(publicScope, { ctx })
+  await app.register(contentScope, { prefix: '/api/v1', db: ctx.db, boss: ctx.boss })
+  await app.register(designerScope, { prefix: '/api/sites/:siteId', ctx })
+  await app.register(adminScope, { prefix: '/admin/api', ctx })
+  await app.register(metricsScope, { config: ctx.config, db: ctx.db })
   return app
 }

@@ -1,18 +1,17 @@
 import type { Logger } from 'pino'
 import { type App, buildApp } from './app'
 import type { Config } from './config'
+import { type AppContext, createAppContext } from './context/app-context'
+import { type Boss, startBoss } from './context/boss'
 import { startEmbeddedPostgres } from './db/embedded-postgres'
 import { migrate } from './db/migrate'
 import { createPool, type Db } from './db/pool'
-import { type Boss, startBoss } from './jobs/boss'
 import { startWorkers } from './jobs/workers'
 import { startMinuteFlush } from './metrics/minute-buffer'
 import type { Sandbox } from './sandbox'
 import { loadSandbox } from './sandbox-loader'
-import type { CircuitBreaker } from './webflow/circuit-breaker'
 import { PgCircuitBreaker } from './webflow/pg-circuit-breaker'
 import { PgRateGate } from './webflow/pg-rate-gate'
-import type { RateGate } from './webflow/rate-gate'
 import { startInboxListener } from './webhooks/inbox-listener'
 
 export type Runtime = {
@@ -23,8 +22,8 @@ export type Runtime = {
   /** The configuration in effect: in sandbox mode, Webflow's URLs and app point at the simulator. */
   config: Config
   sandbox: Sandbox | undefined
-  gate: RateGate
-  breaker: CircuitBreaker
+  /** What the app and the workers share; its Webflow factory holds the rate gate and breaker. */
+  ctx: AppContext
   /** Stops everything in order: HTTP, workers, pg-boss, the pool, then an embedded Postgres. */
   close: () => Promise<void>
   /** Last resort when a graceful close hangs: make sure no Postgres child outlives the process. */
@@ -51,11 +50,12 @@ export async function startRuntime(given: Config, log: Logger): Promise<Runtime>
     await migrate(db, log)
     const boss = await startBoss(databaseUrl, log, { worker })
     stops.unshift(() => boss.stop({ graceful: true, timeout: 10_000 }))
-    if (worker) stops.unshift(await startWorkers({ db, boss, log, config, gate, breaker }))
+    const ctx = createAppContext({ db, boss, log, config, gate, breaker })
+    if (worker) stops.unshift(await startWorkers(ctx))
     if (worker) stops.unshift(startInboxListener({ databaseUrl, boss, log }))
     // Every process adds the counts it saw to the minute samples the console charts read.
     stops.unshift(startMinuteFlush(db, log))
-    const app = await buildApp({ config, db, boss, log, gate, breaker })
+    const app = await buildApp(ctx)
     stops.unshift(() => app.close())
     return {
       app,
@@ -64,8 +64,7 @@ export async function startRuntime(given: Config, log: Logger): Promise<Runtime>
       databaseUrl,
       config,
       sandbox,
-      gate,
-      breaker,
+      ctx,
       close: () => runInOrder(stops, log),
       kill: () => embedded?.kill(),
     }

@@ -2,14 +2,13 @@ import { createSimulator, type Simulator } from '@bindery/sim/create-simulator'
 import { DEMO, seedDemo } from '@bindery/sim/demo-seed'
 import type { Logger } from 'pino'
 import type { Config } from './config'
+import type { AppContext } from './context/app-context'
 import { cipherFor } from './crypto/cipher-for'
 import { hmacBase64url } from './crypto/hmac'
 import { cipherContext } from './crypto/token-cipher'
 import { installationForSite } from './db/installations'
-import type { Db } from './db/pool'
 import { Browser } from './install/browser'
 import { ensureSiteWebhooks } from './install/register-webhooks'
-import { type WebflowDeps, webflowForInstallation } from './install/site-client'
 
 export type Sandbox = {
   sim: Simulator
@@ -57,7 +56,8 @@ export async function startSandbox(config: Config, log: Logger): Promise<Sandbox
  * restart the database already has the install but the in-memory simulator has forgotten it: its
  * token is handed back to the simulator and the webhooks repaired.
  */
-export async function installSandbox(sandbox: Sandbox, db: Db, deps: WebflowDeps): Promise<SandboxInstall> {
+export async function installSandbox(sandbox: Sandbox, ctx: AppContext): Promise<SandboxInstall> {
+  const { db } = ctx
   const { config, sim, demo } = sandbox
   const existing = await installationForSite(db, demo.siteId)
   if (existing?.tokenCiphertext) {
@@ -66,7 +66,7 @@ export async function installSandbox(sandbox: Sandbox, db: Db, deps: WebflowDeps
       cipherContext.installationToken(existing.id),
     )
     sim.control.seed({ tokens: [{ kind: 'oauth', workspaceId: demo.workspaceId, token }] })
-    const api = await webflowForInstallation(db, config, existing, deps)
+    const api = await ctx.webflow.forInstallation(existing)
     const health = await ensureSiteWebhooks(db, config, api, demo.siteId)
     return { installed: 'already', sites: [demo.siteName], webhooksOk: health.ok }
   }

@@ -61,11 +61,7 @@ async function main() {
     const { sim, demo } = runtime.sandbox
     // After the signal handlers: a SIGTERM during the install still shuts down gracefully.
     const { installSandbox } = await loadSandbox()
-    const install = await installSandbox(runtime.sandbox, runtime.db, {
-      gate: runtime.gate,
-      breaker: runtime.breaker,
-      log,
-    }).catch((err) => {
+    const install = await installSandbox(runtime.sandbox, runtime.ctx).catch((err) => {
       if (!stopping) log.error({ err }, 'sandbox install failed')
       return null
     })

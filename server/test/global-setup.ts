@@ -4,9 +4,9 @@ import pg from 'pg'
 import pino from 'pino'
 import type { TestProject } from 'vitest/node'
 import { readEnv } from '../src/config'
+import { startBoss } from '../src/context/boss'
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres'
 import { migrate } from '../src/db/migrate'
-import { startBoss } from '../src/jobs/boss'
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -23,7 +23,7 @@ describe('jobs', async () => {
     await insertInbox('old-processed', 'processed', 40)
     await insertInbox('old-pending', 'pending', 40)
     await insertInbox('new-processed', 'processed', 1)
-    const stop = await startWorkers(ctx.jobs)
+    const stop = await startWorkers(ctx.context)
     try {
       const id = await ctx.boss.send('maintenance-prune', { olderThanDays: 30 })
       await expect

@@ -20,11 +20,25 @@ type QueueOptions = {
   heartbeatSeconds?: number
 }
 
-type QueueDefinition<S extends z.ZodType> = { schema: S; options: QueueOptions }
-
-function queue<S extends z.ZodType>(schema: S, options: QueueOptions = {}): QueueDefinition<S> {
-  return { schema, options }
+/**
+ * `singletonKey`: the key every job of the queue is sent with, from its payload: a stately queue keeps
+ * one queued (and one running) job per key, a short one one queued job per key.
+ */
+type QueueDefinition<S extends z.ZodType> = {
+  schema: S
+  options: QueueOptions
+  singletonKey?: (payload: z.input<S>) => string | undefined
 }
+
+function queue<S extends z.ZodType>(
+  schema: S,
+  options: QueueOptions = {},
+  singletonKey?: (payload: z.input<S>) => string | undefined,
+): QueueDefinition<S> {
+  return { schema, options, singletonKey }
+}
+
+const byLink = (p: { linkId: string }) => p.linkId
 
 export const DEAD_LETTER_QUEUE = 'dead-letters'
 
@@ -35,16 +49,20 @@ export const queues = {
     retryLimit: 2,
   }),
   /** Writes a link's dirty hub items to Webflow in bulk. One queued per link (stately): writes coalesce. */
-  'link-push': queue(z.object({ linkId: z.uuid() }), {
-    policy: 'stately',
-    notify: true,
-    heartbeatSeconds: 10,
-    retryLimit: 8,
-    retryDelay: 2,
-    retryBackoff: true,
-    retryDelayMax: 300,
-    expireInSeconds: 1800,
-  }),
+  'link-push': queue(
+    z.object({ linkId: z.uuid() }),
+    {
+      policy: 'stately',
+      notify: true,
+      heartbeatSeconds: 10,
+      retryLimit: 8,
+      retryDelay: 2,
+      retryBackoff: true,
+      retryDelayMax: 300,
+      expireInSeconds: 1800,
+    },
+    byLink,
+  ),
   /** The initial sync of a new link: publish, import or match by slug, with progress. */
   'link-connect': queue(
     z.object({
@@ -61,19 +79,24 @@ export const queues = {
       retryBackoff: true,
       expireInSeconds: 3600,
     },
+    byLink,
   ),
   /**
    * Applies pending inbox deliveries (the inbox row is the outbox). Woken by NOTIFY and swept every
    * minute; `retryFailed` also retries failed rows with attempts left. At most one queued (short).
    */
-  'inbox-process': queue(z.object({ retryFailed: z.boolean().default(false) }), {
-    policy: 'short',
-    notify: true,
-    heartbeatSeconds: 10,
-    retryLimit: 3,
-    retryDelay: 2,
-    expireInSeconds: 300,
-  }),
+  'inbox-process': queue(
+    z.object({ retryFailed: z.boolean().default(false) }),
+    {
+      policy: 'short',
+      notify: true,
+      heartbeatSeconds: 10,
+      retryLimit: 3,
+      retryDelay: 2,
+      expireInSeconds: 300,
+    },
+    () => 'inbox',
+  ),
   /**
    * Reconciles one link with Webflow (drift found and repaired, a drift report kept): scheduled by
    * `reconcile-due`, or asked for. One queued and one running per link (stately).
@@ -81,6 +104,7 @@ export const queues = {
   'link-reconcile': queue(
     z.object({ linkId: z.uuid(), trigger: z.enum(['scheduled', 'manual']).default('manual') }),
     { policy: 'stately', retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 },
+    byLink,
   ),
   /**
    * "Sync now" (push what is pending, then reconcile) or "Full resync" (re-pull and re-push every
@@ -100,28 +124,32 @@ export const queues = {
       retryBackoff: true,
       expireInSeconds: 3600,
     },
+    byLink,
   ),
   /** The minute sweep that queues `link-reconcile` for links whose last reconcile is older than the interval. */
   'reconcile-due': queue(z.object({}), { policy: 'short', retryLimit: 1, expireInSeconds: 300 }),
   /** Checks and repairs the webhooks of one site, or of every active site when `siteId` is absent. */
-  'webhooks-check': queue(z.object({ siteId: z.string().optional() }), {
-    policy: 'short',
-    retryLimit: 2,
-    retryDelay: 30,
-    expireInSeconds: 900,
-  }),
+  'webhooks-check': queue(
+    z.object({ siteId: z.string().optional() }),
+    { policy: 'short', retryLimit: 2, retryDelay: 30, expireInSeconds: 900 },
+    (p) => p.siteId,
+  ),
   /**
    * Publishes a site after pushes changed it, for links with `publishSite` on. One queued per site
    * (stately, keyed by site); the handler keeps publishes at least a minute apart.
    */
-  'site-publish': queue(z.object({ siteId: z.string().min(1) }), {
-    policy: 'stately',
-    retryLimit: 5,
-    retryDelay: 30,
-    retryBackoff: true,
-    retryDelayMax: 600,
-    expireInSeconds: 300,
-  }),
+  'site-publish': queue(
+    z.object({ siteId: z.string().min(1) }),
+    {
+      policy: 'stately',
+      retryLimit: 5,
+      retryDelay: 30,
+      retryBackoff: true,
+      retryDelayMax: 600,
+      expireInSeconds: 300,
+    },
+    (p) => p.siteId,
+  ),
   /** Once a minute: global gauges into `metric_samples` for the console's charts (short: one queued). */
   'metrics-sample': queue(z.object({}), { policy: 'short', retryLimit: 1, expireInSeconds: 120 }),
   /** Once a minute: opens and resolves alert incidents from what Postgres shows (short: one queued). */
@@ -135,3 +163,5 @@ export const queues = {
 
 export type QueueName = keyof typeof queues
 export type QueuePayload<Q extends QueueName> = z.infer<(typeof queues)[Q]['schema']>
+/** What a sender passes: the schema's input, before its defaults apply. */
+export type QueueInput<Q extends QueueName> = z.input<(typeof queues)[Q]['schema']>

@@ -2,7 +2,7 @@ import type { ConflictList } from '@bindery/shared/api/conflicts'
 import type { ConsoleOverview } from '@bindery/shared/api/console'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { admin } from '../api'
-import { Action, Json, Loading, when } from '../components'
+import { Action, FieldTable, Loading, when } from '../components'
 
 /** Items a "review" link held back: both sides per field, and which one wins. */
 export function ConflictsPage() {
@@ -43,32 +43,10 @@ function SiteConflicts({ siteId, name }: { siteId: string; name: string }) {
           <p className="small muted">
             hub {c.hubItemId} · Webflow {c.webflowItemId} · since {when(c.createdAt)}
           </p>
-          <table className="grid sides">
-            <thead>
-              <tr>
-                <th>Field</th>
-                <th>Before</th>
-                <th>Hub</th>
-                <th>Webflow</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.fields.map((f) => (
-                <tr key={f.field}>
-                  <td>{f.field}</td>
-                  <td>
-                    <Json value={f.base} />
-                  </td>
-                  <td>
-                    <Json value={f.hub} />
-                  </td>
-                  <td>
-                    <Json value={f.webflow} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FieldTable
+            sides={['Before', 'Hub', 'Webflow']}
+            rows={c.fields.map((f) => ({ field: f.field, values: [f.base, f.hub, f.webflow] }))}
+          />
           {(['hub', 'webflow'] as const).map((side) => (
             <Action
               key={side}

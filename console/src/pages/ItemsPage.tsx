@@ -2,7 +2,7 @@ import type { ItemDetail, ItemHistory, ItemMatch, ItemSearchResult } from '@bind
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { admin } from '../api'
-import { Badge, Json, Loading, when } from '../components'
+import { Badge, FieldTable, Json, Loading, when } from '../components'
 import { navigate } from '../router'
 
 const stateTone = (s: ItemMatch['state']) =>
@@ -122,28 +122,11 @@ function ItemView({ match }: { match: ItemMatch }) {
             </p>
           )}
           {d.webflowError && <p className="notice">Webflow side: {d.webflowError}</p>}
-          <table className="grid sides" aria-label="Both sides">
-            <thead>
-              <tr>
-                <th>Field</th>
-                <th>Hub</th>
-                <th>Webflow (live)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.fields.map((f) => (
-                <tr key={f.field} className={f.differs ? 'differs' : ''}>
-                  <td>{f.field}</td>
-                  <td>
-                    <Json value={f.hub} />
-                  </td>
-                  <td>
-                    <Json value={f.webflow} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FieldTable
+            label="Both sides"
+            sides={['Hub', 'Webflow (live)']}
+            rows={d.fields.map((f) => ({ field: f.field, values: [f.hub, f.webflow], differs: f.differs }))}
+          />
         </>
       )}
       <h3>History</h3>

@@ -1,5 +1,5 @@
 import type { AlertList } from '@bindery/shared/api/admin-alerts'
-import type { MetricSeries } from '@bindery/shared/api/admin-metrics'
+import type { MetricSeries, MetricSeriesName } from '@bindery/shared/api/admin-metrics'
 import type { ConsoleOverview, OverviewSite } from '@bindery/shared/api/console'
 import { useQuery } from '@tanstack/react-query'
 import { admin } from '../api'
@@ -103,6 +103,48 @@ function SiteRow({ site: s }: { site: OverviewSite }) {
   )
 }
 
+/** The six charts of the last 24 hours, each a few of the stored minute series. */
+const CHARTS: { title: string; unit?: string; series: { name: MetricSeriesName; label: string }[] }[] = [
+  { title: 'Webhook deliveries / min', series: [{ name: 'webhookDeliveries', label: 'deliveries' }] },
+  {
+    title: 'Throughput (items / min)',
+    series: [
+      { name: 'itemsPushed', label: 'pushed' },
+      { name: 'itemsPulled', label: 'pulled' },
+    ],
+  },
+  {
+    title: 'Backlog',
+    series: [
+      { name: 'queueDepth', label: 'queued jobs' },
+      { name: 'inboxPending', label: 'waiting webhooks' },
+      { name: 'deadLetters', label: 'dead letters' },
+    ],
+  },
+  {
+    title: 'p95 sync latency',
+    unit: ' ms',
+    series: [
+      { name: 'p95PushMs', label: 'hub → Webflow' },
+      { name: 'p95PullMs', label: 'Webflow → hub' },
+    ],
+  },
+  {
+    title: 'Webflow errors / min',
+    series: [
+      { name: 'webflow429', label: '429' },
+      { name: 'webflow5xx', label: '5xx' },
+    ],
+  },
+  {
+    title: 'Drift (items / min)',
+    series: [
+      { name: 'driftFound', label: 'found' },
+      { name: 'driftRepaired', label: 'repaired' },
+    ],
+  },
+]
+
 function Charts() {
   const series = useQuery({
     queryKey: ['metrics-series'],
@@ -121,53 +163,9 @@ function Charts() {
     <section className="charts">
       <h2>Last 24 hours</h2>
       <div className="chart-grid">
-        <Chart
-          title="Webhook deliveries / min"
-          data={d}
-          series={[{ name: 'webhookDeliveries', label: 'deliveries' }]}
-        />
-        <Chart
-          title="Throughput (items / min)"
-          data={d}
-          series={[
-            { name: 'itemsPushed', label: 'pushed' },
-            { name: 'itemsPulled', label: 'pulled' },
-          ]}
-        />
-        <Chart
-          title="Backlog"
-          data={d}
-          series={[
-            { name: 'queueDepth', label: 'queued jobs' },
-            { name: 'inboxPending', label: 'waiting webhooks' },
-            { name: 'deadLetters', label: 'dead letters' },
-          ]}
-        />
-        <Chart
-          title="p95 sync latency"
-          unit=" ms"
-          data={d}
-          series={[
-            { name: 'p95PushMs', label: 'hub → Webflow' },
-            { name: 'p95PullMs', label: 'Webflow → hub' },
-          ]}
-        />
-        <Chart
-          title="Webflow errors / min"
-          data={d}
-          series={[
-            { name: 'webflow429', label: '429' },
-            { name: 'webflow5xx', label: '5xx' },
-          ]}
-        />
-        <Chart
-          title="Drift (items / min)"
-          data={d}
-          series={[
-            { name: 'driftFound', label: 'found' },
-            { name: 'driftRepaired', label: 'repaired' },
-          ]}
-        />
+        {CHARTS.map((c) => (
+          <Chart key={c.title} data={d} {...c} />
+        ))}
       </div>
     </section>
   )

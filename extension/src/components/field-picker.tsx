@@ -1,13 +1,4 @@
-import type { HubFieldType } from '@bindery/shared/hub'
-
-export type PickField = {
-  slug: string
-  name: string
-  /** Hub type; null when Bindery cannot sync the field. */
-  hubType: HubFieldType | null
-  webflowType: string | null
-  unsupportedReason?: string | undefined
-}
+import type { PickField } from '../lib/field-candidates'
 
 type Props = {
   fields: PickField[]

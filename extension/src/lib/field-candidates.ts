@@ -1,6 +1,16 @@
 import type { HubCollectionSummary, WebflowCollectionSummary } from '@bindery/shared/api/links'
+import type { HubFieldType } from '@bindery/shared/hub'
 import { WEBFLOW_TYPE_OF } from '@bindery/shared/hub'
-import type { PickField } from '../components/field-picker'
+
+/** A field as the field picker lists it. */
+export type PickField = {
+  slug: string
+  name: string
+  /** Hub type; null when Bindery cannot sync the field. */
+  hubType: HubFieldType | null
+  webflowType: string | null
+  unsupportedReason?: string | undefined
+}
 
 const BUILT_IN = new Set(['name', 'slug'])
 

@@ -8,20 +8,16 @@ import {
 import { WebhookHealth } from '@bindery/shared/api/site'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { Config } from '../config'
+import type { AppContext } from '../context/app-context'
 import { getInstallation, type Installation, listInstallations } from '../db/installations'
-import type { Db } from '../db/pool'
 import { getSite, listSites, type SiteRow } from '../db/sites'
-import { notFound } from '../http/app-error'
-import type { WebflowDeps } from '../install/site-client'
-import { checkSite } from '../jobs/webhooks-check'
+import { checkSite } from '../install/check-site'
+import { notFound } from '../vocabulary/app-error'
 import { uninstall } from './uninstall'
 
 /** Install-side admin API under `/admin/api`: installations, sites, uninstall, webhook repair. */
-export const adminInstallRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db } & WebflowDeps> = async (
-  app,
-  { config, db, ...deps },
-) => {
+export const adminInstallRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const { db } = ctx
   app.get('/installations', { schema: { response: { 200: AdminInstallationList } } }, async () => ({
     installations: (await listInstallations(db)).map(toAdminInstallation),
   }))
@@ -36,7 +32,7 @@ export const adminInstallRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db 
     async (req) => {
       const installation = await getInstallation(db, req.params.id)
       if (!installation) throw notFound('installation')
-      const result = await uninstall(db, config, deps, installation)
+      const result = await uninstall(ctx, installation)
       return { ...result, installation: toAdminInstallation(result.installation) }
     },
   )
@@ -47,7 +43,7 @@ export const adminInstallRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db 
     async (req) => {
       const site = await getSite(db, req.params.siteId)
       if (!site) throw notFound('site')
-      return checkSite(site, { db, config, ...deps })
+      return checkSite(site, ctx)
     },
   )
 }

@@ -7,12 +7,12 @@ import {
 } from '@bindery/shared/api/admin-reliability'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import type { Boss } from '../context/boss'
 import { deadLetterExists, listDeadLetters } from '../db/boss-jobs'
 import type { Db } from '../db/pool'
-import { notFound } from '../http/app-error'
-import type { Boss } from '../jobs/boss'
 import { replayDeadLetters } from '../reliability/dead-letters'
 import { reliabilityStatus } from '../reliability/reliability-status'
+import { notFound } from '../vocabulary/app-error'
 
 /**
  * Support's view of failed work in the admin scope (`/admin/api`): the dead letters (jobs that used up their

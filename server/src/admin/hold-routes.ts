@@ -7,9 +7,9 @@ import {
 } from '@bindery/shared/api/holds'
 import { SiteParams } from '@bindery/shared/api/site'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { AppContext } from '../context/app-context'
 import { type DeleteHold, listHolds } from '../db/delete-holds'
-import { actorOf } from '../http/actor'
-import type { JobContext } from '../jobs/job-context'
+import { actorOf } from '../plugins/actor'
 import { confirmHold, rejectHold } from '../sync/decide-hold'
 
 /**
@@ -18,12 +18,12 @@ import { confirmHold, rejectHold } from '../sync/decide-hold'
  * or some of its items. Registered in the admin scope (`/admin/api/sites/:siteId`) and the designer
  * scope (`/api/sites/:siteId`: reading for every role, deciding for those who edit).
  */
-export const holdRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (app, { jobs }) => {
+export const holdRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/holds',
     { schema: { params: SiteParams, querystring: HoldListQuery, response: { 200: HoldList } } },
     async (req) => ({
-      holds: (await listHolds(jobs.db, { siteId: req.params.siteId, ...req.query })).map(holdJson),
+      holds: (await listHolds(ctx.db, { siteId: req.params.siteId, ...req.query })).map(holdJson),
     }),
   )
 
@@ -42,7 +42,7 @@ export const holdRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (ap
       },
       async (req) => {
         const out = await decide(
-          jobs,
+          ctx,
           req.params.siteId,
           req.params.holdId,
           actorOf(req),

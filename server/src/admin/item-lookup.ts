@@ -1,16 +1,15 @@
 import type { AuditEntryJson, ItemDetail, ItemMatch } from '@bindery/shared/api/console'
+import type { AppContext } from '../context/app-context'
 import { type AuditRow, listItemHistory } from '../db/audit-log'
 import { hubIdsOf } from '../db/item-links'
 import { getItemOfSite, type ItemLookupRow } from '../db/item-lookup'
 import { getLink } from '../db/links'
 import type { Queryable } from '../db/pool'
-import { notFound } from '../http/app-error'
-import { webflowForSite } from '../install/site-client'
-import type { JobContext } from '../jobs/job-context'
 import { canonicalJson } from '../sync/content-hash'
 import { fieldMemoryOf } from '../sync/field-memory'
 import { hubContentOf } from '../sync/push-plan'
 import { referencedWebflowIds, webflowContentOf } from '../sync/webflow-content'
+import { notFound } from '../vocabulary/app-error'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 
 export function toItemMatch(r: ItemLookupRow): ItemMatch {
@@ -34,10 +33,10 @@ export function toItemMatch(r: ItemLookupRow): ItemMatch {
  * paused site is still read: the lookup changes nothing), and its link row's state and last error.
  * A Webflow side that cannot be read is reported in `webflowError`, never as a failed lookup.
  */
-export async function itemDetail(jobs: JobContext, siteId: string, hubItemId: string): Promise<ItemDetail> {
-  const row = await getItemOfSite(jobs.db, siteId, hubItemId)
+export async function itemDetail(ctx: AppContext, siteId: string, hubItemId: string): Promise<ItemDetail> {
+  const row = await getItemOfSite(ctx.db, siteId, hubItemId)
   if (!row) throw notFound('item')
-  const link = row.linkId ? await getLink(jobs.db, row.linkId) : null
+  const link = row.linkId ? await getLink(ctx.db, row.linkId) : null
   const hub = link
     ? hubContentOf(row as never, link)
     : { name: row.name, slug: row.slug, status: row.status, fields: row.fields }
@@ -48,15 +47,15 @@ export async function itemDetail(jobs: JobContext, siteId: string, hubItemId: st
     webflowError = link ? 'not created in Webflow yet' : 'collection not linked to Webflow'
   else {
     try {
-      const wf = await webflowForSite(jobs.db, jobs.config, siteId, jobs, { allowPaused: true })
+      const wf = await ctx.webflow.forSite(siteId, { allowPaused: true })
       const item = await wf.getItem(link.webflowCollectionId, row.webflowItemId)
-      const refs = await hubIdsOf(jobs.db, referencedWebflowIds(link, [item]))
+      const refs = await hubIdsOf(ctx.db, referencedWebflowIds(link, [item]))
       webflow = webflowContentOf(
         link,
         item,
         refs,
         undefined,
-        await fieldMemoryOf(jobs.db, row.itemLinkId ?? undefined),
+        await fieldMemoryOf(ctx.db, row.itemLinkId ?? undefined),
       )
     } catch (err) {
       webflowError =

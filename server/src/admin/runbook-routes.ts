@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Runbooks } from '@bindery/shared/api/console'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { AppError } from '../http/app-error'
+import { AppError } from '../vocabulary/app-error'
 
 /** The operator's runbooks, shipped with Bindery (the Dockerfile copies docs/). */
 export const RUNBOOKS_FILE = path.resolve(import.meta.dirname, '../../../docs/runbooks.md')

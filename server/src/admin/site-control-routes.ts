@@ -1,8 +1,8 @@
 import { SiteControlResult } from '@bindery/shared/api/admin-reliability'
 import { SiteParams } from '@bindery/shared/api/site'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { Boss } from '../context/boss'
 import type { Db } from '../db/pool'
-import type { Boss } from '../jobs/boss'
 import { setSitePaused } from '../reliability/site-control'
 
 /**

@@ -15,7 +15,7 @@ import {
   removeSiteManager,
 } from '../db/site-managers'
 import { getSite } from '../db/sites'
-import { notFound } from '../http/app-error'
+import { notFound } from '../vocabulary/app-error'
 
 const toJson = (m: Row) => ({
   userId: m.userId,

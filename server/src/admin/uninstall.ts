@@ -1,15 +1,14 @@
-import type { Config } from '../config'
 import { auditKey } from '../content/api-keys'
+import type { AppContext } from '../context/app-context'
 import { cipherFor } from '../crypto/cipher-for'
 import { cipherContext } from '../crypto/token-cipher'
 import { revokeKeysOfSites } from '../db/api-keys'
 import { auditInstall } from '../db/audit-log'
 import { type Installation, revokeInstallation } from '../db/installations'
-import { type Db, inTransaction } from '../db/pool'
+import { inTransaction } from '../db/pool'
 import { deleteSiteWebhooksOf } from '../db/site-webhooks'
 import { endSessionsOf, pauseSitesOf, siteIdsOfInstallation } from '../db/sites'
 import { webhookUrl } from '../install/register-webhooks'
-import { type WebflowDeps, webflowClientForToken } from '../install/site-client'
 import { revokeToken } from '../webflow/webflow-oauth'
 
 /**
@@ -18,7 +17,8 @@ import { revokeToken } from '../webflow/webflow-oauth'
  * in one transaction. Webflow failures
  * do not stop the local wipe: an admin asking to uninstall wants the token gone either way.
  */
-export async function uninstall(db: Db, config: Config, deps: WebflowDeps, installation: Installation) {
+export async function uninstall(ctx: AppContext, installation: Installation) {
+  const { db, config, log } = ctx
   let webhooksDeleted = 0
   let revokedAtWebflow = false
   const sites = (await siteIdsOfInstallation(db, installation.id)).map((id) => ({ id }))
@@ -27,7 +27,7 @@ export async function uninstall(db: Db, config: Config, deps: WebflowDeps, insta
       installation.tokenCiphertext,
       cipherContext.installationToken(installation.id),
     )
-    const api = webflowClientForToken(config, token, installation.id, deps)
+    const api = ctx.webflow.forToken(token, installation.id)
     for (const site of sites) {
       try {
         const { webhooks } = await api.listWebhooks(site.id)
@@ -36,11 +36,11 @@ export async function uninstall(db: Db, config: Config, deps: WebflowDeps, insta
           webhooksDeleted++
         }
       } catch (err) {
-        deps.log.warn({ err, site: site.id }, 'uninstall: could not delete webhooks')
+        log.warn({ err, site: site.id }, 'uninstall: could not delete webhooks')
       }
     }
     revokedAtWebflow = await revokeToken(config.webflow, token).catch((err) => {
-      deps.log.warn({ err }, 'uninstall: revoke at Webflow failed')
+      log.warn({ err }, 'uninstall: revoke at Webflow failed')
       return false
     })
   }

@@ -1,4 +1,6 @@
 import type { Config } from '../config'
+import type { Boss } from '../context/boss'
+import { enqueue } from '../context/enqueue'
 import { readAlertFacts } from '../db/alert-conditions'
 import {
   listOpenIncidents,
@@ -8,8 +10,7 @@ import {
   touchIncident,
 } from '../db/alert-incidents'
 import { listRejectedInstallations } from '../db/installation-credentials'
-import { type Db, inTransaction, lockForTransaction, type Tx, txAdapter } from '../db/pool'
-import type { Boss } from '../jobs/boss'
+import { type Db, inTransaction, lockForTransaction, type Tx } from '../db/pool'
 import { activeConditions, notifyAfterMinutes } from './conditions'
 import { decideIncidents } from './decide-incidents'
 
@@ -51,6 +52,6 @@ export async function checkAlerts(db: Db, boss: Boss, config: Config) {
 /** Queues the message when there is somewhere to send it; the incident is stored either way. */
 async function deliver(tx: Tx, boss: Boss, config: Config, incidentId: string, event: 'opened' | 'resolved') {
   if (!config.alerts.webhookUrl) return 0
-  await boss.send('alert-deliver', { incidentId, event }, { db: txAdapter(tx) })
+  await enqueue({ boss }, 'alert-deliver', { incidentId, event }, { tx })
   return 1
 }

@@ -4,9 +4,9 @@ import cookie from '@fastify/cookie'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Config } from '../config'
 import type { Db } from '../db/pool'
-import { AppError } from '../http/app-error'
-import { LIMITS, perIp } from '../http/rate-limits'
 import { readExtensionFile } from '../playground/extension-files'
+import { LIMITS, perIp } from '../plugins/rate-limits'
+import { AppError } from '../vocabulary/app-error'
 import {
   CONSOLE_COOKIE,
   checkCsrf,

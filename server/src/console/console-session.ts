@@ -9,7 +9,7 @@ import {
 } from '../crypto/console-token'
 import { consoleSessionLive, deleteConsoleSession, insertConsoleSession } from '../db/console-sessions'
 import type { Queryable } from '../db/pool'
-import { AppError } from '../http/app-error'
+import { AppError } from '../vocabulary/app-error'
 
 /**
  * The support console's sign-in (README "Support console"): the admin token, typed once, is

@@ -7,7 +7,7 @@ import {
 } from '@bindery/shared/api/content'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Db } from '../db/pool'
-import { notFound } from '../http/app-error'
+import { notFound } from '../vocabulary/app-error'
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys'
 
 /** Admin API for content-API keys: create (the key is shown once), list, revoke. */

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify'
 import { findApiKeyByHash, touchApiKey } from '../db/api-keys'
 import type { Db } from '../db/pool'
-import { AppError } from '../http/app-error'
+import { AppError } from '../vocabulary/app-error'
 import { hashApiKey, looksLikeApiKey } from './api-keys'
 
 declare module 'fastify' {

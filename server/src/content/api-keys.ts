@@ -3,7 +3,7 @@ import type { ApiKeyCreated, ApiKeyInfo } from '@bindery/shared/api/content'
 import { type ApiKeyRow, getApiKey, insertApiKey, listApiKeysOfSite, revokeApiKeyRow } from '../db/api-keys'
 import { appendAudit } from '../db/audit-log'
 import { type Db, inTransaction, type Queryable } from '../db/pool'
-import { badRequest } from '../http/app-error'
+import { badRequest } from '../vocabulary/app-error'
 
 /**
  * Per-site content-API keys: `bdy_` + 32 base62 characters (~190 bits). Only the SHA-256 of a key

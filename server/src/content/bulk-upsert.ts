@@ -6,9 +6,9 @@ import {
   lockLiveHubItemsBySlug,
   updateHubItems,
 } from '../db/hub-items'
-import { AppError, badRequest } from '../http/app-error'
 import { sameContent } from '../sync/content-hash'
 import { markDirty } from '../sync/mark-dirty'
+import { AppError, badRequest } from '../vocabulary/app-error'
 import { type ContentAuditEntry, writeContentAudit } from './content-audit'
 import { itemJson } from './content-json'
 import { type ItemWriteContext, isSlugViolation, withoutNulls } from './item-write'

@@ -6,6 +6,7 @@ import {
   CollectionUpdateRequest,
 } from '@bindery/shared/api/content'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { Boss } from '../context/boss'
 import {
   activeLinkIds,
   collectionSlugTaken,
@@ -22,9 +23,8 @@ import {
 } from '../db/hub-collections'
 import { removeHubFieldValues } from '../db/hub-items'
 import { type Db, inTransaction, type Queryable } from '../db/pool'
-import { AppError, badRequest, notFound } from '../http/app-error'
-import type { Boss } from '../jobs/boss'
 import { markDirty } from '../sync/mark-dirty'
+import { AppError, badRequest, notFound } from '../vocabulary/app-error'
 import { siteOf } from './api-key-auth'
 import { checkFieldDefinitions } from './collection-schema'
 import { writeContentAudit } from './content-audit'

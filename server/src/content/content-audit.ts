@@ -16,7 +16,7 @@ export async function writeContentAudit(
   db: Queryable,
   correlationId: string,
   entries: ContentAuditEntry[],
-  /** Who (`api-key:<name>`, see http/actor.ts). */
+  /** Who (`api-key:<name>`, see plugins/actor.ts). */
   actor?: string,
 ) {
   await appendAudit(

@@ -1,4 +1,4 @@
-import { badRequest } from '../http/app-error'
+import { badRequest } from '../vocabulary/app-error'
 
 /**
  * The version a write expects, from the body's `version` or an `If-Match: "<n>"` header (weak

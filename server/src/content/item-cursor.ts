@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { badRequest } from '../http/app-error'
+import { badRequest } from '../vocabulary/app-error'
 
 /** The keyset position after the last item of a page: its exact updated_at (Postgres text) and id. */
 export type ItemCursor = { updatedAt: string; id: string }

@@ -1,5 +1,6 @@
 import type { Item, ItemUpdateRequest, LocaleContent } from '@bindery/shared/api/content'
 import type { HubField } from '@bindery/shared/hub'
+import { enqueue } from '../context/enqueue'
 import { listCollectionLocales } from '../db/hub-collection-locales'
 import type { HubCollection } from '../db/hub-collections'
 import {
@@ -11,9 +12,8 @@ import {
 import { type HubItem, lockLiveHubItem, touchHubItems } from '../db/hub-items'
 import { markLocalesDirty } from '../db/item-link-locales'
 import type { Queryable } from '../db/pool'
-import { badRequest, notFound } from '../http/app-error'
 import { isLocalizable } from '../sync/locale-content'
-import { enqueuePush } from '../sync/mark-dirty'
+import { badRequest, notFound } from '../vocabulary/app-error'
 import { writeContentAudit } from './content-audit'
 import { itemJson } from './content-json'
 import { type ItemWriteContext, versionConflict, withoutNulls } from './item-write'
@@ -154,7 +154,7 @@ export async function writeVersions(
     ctx.collection.id,
     ws.map((w) => ({ hubItemId: w.itemId, tag: w.tag })),
   )
-  for (const linkId of linkIds) await enqueuePush(ctx.tx, ctx.boss, linkId)
+  for (const linkId of linkIds) await enqueue(ctx, 'link-push', { linkId }, { tx: ctx.tx })
   await writeContentAudit(
     ctx.tx,
     ctx.correlationId,

@@ -1,5 +1,6 @@
 import type { ItemCreateRequest, ItemUpdateRequest } from '@bindery/shared/api/content'
 import type { ItemStatus } from '@bindery/shared/hub'
+import type { Boss } from '../context/boss'
 import type { HubCollection } from '../db/hub-collections'
 import {
   getHubItemBySlug,
@@ -12,11 +13,10 @@ import {
   updateHubItem,
 } from '../db/hub-items'
 import type { Tx } from '../db/pool'
-import { AppError, badRequest, notFound } from '../http/app-error'
-import type { Boss } from '../jobs/boss'
 import { sameContent } from '../sync/content-hash'
 import { markDirty } from '../sync/mark-dirty'
 import { restoreItem } from '../sync/restore-item'
+import { AppError, badRequest, notFound } from '../vocabulary/app-error'
 import { writeContentAudit } from './content-audit'
 import { itemJson } from './content-json'
 import { validateFields } from './validate-fields'

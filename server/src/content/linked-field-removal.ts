@@ -3,7 +3,7 @@ import { appendAudit } from '../db/audit-log'
 import type { HubCollection } from '../db/hub-collections'
 import { type Link, listLinks, updateLink } from '../db/links'
 import type { Queryable } from '../db/pool'
-import { AppError } from '../http/app-error'
+import { AppError } from '../vocabulary/app-error'
 
 /**
  * Removing a hub field that a live link syncs would otherwise clear it in Webflow on the next push,

@@ -13,7 +13,7 @@ import {
 import { getSiteCollection } from '../db/hub-collections'
 import { type Db, inTransaction, type Queryable } from '../db/pool'
 import { listSiteLocales } from '../db/site-locales'
-import { notFound } from '../http/app-error'
+import { notFound } from '../vocabulary/app-error'
 import { siteOf } from './api-key-auth'
 import { SECURITY, TAG } from './openapi-meta'
 

@@ -2,7 +2,7 @@ import type { CollectionUpdateRequest } from '@bindery/shared/api/content'
 import type { HubCollection } from '../db/hub-collections'
 import { countHubItemsWithValue } from '../db/hub-items'
 import type { Queryable } from '../db/pool'
-import { AppError, badRequest } from '../http/app-error'
+import { AppError, badRequest } from '../vocabulary/app-error'
 import type { FieldIssue } from './validate-fields'
 
 export type FieldUpdatePlan = {

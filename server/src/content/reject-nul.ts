@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify'
-import { badRequest } from '../http/app-error'
+import { badRequest } from '../vocabulary/app-error'
 
 /**
  * A `preValidation` hook: Postgres stores no NUL character (in text or jsonb), so a string holding

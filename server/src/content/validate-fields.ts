@@ -1,7 +1,7 @@
 import { FIELD_VALUE, type HubField } from '@bindery/shared/hub'
 import { liveCollectionsOf } from '../db/hub-items'
 import type { Queryable } from '../db/pool'
-import { sanitizeRichText } from './sanitize-rich-text'
+import { sanitizeRichText } from '../vocabulary/sanitize-rich-text'
 
 /** One problem with one value, e.g. `{ path: 'items[3].fields.color', message: '…' }`. */
 export type FieldIssue = { path: string; message: string }

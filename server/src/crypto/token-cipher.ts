@@ -9,7 +9,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
  * `context` is bound in as associated data (the installation id of a token, the site of a webhook
  * secret): a ciphertext copied into another row does not decrypt. The tag is always 16 bytes, and
  * a shorter one is refused. Values stored before (`v1`, no associated data) still decrypt and
- * count as stale, so the next read re-encrypts them as `v2` (site-client.ts).
+ * count as stale, so the next read re-encrypts them as `v2` (webflow-factory.ts).
  */
 const TAG_BYTES = 16
 

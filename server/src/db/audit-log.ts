@@ -10,7 +10,7 @@ export type AuditEntry = {
   after?: unknown
   correlationId?: string | null
   /**
-   * Who: `designer:<name>`, `api-key:<name>`, `admin` or `bindery` (see http/actor.ts). Push, pull and
+   * Who: `designer:<name>`, `api-key:<name>`, `admin` or `bindery` (see plugins/actor.ts). Push, pull and
    * system rows default to `bindery`.
    */
   actor?: string | null

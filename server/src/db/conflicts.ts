@@ -1,5 +1,4 @@
-import type { HubContent } from '../sync/field-map'
-import type { FieldConflict } from '../sync/merge'
+import type { FieldConflict, HubContent } from '../vocabulary/hub-content'
 import type { Queryable } from './pool'
 
 export type Conflict = {

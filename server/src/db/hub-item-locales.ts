@@ -51,6 +51,22 @@ export async function listLocaleVersions(
   return rows.map(toVersion)
 }
 
+/** How many versions of a collection's live items exist in these locales, by whether the item is published. */
+export async function countLocaleVersions(
+  db: Queryable,
+  collectionId: string,
+  tags: string[],
+): Promise<{ live: number; staged: number }> {
+  const { rows } = await db.query<{ live: number; staged: number }>(
+    `select count(*) filter (where h.status = 'published')::int as live,
+       count(*) filter (where h.status <> 'published')::int as staged
+     from hub_item_locales v join hub_items h on h.id = v.hub_item_id
+     where h.collection_id = $1 and h.deleted_at is null and v.tag = any($2::text[])`,
+    [collectionId, tags],
+  )
+  return rows[0]!
+}
+
 /** Writes many versions in one statement (version bumps on each write). */
 export async function upsertLocaleVersions(
   db: Queryable,

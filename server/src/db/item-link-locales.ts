@@ -1,4 +1,4 @@
-import type { HubContent } from '../sync/field-map'
+import type { HubContent } from '../vocabulary/hub-content'
 import { type HubItem, toHubItem } from './hub-items'
 import type { Queryable } from './pool'
 
@@ -200,6 +200,20 @@ export async function requeueLocales(
     [linkId, JSON.stringify(versions.map((v) => ({ hub_item_id: v.hubItemId, tag: v.tag })))],
   )
 }
+
+/** Locale versions waiting for a push on a link, by whether their item is published: the dry runs' cost. */
+export async function countDirtyLocales(db: Queryable, linkId: string): Promise<LocaleVersionCount> {
+  const { rows } = await db.query<LocaleVersionCount>(
+    `select count(*) filter (where hi.status = 'published')::int as live,
+       count(*) filter (where hi.status <> 'published')::int as staged
+     from item_link_locales ill join hub_items hi on hi.id = ill.hub_item_id
+     where ill.link_id = $1 and ill.dirty and hi.deleted_at is null`,
+    [linkId],
+  )
+  return rows[0]!
+}
+
+export type LocaleVersionCount = { live: number; staged: number }
 
 /** Per locale tag: whether the hub collection carries it, and how many of the link's versions wait for a push. */
 export async function localeStates(

@@ -1,4 +1,4 @@
-import type { HubContent, WebflowState } from '../sync/field-map'
+import type { HubContent, WebflowState } from '../vocabulary/hub-content'
 import { type HubItem, toHubItem } from './hub-items'
 import type { Queryable } from './pool'
 

@@ -6,7 +6,7 @@ import type {
 } from '@bindery/shared/api/links'
 import type { SchemaDrift } from '@bindery/shared/api/schema-drift'
 import type { z } from 'zod'
-import type { FieldMapEntry } from '../sync/field-map'
+import type { FieldMapEntry } from '../vocabulary/hub-content'
 import type { Queryable } from './pool'
 
 export type LinkDirection = z.infer<typeof LinkDirectionSchema>
@@ -177,7 +177,7 @@ export async function updateLinkSettings(db: Queryable, id: string, s: LinkSetti
 /** The Webflow fields a link saw at its last schema check, by field id: what "added" is measured against. */
 export type KnownFields = Record<string, { slug: string; name: string; type: string; required: boolean }>
 
-/** What a link knows of its Webflow collection's schema (see reconcile/schema-check.ts). */
+/** What a link knows of its Webflow collection's schema (see sync/schema-check.ts). */
 export type SchemaState = {
   known: KnownFields | null
   drift: SchemaDrift[]

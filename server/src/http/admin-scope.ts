@@ -9,15 +9,14 @@ import { runbookRoutes } from '../admin/runbook-routes'
 import { siteControlRoutes } from '../admin/site-control-routes'
 import { siteManagerRoutes } from '../admin/site-manager-routes'
 import { alertRoutes } from '../alerts/alert-routes'
-import type { AppDeps } from '../app'
 import { admitConsoleCookie } from '../console/console-session'
 import { adminApiKeysRoutes } from '../content/admin-api-keys-routes'
 import { rejectNulCharacters } from '../content/reject-nul'
-import type { JobContext } from '../jobs/job-context'
+import type { AppContext } from '../context/app-context'
 import { metricSeriesRoutes } from '../metrics/series-routes'
 import { conflictRoutes } from '../panel/conflict-routes'
 import { linkRoutes } from '../panel/link-routes'
-import { AppError } from './app-error'
+import { AppError } from '../vocabulary/app-error'
 import { markAudience } from './audience'
 
 /**
@@ -25,21 +24,18 @@ import { markAudience } from './audience'
  * ADMIN_TOKEN`, checked once here by @fastify/bearer-auth (constant-time compare) for every route,
  * or the support console's session cookie (+ CSRF header on writes), which the admin token bought.
  */
-export const adminScope: FastifyPluginAsyncZod<{ deps: AppDeps; jobs: JobContext }> = async (
-  scope,
-  { deps, jobs },
-) => {
+export const adminScope: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (scope, { ctx }) => {
   markAudience(scope, 'admin')
   await scope.register(cookie)
   await scope.register(bearerAuth, {
-    keys: new Set([deps.config.adminToken]),
+    keys: new Set([ctx.config.adminToken]),
     addHook: false,
     verifyErrorLogLevel: 'info',
   })
   scope.addHook('onRequest', async (req, reply) => {
     // The support console's cookie (console-session.ts) is the other way in; a request that
     // carries an Authorization header is judged by it alone.
-    if (await admitConsoleCookie(deps.db, deps.config, req, reply)) return
+    if (await admitConsoleCookie(ctx.db, ctx.config, req, reply)) return
     await new Promise<void>((resolve, reject) =>
       scope.verifyBearerAuth?.(req, reply, (err) =>
         err
@@ -49,21 +45,21 @@ export const adminScope: FastifyPluginAsyncZod<{ deps: AppDeps; jobs: JobContext
     )
   })
   scope.addHook('preValidation', rejectNulCharacters)
-  const { db, boss, config, gate, breaker, log } = jobs
-  await scope.register(adminInstallRoutes, { config, db, gate, breaker, log })
+  const { db, boss, config } = ctx
+  await scope.register(adminInstallRoutes, { ctx })
   await scope.register(deadLetterRoutes, { db, boss })
   await scope.register(adminApiKeysRoutes, { db })
-  await scope.register(consoleReadRoutes, { jobs })
+  await scope.register(consoleReadRoutes, { ctx })
   await scope.register(runbookRoutes)
   await scope.register(metricSeriesRoutes, { db })
   await scope.register(alertRoutes, { db, config })
   await scope.register(
     async (site) => {
-      await site.register(linkRoutes, { jobs })
-      await site.register(conflictRoutes, { jobs })
+      await site.register(linkRoutes, { ctx })
+      await site.register(conflictRoutes, { ctx })
       await site.register(siteControlRoutes, { db, boss })
       await site.register(siteManagerRoutes, { db })
-      await site.register(holdRoutes, { jobs })
+      await site.register(holdRoutes, { ctx })
     },
     { prefix: '/sites/:siteId' },
   )

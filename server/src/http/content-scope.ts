@@ -4,10 +4,10 @@ import { collectionsRoutes } from '../content/collections-routes'
 import { itemsRoutes } from '../content/items-routes'
 import { localesRoutes } from '../content/locales-routes'
 import { rejectNulCharacters } from '../content/reject-nul'
+import type { Boss } from '../context/boss'
 import type { Db } from '../db/pool'
-import type { Boss } from '../jobs/boss'
+import { LIMITS, limitBy } from '../plugins/rate-limits'
 import { markAudience } from './audience'
-import { LIMITS, limitBy } from './rate-limits'
 
 /** The content audience, mounted at `/api/v1`: a site's API key (`Bearer bdy_…`) on every route. */
 export const contentScope: FastifyPluginAsyncZod<{ db: Db; boss: Boss }> = async (scope, { db, boss }) => {

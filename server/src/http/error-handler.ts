@@ -1,7 +1,7 @@
 import type { ErrorCode, ErrorEnvelope } from '@bindery/shared/errors'
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-import { AppError } from './app-error'
+import { AppError } from '../vocabulary/app-error'
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'validation_error',

@@ -1,19 +1,19 @@
 import { createHash } from 'node:crypto'
 import type { WebhookHealth } from '@bindery/shared/api/site'
 import type { Config } from '../config'
+import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { cipherFor } from '../crypto/cipher-for'
 import { cipherContext } from '../crypto/token-cipher'
 import { auditInstall } from '../db/audit-log'
 import { clearTokenRejected } from '../db/installation-credentials'
 import { type Installation, upsertInstallation } from '../db/installations'
-import { type Db, inTransaction, txAdapter } from '../db/pool'
+import { inTransaction } from '../db/pool'
 import { addSiteManager } from '../db/site-managers'
 import { upsertSite } from '../db/sites'
-import type { Boss } from '../jobs/boss'
 import { releaseHeldJobs } from '../reliability/hold-job'
 import { exchangeCode, revokeToken } from '../webflow/webflow-oauth'
 import { ensureSiteWebhooks } from './register-webhooks'
-import { type WebflowDeps, webflowClientForToken } from './site-client'
 
 export type InstallOutcome = {
   installation: Installation
@@ -29,11 +29,12 @@ export const redirectUri = (config: Config) => `${config.publicUrl}/oauth/callba
  * Registration runs after the commit so a Webflow hiccup there cannot lose the install; the
  * scheduled check repairs what it left.
  */
-export async function completeInstall(db: Db, config: Config, deps: WebflowDeps, code: string, boss: Boss) {
+export async function completeInstall(ctx: AppContext, code: string) {
+  const { db, config, boss, log } = ctx
   const accessToken = await exchangeCode(config.webflow, code, redirectUri(config))
   // Until the installation exists its rate budget is keyed by a hash, never by the token itself.
   const pendingKey = `grant:${createHash('sha256').update(accessToken).digest('hex').slice(0, 16)}`
-  const api = webflowClientForToken(config, accessToken, pendingKey, deps)
+  const api = ctx.webflow.forToken(accessToken, pendingKey)
   const { authorization } = await api.introspect()
   const user = await api.authorizedBy().catch(() => null)
   const { sites } = await api.listSites()
@@ -76,8 +77,8 @@ export async function completeInstall(db: Db, config: Config, deps: WebflowDeps,
     if (await clearTokenRejected(tx, result.installation.id)) {
       let released = 0
       for (const s of covered) released += await releaseHeldJobs(tx, boss, s.id)
-      await boss.send('inbox-process', {}, { singletonKey: 'inbox', db: txAdapter(tx) })
-      deps.log.info({ installation: result.installation.id, released }, 'reinstall released held work')
+      await enqueue({ boss }, 'inbox-process', {}, { tx })
+      log.info({ installation: result.installation.id, released }, 'reinstall released held work')
     }
     await auditInstall(tx, {
       direction: 'admin',
@@ -89,15 +90,15 @@ export async function completeInstall(db: Db, config: Config, deps: WebflowDeps,
   })
 
   if (replacedCiphertext) {
-    await revokeReplaced(config, deps, installation.id, replacedCiphertext, accessToken)
+    await revokeReplaced(ctx, installation.id, replacedCiphertext, accessToken)
   }
-  const bound = webflowClientForToken(config, accessToken, installation.id, deps)
+  const bound = ctx.webflow.forToken(accessToken, installation.id)
   const outcome: InstallOutcome = { installation, rotated, sites: [] }
   for (const s of covered) {
     const webhooks = await ensureSiteWebhooks(db, config, bound, s.id)
     outcome.sites.push({ id: s.id, displayName: s.displayName, webhooks })
   }
-  deps.log.info(
+  log.info(
     { installation: installation.id, rotated, sites: covered.map((s) => s.id) },
     rotated ? 'installation token rotated' : 'installed',
   )
@@ -109,8 +110,7 @@ export async function completeInstall(db: Db, config: Config, deps: WebflowDeps,
  * it stays useful. Webflow may hand back the same token; that one is kept, of course.
  */
 async function revokeReplaced(
-  config: Config,
-  deps: WebflowDeps,
+  { config, log }: AppContext,
   installationId: string,
   ciphertext: string,
   current: string,
@@ -119,6 +119,6 @@ async function revokeReplaced(
     const old = cipherFor(config).decrypt(ciphertext, cipherContext.installationToken(installationId))
     if (old !== current) await revokeToken(config.webflow, old)
   } catch (err) {
-    deps.log.warn({ err: (err as Error).message }, 'could not revoke the replaced token at Webflow')
+    log.warn({ err: (err as Error).message }, 'could not revoke the replaced token at Webflow')
   }
 }

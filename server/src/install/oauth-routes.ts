@@ -1,15 +1,12 @@
 import cookie from '@fastify/cookie'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { Config } from '../config'
-import type { Db } from '../db/pool'
-import { LIMITS, perIp } from '../http/rate-limits'
-import type { Boss } from '../jobs/boss'
+import type { AppContext } from '../context/app-context'
+import { LIMITS, perIp } from '../plugins/rate-limits'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import { completeInstall, redirectUri } from './complete-install'
 import { errorPage, PAGE_HEADERS, successPage } from './install-pages'
 import { consumeState, createState, readState, STATE_COOKIE, STATE_TTL_MS } from './oauth-state'
-import type { WebflowDeps } from './site-client'
 
 /** What Bindery asks Webflow for (docs/webflow.md, Authentication and scopes); no asset scopes: images go by URL. */
 export const OAUTH_SCOPES = ['sites:read', 'sites:write', 'cms:read', 'cms:write', 'authorized_user:read']
@@ -22,9 +19,8 @@ const CallbackQuery = z.object({
 })
 
 /** `GET /oauth/install` → Webflow's authorize page; `GET /oauth/callback` ← Webflow, with a code. */
-export const oauthRoutes: FastifyPluginAsyncZod<
-  { config: Config; db: Db; boss: Boss } & WebflowDeps
-> = async (app, { config, db, boss, ...deps }) => {
+export const oauthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const { config, db } = ctx
   const installUrl = `${config.publicUrl}/oauth/install`
   await app.register(cookie)
   const cookieOptions = {
@@ -72,7 +68,7 @@ export const oauthRoutes: FastifyPluginAsyncZod<
       }
       reply.clearCookie(STATE_COOKIE, cookieOptions)
       try {
-        const outcome = await completeInstall(db, config, deps, q.code, boss)
+        const outcome = await completeInstall(ctx, q.code)
         return reply.headers(PAGE_HEADERS).send(
           successPage({
             sites: outcome.sites,

@@ -1,7 +1,7 @@
 import type { QueuePayload } from '@bindery/shared/queues'
 import { alertMessage } from '../alerts/alert-message'
+import type { AppContext } from '../context/app-context'
 import { getIncident } from '../db/alert-incidents'
-import type { JobContext } from './job-context'
 
 export const queue = 'alert-deliver'
 
@@ -10,7 +10,7 @@ export const queue = 'alert-deliver'
  * retries it with backoff. A retry after a post whose answer was lost may repeat the message: better
  * twice than never.
  */
-export async function handle(data: QueuePayload<typeof queue>, { db, config, log }: JobContext) {
+export async function handle(data: QueuePayload<typeof queue>, { db, config, log }: AppContext) {
   const url = config.alerts.webhookUrl
   const incident = await getIncident(db, data.incidentId)
   if (!url || !incident) return { sent: false }

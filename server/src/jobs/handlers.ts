@@ -1,11 +1,11 @@
 import { type QueueName, queues } from '@bindery/shared/queues'
+import type { AppContext } from '../context/app-context'
 import { holdJob } from '../db/held-jobs'
-import { SitePausedError } from '../reliability/site-paused'
-import { TokenRejectedError } from '../reliability/token-rejected'
+import { SitePausedError } from '../webflow/site-paused'
+import { TokenRejectedError } from '../webflow/token-rejected'
 import * as alertDeliver from './alert-deliver'
 import * as alertsCheck from './alerts-check'
 import * as inboxProcess from './inbox-process'
-import type { JobContext } from './job-context'
 import * as linkConnect from './link-connect'
 import * as linkPush from './link-push'
 import * as linkReconcile from './link-reconcile'
@@ -16,7 +16,7 @@ import * as reconcileDue from './reconcile-due'
 import * as sitePublish from './site-publish'
 import * as webhooksCheck from './webhooks-check'
 
-type Handler = (data: never, ctx: JobContext) => Promise<unknown>
+type Handler = (data: never, ctx: AppContext) => Promise<unknown>
 type HandlerModule = { queue: QueueName; handle: Handler }
 
 /** Queue name → its handler. One file per job, named after its queue. */
@@ -44,7 +44,7 @@ export const handlers: Partial<Record<QueueName, Handler>> = Object.fromEntries(
  * A job that meets its site's kill switch, or a token Webflow refuses, is held for the site's resume
  * or reinstall, and completes.
  */
-export async function runJob(name: QueueName, data: unknown, ctx: JobContext): Promise<unknown> {
+export async function runJob(name: QueueName, data: unknown, ctx: AppContext): Promise<unknown> {
   const handler = handlers[name]
   if (!handler) throw new Error(`no handler for queue ${name}`)
   const parsed = queues[name].schema.safeParse(data ?? {})

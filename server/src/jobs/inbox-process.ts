@@ -1,10 +1,11 @@
 import type { QueuePayload } from '@bindery/shared/queues'
 import { WebhookDelivery } from '@bindery/shared/webflow'
+import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import * as inbox from '../db/inbox'
 import { inSavepoint, inTransaction } from '../db/pool'
 import { recordItemsPulled, recordSyncLatency } from '../metrics/record'
 import { applyDelivery } from '../sync/apply-delivery'
-import type { JobContext } from './job-context'
 
 export const queue = 'inbox-process'
 
@@ -20,18 +21,18 @@ const MAX_BATCHES = 50
  * marks the row failed and counts the attempt; `retryFailed` (the minute sweep) retries failed rows
  * with attempts left, once per run.
  */
-export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) {
+export async function handle(data: QueuePayload<typeof queue>, ctx: AppContext) {
   const totals = { processed: 0, ignored: 0, failed: 0 }
   if (data.retryFailed) await runBatch(ctx, 'failed', totals)
   for (let i = 0; i < MAX_BATCHES; i++) {
     if ((await runBatch(ctx, 'pending', totals)) < BATCH) return totals
   }
-  await ctx.boss.send(queue, {}, { singletonKey: 'inbox' })
+  await enqueue(ctx, queue, {})
   return totals
 }
 
 async function runBatch(
-  ctx: JobContext,
+  ctx: AppContext,
   status: 'pending' | 'failed',
   totals: { processed: number; ignored: number; failed: number },
 ): Promise<number> {

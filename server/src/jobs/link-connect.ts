@@ -1,14 +1,13 @@
 import type { QueuePayload } from '@bindery/shared/queues'
+import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { getHubItemBySlug } from '../db/hub-items'
 import { getItemLinkByWebflowId, hasDirty, linkUnlinkedHubItems, recordSynced } from '../db/item-links'
 import { getLink, type Link, updateLink } from '../db/links'
 import { inTransaction } from '../db/pool'
-import { webflowForSite } from '../install/site-client'
 import { applyItem } from '../sync/apply-delivery'
 import { webflowStateOf } from '../sync/field-map'
-import { enqueuePush } from '../sync/mark-dirty'
 import { pullLocales } from '../sync/pull-locales'
-import type { JobContext } from './job-context'
 
 export const queue = 'link-connect'
 
@@ -19,10 +18,10 @@ const PAGE = 100
  * applies every item to the hub (matching by slug when linking), then queues the push of what only
  * the hub has. Safe to run again after a crash: applied items are recognised and skipped.
  */
-export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) {
+export async function handle(data: QueuePayload<typeof queue>, ctx: AppContext) {
   const link = await getLink(ctx.db, data.linkId)
   if (!link || link.disconnectedAt) return { skipped: 'no such link' }
-  const wf = await webflowForSite(ctx.db, ctx.config, link.siteId, ctx)
+  const wf = await ctx.webflow.forSite(link.siteId)
   const webflowWins: Link = { ...link, conflictPolicy: 'webflow' }
   let done = 0
   for (let offset = 0; ; offset += PAGE) {
@@ -61,7 +60,7 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) 
   await inTransaction(ctx.db, async (tx) => {
     // What only the hub has goes to Webflow.
     const added = await linkUnlinkedHubItems(tx, link.id, link.hubCollectionId)
-    if (added || (await hasDirty(tx, link.id))) await enqueuePush(tx, ctx.boss, link.id)
+    if (added || (await hasDirty(tx, link.id))) await enqueue(ctx, 'link-push', { linkId: link.id }, { tx })
     else await updateLink(tx, link.id, { state: 'live', lastSyncedAt: new Date() })
   })
   return { items: done }

@@ -1,12 +1,11 @@
 import type { QueuePayload } from '@bindery/shared/queues'
+import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { getLink, linkPublishesSite } from '../db/links'
-import { webflowForSite } from '../install/site-client'
-import { checkLinkSchema } from '../reconcile/schema-check'
 import { reportSitePublishNeeded } from '../sync/new-collection'
 import { pushLink } from '../sync/push-link'
+import { checkLinkSchema } from '../sync/schema-check'
 import { WebflowApiError } from '../webflow/webflow-api-error'
-import type { JobContext } from './job-context'
-import { enqueueSitePublish } from './site-publish'
 
 export const queue = 'link-push'
 
@@ -14,10 +13,10 @@ export const queue = 'link-push'
  * Pushes a link's dirty items. Items waiting on a referenced item are tried again shortly. A push that
  * changed Webflow asks for a site publish when the link has that option on.
  */
-export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) {
+export async function handle(data: QueuePayload<typeof queue>, ctx: AppContext) {
   const link = await getLink(ctx.db, data.linkId)
   if (!link || link.disconnectedAt) return { skipped: 'no such link' }
-  const wf = await webflowForSite(ctx.db, ctx.config, link.siteId, ctx)
+  const wf = await ctx.webflow.forSite(link.siteId)
   const stats = await pushLink(ctx, wf, link.id).catch(async (err) => {
     // A 404 for the collection: read the schema, which puts the link in error if it is gone.
     if (!WebflowApiError.notFound(err)) throw err
@@ -26,13 +25,14 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) 
     return { created: 0, updated: 0, removed: 0, failed: 0, deferred: 0 }
   })
   if (stats.deferred) {
-    await ctx.boss.send(queue, { linkId: link.id }, { singletonKey: link.id, startAfter: 5 })
+    await enqueue(ctx, queue, { linkId: link.id }, { startAfter: 5 })
   }
   const publishes = await linkPublishesSite(ctx.db, link.id)
   // A new collection waiting for its first site publish asks for one even when this push wrote nothing.
   const changed = stats.created + stats.updated + stats.removed > 0
   if (publishes && (changed || link.awaitingSitePublish)) {
-    await enqueueSitePublish(ctx.boss, link.siteId)
+    // One already waiting absorbs it.
+    await enqueue(ctx, 'site-publish', { siteId: link.siteId })
   }
   await reportSitePublishNeeded(ctx.db, link, publishes)
   return stats

@@ -1,7 +1,8 @@
 import type { QueuePayload } from '@bindery/shared/queues'
+import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { hasPushPending } from '../db/item-links'
 import { reconcileLink } from '../reconcile/reconcile-link'
-import type { JobContext } from './job-context'
 
 export const queue = 'link-resync'
 
@@ -14,11 +15,11 @@ const MAX_WAITS = 15
  * of one link at once), so this job queues it and comes back once nothing is pending.
  * "Full resync": re-apply every Webflow item, then re-push every hub item (see `reconcileLink`).
  */
-export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) {
+export async function handle(data: QueuePayload<typeof queue>, ctx: AppContext) {
   const again = (startAfter: number, waits = data.waits) =>
-    ctx.boss.send(queue, { ...data, waits }, { singletonKey: data.linkId, startAfter })
+    enqueue(ctx, queue, { ...data, waits }, { startAfter })
   if (!data.full && data.waits < MAX_WAITS && (await hasPushPending(ctx.db, data.linkId))) {
-    await ctx.boss.send('link-push', { linkId: data.linkId }, { singletonKey: data.linkId })
+    await enqueue(ctx, 'link-push', { linkId: data.linkId })
     await again(2, data.waits + 1)
     return { waiting: 'push' }
   }

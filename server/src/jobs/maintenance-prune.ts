@@ -1,15 +1,15 @@
 import { METRIC_RETENTION_DAYS } from '@bindery/shared/api/admin-metrics'
 import type { QueuePayload } from '@bindery/shared/queues'
+import type { AppContext } from '../context/app-context'
 import { pruneResolvedIncidents } from '../db/alert-incidents'
 import { pruneAudit } from '../db/audit-log'
 import * as inbox from '../db/inbox'
 import { pruneSamples } from '../db/metric-samples'
-import type { JobContext } from './job-context'
 
 export const queue = 'maintenance-prune'
 
 /** Deletes processed or ignored inbox rows, audit rows, metric samples and resolved incidents past their retention. Idempotent. */
-export async function handle(data: QueuePayload<typeof queue>, { db, log }: JobContext) {
+export async function handle(data: QueuePayload<typeof queue>, { db, log }: AppContext) {
   const pruned = {
     inbox: await inbox.prune(db, data.olderThanDays),
     audit: await pruneAudit(db, data.olderThanDays * 3),

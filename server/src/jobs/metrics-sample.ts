@@ -1,8 +1,8 @@
 import type { QueuePayload } from '@bindery/shared/queues'
+import type { AppContext } from '../context/app-context'
 import { setSamples } from '../db/metric-samples'
 import { refreshGauges } from '../metrics/gauges'
 import { flushMinuteSamples } from '../metrics/minute-buffer'
-import type { JobContext } from './job-context'
 
 export const queue = 'metrics-sample'
 
@@ -11,7 +11,7 @@ export const queue = 'metrics-sample'
  * (pg-boss runs one schedule across every process), so no minute is sampled twice; a rerun of the
  * same minute replaces its reading. Also stores this process's counts at once.
  */
-export async function handle(_data: QueuePayload<typeof queue>, { db }: JobContext) {
+export async function handle(_data: QueuePayload<typeof queue>, { db }: AppContext) {
   const g = await refreshGauges(db)
   const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000)
   const reading = {

@@ -1,13 +1,12 @@
 import type { QueuePayload } from '@bindery/shared/queues'
+import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { siteWantsCustomDomains } from '../db/links'
 import { inTransaction, type Queryable } from '../db/pool'
 import { markSitePublished, secondsUntilPublishAllowed } from '../db/sites'
-import { webflowForSite } from '../install/site-client'
 import { finishAfterSitePublish } from '../sync/new-collection'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { WebflowApi } from '../webflow/webflow-client'
-import type { Boss } from './boss'
-import type { JobContext } from './job-context'
 
 export const queue = 'site-publish'
 
@@ -20,21 +19,26 @@ const SPACING_SECONDS = 60
  * (the Designer published within the minute) defers it for `Retry-After`. The webflow.io subdomain is
  * always published, the custom domains per the links' setting.
  */
-export async function handle(data: QueuePayload<typeof queue>, ctx: JobContext) {
+export async function handle(data: QueuePayload<typeof queue>, ctx: AppContext) {
   const wait = await secondsUntilPublishAllowed(ctx.db, data.siteId, SPACING_SECONDS)
   if (wait === null) return { skipped: 'no such site' }
   if (wait > 0) {
-    await enqueueSitePublish(ctx.boss, data.siteId, wait)
+    await enqueue(ctx, queue, { siteId: data.siteId }, { startAfter: Math.ceil(wait) })
     return { deferred: wait }
   }
-  const wf = await webflowForSite(ctx.db, ctx.config, data.siteId, ctx)
+  const wf = await ctx.webflow.forSite(data.siteId)
   // Claimed before the call: a publish whose answer is lost still counts for the spacing.
   await markSitePublished(ctx.db, data.siteId)
   try {
     await wf.publishSite(data.siteId, await customDomainIds(ctx.db, wf, data.siteId))
   } catch (err) {
     if (!(err instanceof WebflowApiError && err.status === 429)) throw err
-    await enqueueSitePublish(ctx.boss, data.siteId, err.retryAfterSeconds ?? SPACING_SECONDS)
+    await enqueue(
+      ctx,
+      queue,
+      { siteId: data.siteId },
+      { startAfter: Math.ceil(err.retryAfterSeconds ?? SPACING_SECONDS) },
+    )
     return { deferred: err.retryAfterSeconds ?? SPACING_SECONDS }
   }
   // Bindery's own publish counts even when Webflow sends no site_publish event back.
@@ -51,9 +55,4 @@ async function customDomainIds(db: Queryable, wf: WebflowApi, siteId: string): P
   if (!(await siteWantsCustomDomains(db, siteId))) return []
   const { customDomains } = await wf.listCustomDomains(siteId)
   return customDomains.map((d) => d.id)
-}
-
-/** Asks for a publish of the site; one already waiting absorbs it. */
-export async function enqueueSitePublish(boss: Boss, siteId: string, afterSeconds = 0) {
-  await boss.send(queue, { siteId }, { singletonKey: siteId, startAfter: Math.ceil(afterSeconds) })
 }

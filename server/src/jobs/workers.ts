@@ -1,9 +1,10 @@
 import type { QueueName } from '@bindery/shared/queues'
 import type { JobResult, JobWithMetadata, WorkOptions } from 'pg-boss'
+import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
+import { EDIT_PRIORITY } from '../context/lanes'
 import { BudgetWait, yieldingAfter } from '../webflow/budget-scope'
 import { handlers, InvalidJobPayload, runJob } from './handlers'
-import type { JobContext } from './job-context'
-import { EDIT_PRIORITY } from './lanes'
 
 /** Cron schedules owned by the workers (pg-boss keeps one per name across every process). */
 const schedules: { queue: QueueName; cron: string; data: object }[] = [
@@ -35,7 +36,7 @@ const YIELDING: QueueName[] = ['link-push']
 const MAX_BUDGET_WAIT_MS = 2_000
 
 /** Starts a worker for every queue that has a handler; returns a function that stops them all. */
-export async function startWorkers(ctx: JobContext): Promise<() => Promise<void>> {
+export async function startWorkers(ctx: AppContext): Promise<() => Promise<void>> {
   const names = Object.keys(handlers) as QueueName[]
   for (const s of schedules) await ctx.boss.schedule(s.queue, s.cron, s.data)
   for (const name of names) {
@@ -60,7 +61,7 @@ export async function startWorkers(ctx: JobContext): Promise<() => Promise<void>
       burstWhenReadyExceeds: 1,
     }
     await work({ ...one, localConcurrency: ctx.config.workerConcurrency })
-    // The edit lane: a slot only edits take, so one never waits behind bulk work (jobs/lanes.ts).
+    // The edit lane: a slot only edits take, so one never waits behind bulk work (context/lanes.ts).
     if (name === 'link-push') await work({ ...one, localConcurrency: 1, minPriority: EDIT_PRIORITY })
   }
   return async () => {
@@ -69,9 +70,9 @@ export async function startWorkers(ctx: JobContext): Promise<() => Promise<void>
 }
 
 /** Runs one job to its result. */
-async function settle(ctx: JobContext, name: QueueName, job: JobWithMetadata<unknown>): Promise<JobResult> {
+async function settle(ctx: AppContext, name: QueueName, job: JobWithMetadata<unknown>): Promise<JobResult> {
   const log = ctx.log.child({ job: job.id, queue: name })
-  const run = () => runJob(name, job.data, { ...ctx, log })
+  const run = () => runJob(name, job.data, { ...ctx, log, webflow: ctx.webflow.withLog(log) })
   try {
     const output = YIELDING.includes(name) ? await yieldingAfter(MAX_BUDGET_WAIT_MS, run) : await run()
     return { id: job.id, status: 'completed', output }
@@ -88,13 +89,9 @@ async function settle(ctx: JobContext, name: QueueName, job: JobWithMetadata<unk
  * The job gives its slot back: the same job is sent again (same key and priority) for when its token's
  * budget allows. A job already queued for the key absorbs it, as any send of a stately queue.
  */
-async function later(ctx: JobContext, name: QueueName, job: JobWithMetadata<unknown>, wait: BudgetWait) {
+async function later(ctx: AppContext, name: QueueName, job: JobWithMetadata<unknown>, wait: BudgetWait) {
   const startAfter = Math.ceil(wait.waitMs / 1000)
-  await ctx.boss.send(name, job.data as object, {
-    ...(job.singletonKey ? { singletonKey: job.singletonKey } : {}),
-    priority: job.priority,
-    startAfter,
-  })
+  await enqueue(ctx, name, job.data as never, { startAfter, priority: job.priority })
   ctx.log.debug({ job: job.id, queue: name, startAfter }, 'job gave its slot back until its budget allows')
   return { waitingForBudgetSeconds: startAfter }
 }

@@ -4,8 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { createApiKey, listApiKeys, revokeApiKey } from '../content/api-keys'
 import type { Db } from '../db/pool'
-import { notFound } from '../http/app-error'
 import { requireSession } from '../session/designer-auth'
+import { notFound } from '../vocabulary/app-error'
 
 const SiteParams = z.object({ siteId: z.string().min(1).max(64) })
 

@@ -1,20 +1,20 @@
 import { ConflictList, ConflictListQuery, ResolveConflictRequest } from '@bindery/shared/api/conflicts'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import type { AppContext } from '../context/app-context'
 import { listOpenConflicts } from '../db/conflicts'
-import { actorOf } from '../http/actor'
-import type { JobContext } from '../jobs/job-context'
+import { actorOf } from '../plugins/actor'
 import { resolveConflict } from '../sync/resolve-conflict'
 
 const SiteParams = z.object({ siteId: z.string().min(1).max(64) })
 
 /** Conflicts held for review on a site, and their resolution by choosing a side. */
-export const conflictRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (app, { jobs }) => {
+export const conflictRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/conflicts',
     { schema: { params: SiteParams, querystring: ConflictListQuery, response: { 200: ConflictList } } },
     async (req) => ({
-      conflicts: (await listOpenConflicts(jobs.db, req.params.siteId, req.query.linkId)).map((c) => ({
+      conflicts: (await listOpenConflicts(ctx.db, req.params.siteId, req.query.linkId)).map((c) => ({
         id: c.id,
         linkId: c.linkId,
         hubItemId: c.hubItemId,
@@ -31,7 +31,7 @@ export const conflictRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async
     '/conflicts/:conflictId/resolve',
     { schema: { params: SiteParams.extend({ conflictId: z.uuid() }), body: ResolveConflictRequest } },
     async (req, reply) => {
-      await resolveConflict(jobs, req.params.siteId, req.params.conflictId, req.body, actorOf(req))
+      await resolveConflict(ctx, req.params.siteId, req.params.conflictId, req.body, actorOf(req))
       return reply.code(204).send()
     },
   )

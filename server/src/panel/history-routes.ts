@@ -9,11 +9,11 @@ import {
 } from '@bindery/shared/api/history'
 import { LinkParams } from '@bindery/shared/api/links'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { AppContext } from '../context/app-context'
 import { listItemHistory } from '../db/audit-log'
 import { getItemLinkOnSite } from '../db/item-links'
 import type { Link } from '../db/links'
-import { actorOf } from '../http/actor'
-import type { JobContext } from '../jobs/job-context'
+import { actorOf } from '../plugins/actor'
 import { historyEntry } from '../sync/item-versions'
 import { restoreCollection, restoreVersion } from '../sync/restore-version'
 
@@ -22,16 +22,16 @@ import { restoreCollection, restoreVersion } from '../sync/restore-version'
  * link routes, so both the panel (designer session) and the admin API have them.
  */
 export const historyRoutes: FastifyPluginAsyncZod<{
-  jobs: JobContext
+  ctx: AppContext
   linkOf: (siteId: string, linkId: string) => Promise<Link>
-}> = async (app, { jobs, linkOf }) => {
+}> = async (app, { ctx, linkOf }) => {
   app.get(
     '/webflow-items/:webflowItemId/history',
     { schema: { params: ItemHistoryParams, querystring: ItemHistoryQuery, response: { 200: ItemHistory } } },
     async (req) => {
       const { siteId, webflowItemId } = req.params
-      const found = await getItemLinkOnSite(jobs.db, siteId, webflowItemId)
-      const page = await listItemHistory(jobs.db, {
+      const found = await getItemLinkOnSite(ctx.db, siteId, webflowItemId)
+      const page = await listItemHistory(ctx.db, {
         hubItemId: found?.hubItemId ?? null,
         webflowItemId,
         siteId,
@@ -56,7 +56,7 @@ export const historyRoutes: FastifyPluginAsyncZod<{
         response: { 200: RestoreVersionResult },
       },
     },
-    async (req) => restoreVersion(jobs, req.params.siteId, req.params.webflowItemId, req.body, actorOf(req)),
+    async (req) => restoreVersion(ctx, req.params.siteId, req.params.webflowItemId, req.body, actorOf(req)),
   )
 
   app.post(
@@ -70,7 +70,7 @@ export const historyRoutes: FastifyPluginAsyncZod<{
     },
     async (req) => {
       const link = await linkOf(req.params.siteId, req.params.linkId)
-      return restoreCollection(jobs, link, new Date(req.body.at), actorOf(req))
+      return restoreCollection(ctx, link, new Date(req.body.at), actorOf(req))
     },
   )
 }

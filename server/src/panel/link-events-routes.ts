@@ -1,9 +1,9 @@
 import { LinkParams } from '@bindery/shared/api/links'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { AppContext } from '../context/app-context'
 import { getLink, type Link } from '../db/links'
 import { sessionEpochOf } from '../db/sites'
-import { AppError } from '../http/app-error'
-import type { JobContext } from '../jobs/job-context'
+import { AppError } from '../vocabulary/app-error'
 import { linkEventHub } from './link-event-hub'
 import { linkSummary } from './link-summary'
 
@@ -12,9 +12,9 @@ const KEEP_ALIVE_MS = 25_000
 
 /** `GET …/links/:linkId/events`, registered by the link routes (both scopes). */
 export const linkEventsRoutes: FastifyPluginAsyncZod<{
-  jobs: JobContext
+  ctx: AppContext
   linkOf: (siteId: string, linkId: string) => Promise<Link>
-}> = async (app, { jobs, linkOf }) => {
+}> = async (app, { ctx, linkOf }) => {
   // Server-sent events of the link's summary whenever it changes; the panel polls when these fail.
   // A session holds at most MAX_STREAMS at once, and each closes when its session ends.
   const streams = new Map<string, number>()
@@ -40,10 +40,10 @@ export const linkEventsRoutes: FastifyPluginAsyncZod<{
       const send = async () => {
         if (closed) return
         // An uninstall (or reinstall) ends the session: its streams end with it.
-        if (session && (await sessionEpochOf(jobs.db, session.siteId)) !== session.epoch) return close()
-        const current = await getLink(jobs.db, link.id)
+        if (session && (await sessionEpochOf(ctx.db, session.siteId)) !== session.epoch) return close()
+        const current = await getLink(ctx.db, link.id)
         if (!current || closed) return
-        const json = JSON.stringify(await linkSummary(jobs.db, current))
+        const json = JSON.stringify(await linkSummary(ctx.db, current))
         if (json !== last && !closed) reply.raw.write(`data: ${json}\n\n`)
         last = json
       }
@@ -66,7 +66,7 @@ export const linkEventsRoutes: FastifyPluginAsyncZod<{
           })
       }
       // Woken by Postgres NOTIFY from the writes that change the link (migration 0016), not a poll.
-      const unsubscribe = await linkEventHub(jobs.db, jobs.log).subscribe(link.id, tick)
+      const unsubscribe = await linkEventHub(ctx.db, ctx.log).subscribe(link.id, tick)
       // Comments keep proxies from closing a quiet stream; they carry no data.
       const keepAlive = setInterval(() => !closed && reply.raw.write(': keep-alive\n\n'), KEEP_ALIVE_MS)
       const expiry = session

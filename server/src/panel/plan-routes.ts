@@ -3,9 +3,9 @@ import { SyncPlan } from '@bindery/shared/api/plans'
 import { ResyncRequest } from '@bindery/shared/api/reconcile'
 import { SiteParams } from '@bindery/shared/api/site'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { AppContext } from '../context/app-context'
 import type { Link } from '../db/links'
-import type { JobContext } from '../jobs/job-context'
-import { planConnect, planFields, planResync } from '../sync/dry-run'
+import { planConnect, planFields, planResync } from '../reconcile/dry-run'
 
 /**
  * Dry-run plans before Connect, Change fields and Full resync (or Sync now). Nothing is written on
@@ -13,19 +13,19 @@ import { planConnect, planFields, planResync } from '../sync/dry-run'
  * the panel and the admin API (and the CLI's `resync --dry-run`) share them.
  */
 export const planRoutes: FastifyPluginAsyncZod<{
-  jobs: JobContext
+  ctx: AppContext
   linkOf: (siteId: string, linkId: string) => Promise<Link>
-}> = async (app, { jobs, linkOf }) => {
+}> = async (app, { ctx, linkOf }) => {
   const config = { permission: 'read' as const }
   app.post(
     '/plans/connect',
     { config, schema: { params: SiteParams, body: ConnectRequest, response: { 200: SyncPlan } } },
-    async (req) => planConnect(jobs, req.params.siteId, req.body),
+    async (req) => planConnect(ctx, req.params.siteId, req.body),
   )
   app.post(
     '/links/:linkId/plans/fields',
     { config, schema: { params: LinkParams, body: UpdateLinkRequest, response: { 200: SyncPlan } } },
-    async (req) => planFields(jobs, await linkOf(req.params.siteId, req.params.linkId), req.body),
+    async (req) => planFields(ctx, await linkOf(req.params.siteId, req.params.linkId), req.body),
   )
   app.post(
     '/links/:linkId/plans/resync',
@@ -33,6 +33,6 @@ export const planRoutes: FastifyPluginAsyncZod<{
       config,
       schema: { params: LinkParams, body: ResyncRequest.nullish(), response: { 200: SyncPlan } },
     },
-    async (req) => planResync(jobs, await linkOf(req.params.siteId, req.params.linkId), !!req.body?.full),
+    async (req) => planResync(ctx, await linkOf(req.params.siteId, req.params.linkId), !!req.body?.full),
   )
 }

@@ -8,11 +8,11 @@ import {
 } from '@bindery/shared/api/reconcile'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import type { AppContext } from '../context/app-context'
 import { latestReport, latestReportsOfSite } from '../db/drift-reports'
 import { getLink, listLinks } from '../db/links'
-import { notFound } from '../http/app-error'
-import type { JobContext } from '../jobs/job-context'
 import { requestResync } from '../reconcile/request-resync'
+import { notFound } from '../vocabulary/app-error'
 
 const SiteParams = z.object({ siteId: z.string().min(1).max(64) })
 
@@ -20,9 +20,9 @@ const SiteParams = z.object({ siteId: z.string().min(1).max(64) })
  * Drift reports and resync of a site's links. Registered inside `linkRoutes`, so it is mounted for
  * the panel (designer session) and the admin API (admin token) alike; the CLI uses the admin mount.
  */
-export const resyncRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (app, { jobs }) => {
+export const resyncRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const linkOf = async (siteId: string, linkId: string) => {
-    const link = await getLink(jobs.db, linkId)
+    const link = await getLink(ctx.db, linkId)
     if (!link || link.siteId !== siteId || link.disconnectedAt) throw notFound('link')
     return link
   }
@@ -33,12 +33,12 @@ export const resyncRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (
     { schema: { params: LinkParams, response: { 200: LinkDrift } } },
     async (req) => {
       const link = await linkOf(req.params.siteId, req.params.linkId)
-      return { report: await latestReport(jobs.db, link.id) }
+      return { report: await latestReport(ctx.db, link.id) }
     },
   )
 
   app.get('/drift', { schema: { params: SiteParams, response: { 200: SiteDrift } } }, async (req) => ({
-    links: await latestReportsOfSite(jobs.db, req.params.siteId),
+    links: await latestReportsOfSite(ctx.db, req.params.siteId),
   }))
 
   app.post(
@@ -46,7 +46,7 @@ export const resyncRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (
     { schema: { params: LinkParams, body: ResyncRequest.default({}), response: { 202: ResyncAccepted } } },
     async (req, reply) => {
       const link = await linkOf(req.params.siteId, req.params.linkId)
-      return reply.code(202).send(await requestResync(jobs, link, !!req.body.full, requester(req)))
+      return reply.code(202).send(await requestResync(ctx, link, !!req.body.full, requester(req)))
     },
   )
 
@@ -56,12 +56,11 @@ export const resyncRoutes: FastifyPluginAsyncZod<{ jobs: JobContext }> = async (
       schema: { params: SiteParams, body: ResyncRequest.default({}), response: { 202: SiteResyncAccepted } },
     },
     async (req, reply) => {
-      const links = (await listLinks(jobs.db, req.params.siteId)).filter(
+      const links = (await listLinks(ctx.db, req.params.siteId)).filter(
         (l) => l.state !== 'paused' && l.state !== 'connecting',
       )
       const accepted = []
-      for (const link of links)
-        accepted.push(await requestResync(jobs, link, !!req.body.full, requester(req)))
+      for (const link of links) accepted.push(await requestResync(ctx, link, !!req.body.full, requester(req)))
       return reply.code(202).send({ links: accepted })
     },
   )

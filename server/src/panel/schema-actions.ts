@@ -1,13 +1,14 @@
 import type { RemapFieldRequest, SchemaDrift } from '@bindery/shared/api/schema-drift'
+import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { appendAudit } from '../db/audit-log'
 import { getSiteCollection } from '../db/hub-collections'
 import { forgetBaseField, resetForNewCollection } from '../db/item-links'
 import { getLink, getSchemaState, type Link, listLinks, saveSchemaState, updateLink } from '../db/links'
 import { inTransaction, type Queryable } from '../db/pool'
-import { AppError, badRequest, notFound } from '../http/app-error'
-import type { JobContext } from '../jobs/job-context'
-import { knownFieldsOf } from '../reconcile/schema-drift'
 import { buildFieldMap, webflowField, webflowFieldFor } from '../sync/field-plan'
+import { knownFieldsOf } from '../sync/schema-drift'
+import { AppError, badRequest, notFound } from '../vocabulary/app-error'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { WebflowApi } from '../webflow/webflow-client'
 
@@ -18,7 +19,7 @@ import type { WebflowApi } from '../webflow/webflow-client'
  * Maps a hub field to a Webflow field (one recreated or added in the Designer). Hub values fill it:
  * items with a hub value are pushed; the others keep whatever Webflow holds.
  */
-export async function remapField(ctx: JobContext, wf: WebflowApi, link: Link, req: RemapFieldRequest) {
+export async function remapField(ctx: AppContext, wf: WebflowApi, link: Link, req: RemapFieldRequest) {
   const hub = await getSiteCollection(ctx.db, link.siteId, link.hubCollectionId)
   const hubField = hub?.fields.find((f) => f.slug === req.hubSlug)
   if (!hubField) throw badRequest(`the hub collection has no field "${req.hubSlug}"`)
@@ -42,13 +43,13 @@ export async function remapField(ctx: JobContext, wf: WebflowApi, link: Link, re
     // The last synced snapshot knew the old field: without it, an empty new field reads as "cleared".
     await forgetBaseField(tx, link.id, req.hubSlug)
     await audit(tx, link, 'schema.remap', { ...req, webflowSlug: webflow.slug })
+    await enqueue(ctx, 'link-push', { linkId: link.id }, { tx })
   })
-  await ctx.boss.send('link-push', { linkId: link.id }, { singletonKey: link.id })
   return (await getLink(ctx.db, link.id))!
 }
 
 /** Creates the deleted Webflow collection again from the hub and pushes every item into it. */
-export async function recreateCollection(ctx: JobContext, wf: WebflowApi, link: Link) {
+export async function recreateCollection(ctx: AppContext, wf: WebflowApi, link: Link) {
   const state = await getSchemaState(ctx.db, link.id)
   if (!state.drift.some((d) => d.kind === 'collectionDeleted')) {
     throw new AppError(409, 'invalid_state', 'the Webflow collection of this link still exists')
@@ -87,8 +88,8 @@ export async function recreateCollection(ctx: JobContext, wf: WebflowApi, link: 
       previous: link.webflowCollectionId,
       webflowCollectionId: created.id,
     })
+    await enqueue(ctx, 'link-push', { linkId: link.id }, { tx })
   })
-  await ctx.boss.send('link-push', { linkId: link.id }, { singletonKey: link.id })
   return (await getLink(ctx.db, link.id))!
 }
 

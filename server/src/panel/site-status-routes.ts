@@ -5,7 +5,7 @@ import { credentialState } from '../db/installation-credentials'
 import { getInstallation } from '../db/installations'
 import type { Db } from '../db/pool'
 import { getSite } from '../db/sites'
-import { notFound } from '../http/app-error'
+import { notFound } from '../vocabulary/app-error'
 
 /** `GET /api/sites/:siteId`: the panel's view of its site (pause, webhooks, installation). */
 export const siteStatusRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (
@@ -28,7 +28,7 @@ export const siteStatusRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }>
         status: installation?.status ?? 'revoked',
         needsReinstall: credentials?.needsReinstall ?? false,
         tokenRejectedAt: credentials?.rejectedAt?.toISOString() ?? null,
-        // The same page the not-installed answer offers (install/not-installed.ts).
+        // The same page the not-installed answer offers (webflow/not-installed.ts).
         installUrl: `${config.publicUrl}/oauth/install?popup=1`,
       },
     }

@@ -1,14 +1,12 @@
 import type { FieldPair, UpdateLinkRequest } from '@bindery/shared/api/links'
 import type { Collection } from '@bindery/shared/webflow'
+import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { appendAudit } from '../db/audit-log'
 import { getSiteCollection, type HubCollection } from '../db/hub-collections'
 import { markLinkedDirty } from '../db/item-links'
 import { getLink, type Link, listLinks, markDisconnected, updateLink, updateLinkSettings } from '../db/links'
-import { type Db, inTransaction, txAdapter } from '../db/pool'
-import { notFound } from '../http/app-error'
-import type { JobContext } from '../jobs/job-context'
-import { checkLinkSchema } from '../reconcile/schema-check'
-import type { FieldMapEntry } from '../sync/field-map'
+import { type Db, inTransaction } from '../db/pool'
 import {
   buildFieldMap,
   fieldsToCreate,
@@ -16,7 +14,9 @@ import {
   webflowField,
   webflowFieldFor,
 } from '../sync/field-plan'
-import { enqueuePush } from '../sync/mark-dirty'
+import { checkLinkSchema } from '../sync/schema-check'
+import { notFound } from '../vocabulary/app-error'
+import type { FieldMapEntry } from '../vocabulary/hub-content'
 import type { WebflowApi } from '../webflow/webflow-client'
 
 /** The field map of the pairs against the Webflow schema, each pair checked (`fieldCompatibility`). */
@@ -41,7 +41,7 @@ export function fieldMapOf(
  * transaction); then every hub change and the push it needs commit together.
  */
 export async function changeLink(
-  ctx: JobContext,
+  ctx: AppContext,
   wf: WebflowApi,
   link: Link,
   req: UpdateLinkRequest,
@@ -82,14 +82,11 @@ export async function changeLink(
     if (added || startsPushing) await markLinkedDirty(tx, link.id)
     if (req.paused !== undefined) await updateLink(tx, link.id, { state: req.paused ? 'paused' : 'live' })
     const pushes = (current.direction !== 'pull-only' || startsPushing) && req.direction !== 'pull-only'
-    if (pushes && (added || startsPushing || req.paused === false)) await enqueuePush(tx, ctx.boss, link.id)
+    if (pushes && (added || startsPushing || req.paused === false))
+      await enqueue(ctx, 'link-push', { linkId: link.id }, { tx })
     // A Webflow → hub link that now reads Webflow catches up with a reconcile.
     if (req.direction && req.direction !== 'push-only' && current.direction === 'push-only')
-      await ctx.boss.send(
-        'link-reconcile',
-        { linkId: link.id, trigger: 'manual' },
-        { singletonKey: link.id, db: txAdapter(tx) },
-      )
+      await enqueue(ctx, 'link-reconcile', { linkId: link.id, trigger: 'manual' }, { tx })
     await appendAudit(tx, [
       {
         direction: 'admin',

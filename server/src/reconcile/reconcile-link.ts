@@ -4,18 +4,19 @@ import {
   type DriftSample,
   type ReconcileTrigger,
 } from '@bindery/shared/api/reconcile'
+import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { finishReport, type ReportResult, startReport, zeroCounts } from '../db/drift-reports'
 import { hasUnpushed, hubIdsOf, listHubSide, markAllForRepush } from '../db/item-links'
 import { getLink, type Link, updateLink } from '../db/links'
 import { inTransaction } from '../db/pool'
 import { listSiteLocales } from '../db/site-locales'
 import { getSite } from '../db/sites'
-import { webflowForSite } from '../install/site-client'
-import type { JobContext } from '../jobs/job-context'
 import { recordDrift } from '../metrics/record'
 import { applyItem } from '../sync/apply-delivery'
 import { loadFieldMemory } from '../sync/field-memory'
 import { chunks } from '../sync/push-plan'
+import { checkLinkSchema } from '../sync/schema-check'
 import { refreshSiteLocales } from '../sync/site-locales-refresh'
 import { referencedWebflowIds } from '../sync/webflow-content'
 import { type Classified, classifyDrift, type Drift } from './classify-drift'
@@ -24,7 +25,6 @@ import { countingClient } from './counting-client'
 import { withLinkLock } from './link-lock'
 import { reconcileLocales } from './reconcile-locales'
 import { progressReporter, recordAgreement, repairDrift } from './repair-drift'
-import { checkLinkSchema } from './schema-check'
 import { webflowSnapshot } from './webflow-snapshot'
 
 const SAMPLES = 10
@@ -40,7 +40,7 @@ export type ReconcileResult =
  * hub item. A run the user asked for shows as `syncing` with progress; a scheduled one is quiet.
  */
 export async function reconcileLink(
-  ctx: JobContext,
+  ctx: AppContext,
   linkId: string,
   trigger: ReconcileTrigger,
 ): Promise<ReconcileResult> {
@@ -51,12 +51,12 @@ export async function reconcileLink(
   return result ?? { skipped: 'busy' }
 }
 
-async function run(ctx: JobContext, linked: Link, trigger: ReconcileTrigger): Promise<ReconcileResult> {
+async function run(ctx: AppContext, linked: Link, trigger: ReconcileTrigger): Promise<ReconcileResult> {
   let link = linked
   const watched = trigger !== 'scheduled'
   const full = trigger === 'full'
   const reportId = await startReport(ctx.db, link, trigger)
-  const wf = countingClient(await webflowForSite(ctx.db, ctx.config, link.siteId, ctx))
+  const wf = countingClient(await ctx.webflow.forSite(link.siteId))
   const report: ReportResult = {
     webflowItems: 0,
     hubItems: 0,
@@ -134,7 +134,7 @@ async function run(ctx: JobContext, linked: Link, trigger: ReconcileTrigger): Pr
  * the hub first), then marks every hub item dirty with no synced hash, so the push rewrites them all.
  */
 async function fullResync(
-  ctx: JobContext,
+  ctx: AppContext,
   link: Link,
   linked: Classified['linked'],
   progress: (done: number) => Promise<unknown>,
@@ -155,10 +155,10 @@ async function fullResync(
 }
 
 /** Queues the push of anything left dirty; a watched run is done when nothing is left to push. */
-async function settle(ctx: JobContext, link: Link, watched: boolean) {
+async function settle(ctx: AppContext, link: Link, watched: boolean) {
   if ((await hasUnpushed(ctx.db, link.id)) && link.direction !== 'pull-only') {
     // The push's own progress takes over and returns the link to `live` when it is done.
-    await ctx.boss.send('link-push', { linkId: link.id }, { singletonKey: link.id })
+    await enqueue(ctx, 'link-push', { linkId: link.id })
     return
   }
   if (watched) await updateLink(ctx.db, link.id, { state: 'live', lastSyncedAt: new Date() })

@@ -1,5 +1,6 @@
 import type { DriftClass, DriftCounts, DriftSample } from '@bindery/shared/api/reconcile'
 import type { CollectionItem } from '@bindery/shared/webflow'
+import type { AppContext } from '../context/app-context'
 import { zeroCounts } from '../db/drift-reports'
 import { listLocaleVersions } from '../db/hub-item-locales'
 import {
@@ -13,7 +14,6 @@ import { hubIdsOf } from '../db/item-links'
 import type { Link } from '../db/links'
 import { inTransaction } from '../db/pool'
 import { localesOfLink } from '../db/site-locales'
-import type { JobContext } from '../jobs/job-context'
 import { applyLocaleItem } from '../sync/apply-locale-delivery'
 import { contentHash } from '../sync/content-hash'
 import { localeContentOf, localePart } from '../sync/locale-content'
@@ -37,7 +37,7 @@ export type LocaleReconcile = {
  * version of that locale and the last sync of it, drift repaired per locale. Null on a primary-only link.
  */
 export async function reconcileLocales(
-  ctx: JobContext,
+  ctx: AppContext,
   wf: WebflowApi,
   link: Link,
   rows: HubRow[],
@@ -66,7 +66,7 @@ export async function reconcileLocales(
 }
 
 async function compare(
-  ctx: JobContext,
+  ctx: AppContext,
   link: Link,
   tag: string,
   variants: CollectionItem[],

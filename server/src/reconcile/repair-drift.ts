@@ -1,5 +1,6 @@
 import type { DriftCounts } from '@bindery/shared/api/reconcile'
 import type { CollectionItem } from '@bindery/shared/webflow'
+import type { AppContext } from '../context/app-context'
 import { type AuditEntry, appendAudit } from '../db/audit-log'
 import { heldHubItemIds } from '../db/delete-holds'
 import { zeroCounts } from '../db/drift-reports'
@@ -14,7 +15,6 @@ import {
 } from '../db/item-links'
 import { type Link, updateLink } from '../db/links'
 import { inSavepoint, inTransaction, type Tx } from '../db/pool'
-import type { JobContext } from '../jobs/job-context'
 import { applyItem, archiveInHub } from '../sync/apply-delivery'
 import { isLive, webflowStateOf } from '../sync/field-map'
 import { holdMassDeletes } from '../sync/hold-deletes'
@@ -33,7 +33,7 @@ export type RepairOutcome = { repaired: DriftCounts; failed: number; pushNeeded:
  * the push; duplicates are deleted in Webflow. One item failing does not stop the others.
  */
 export async function repairDrift(
-  ctx: JobContext,
+  ctx: AppContext,
   wf: WebflowApi,
   link: Link,
   drifts: Drift[],
@@ -102,7 +102,7 @@ export async function repairDrift(
  * Drifts of items in an open hold wait for the person deciding it (a repair would pre-empt them);
  * the hub deletes this run would make are checked as a possible mass delete, and held if they are one.
  */
-async function withoutHeld(ctx: JobContext, link: Link, drifts: Drift[], out: RepairOutcome) {
+async function withoutHeld(ctx: AppContext, link: Link, drifts: Drift[], out: RepairOutcome) {
   const open = await heldHubItemIds(ctx.db, link.id, 'held')
   // Archiving instead loses nothing: only real deletes can be a mass delete.
   const deletes = link.deleteMode === 'archive' ? [] : drifts.filter((d) => d.repair.kind === 'deleteHub')
@@ -126,7 +126,7 @@ async function withoutHeld(ctx: JobContext, link: Link, drifts: Drift[], out: Re
   return drifts.filter((d) => !waiting(d))
 }
 
-async function repairOne(tx: Tx, ctx: JobContext, link: Link, d: Drift): Promise<string> {
+async function repairOne(tx: Tx, ctx: AppContext, link: Link, d: Drift): Promise<string> {
   const r = d.repair
   switch (r.kind) {
     case 'pull': {
@@ -171,7 +171,7 @@ async function repairOne(tx: Tx, ctx: JobContext, link: Link, d: Drift): Promise
 }
 
 /** Records agreement the item link had not caught up with (state, hash), in one statement. */
-export async function recordAgreement(ctx: JobContext, link: Link, refresh: Refresh[]) {
+export async function recordAgreement(ctx: AppContext, link: Link, refresh: Refresh[]) {
   for (const chunk of chunks(refresh, 500)) {
     await recordSynced(
       ctx.db,
@@ -191,7 +191,7 @@ export async function recordAgreement(ctx: JobContext, link: Link, refresh: Refr
 }
 
 /** Reports progress of a run the user is watching (sync now, full resync). */
-export function progressReporter(ctx: JobContext, link: Link, total: number) {
+export function progressReporter(ctx: AppContext, link: Link, total: number) {
   return async (done: number) => updateLink(ctx.db, link.id, { progressDone: done, progressTotal: total })
 }
 

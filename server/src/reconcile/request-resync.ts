@@ -1,10 +1,11 @@
 import type { ResyncAccepted } from '@bindery/shared/api/reconcile'
+import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { appendAudit } from '../db/audit-log'
 import { type Link, markResyncing } from '../db/links'
-import { inTransaction, txAdapter } from '../db/pool'
+import { inTransaction } from '../db/pool'
 import { getSite } from '../db/sites'
-import { AppError } from '../http/app-error'
-import type { JobContext } from '../jobs/job-context'
+import { AppError } from '../vocabulary/app-error'
 
 /**
  * Queues "Sync now" or "Full resync" of a link and shows it at once: the link turns `syncing` with
@@ -12,7 +13,7 @@ import type { JobContext } from '../jobs/job-context'
  * joins it.
  */
 export async function requestResync(
-  ctx: JobContext,
+  ctx: AppContext,
   link: Link,
   full: boolean,
   by: string,
@@ -25,11 +26,7 @@ export async function requestResync(
   const kind = full ? 'full' : 'sync-now'
   return inTransaction(ctx.db, async (tx) => {
     const at = await markResyncing(tx, link.id)
-    await ctx.boss.send(
-      'link-resync',
-      { linkId: link.id, full },
-      { singletonKey: link.id, db: txAdapter(tx) },
-    )
+    await enqueue(ctx, 'link-resync', { linkId: link.id, full }, { tx })
     await appendAudit(tx, [
       {
         direction: 'admin',

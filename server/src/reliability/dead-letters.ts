@@ -1,8 +1,8 @@
 import type { ReplayResult } from '@bindery/shared/api/admin-reliability'
 import { DEAD_LETTER_QUEUE } from '@bindery/shared/queues'
+import type { Boss } from '../context/boss'
 import { countDeadLetters } from '../db/boss-jobs'
 import type { Queryable } from '../db/pool'
-import type { Boss } from '../jobs/boss'
 
 /**
  * Sends dead letters back to the queues they failed on, fresh (retries counted from zero), and

@@ -1,17 +1,17 @@
 import type { SiteControlResult } from '@bindery/shared/api/admin-reliability'
+import type { Boss } from '../context/boss'
+import { enqueue } from '../context/enqueue'
 import { appendAudit } from '../db/audit-log'
 import { pushingLinksOfSite } from '../db/links'
-import { type Db, inTransaction, txAdapter } from '../db/pool'
+import { type Db, inTransaction } from '../db/pool'
 import { lockSitePaused, setSitePausedFlag } from '../db/sites'
-import { notFound } from '../http/app-error'
-import type { Boss } from '../jobs/boss'
-import { enqueuePush } from '../sync/mark-dirty'
+import { notFound } from '../vocabulary/app-error'
 import { releaseHeldJobs } from './hold-job'
 
 type Actor = { by: 'admin' | 'designer'; userId?: string }
 
 /**
- * The kill switch. Pausing stops every Webflow call for the site at once (webflowForSite refuses,
+ * The kill switch. Pausing stops every Webflow call for the site at once (webflow.forSite refuses,
  * jobs hold their work, the inbox keeps the site's webhooks pending); nothing is lost. Resuming
  * sends the held jobs again, queues a push for every link so dirty items flow, and wakes the inbox.
  */
@@ -25,9 +25,9 @@ export async function setSitePaused(db: Db, boss: Boss, siteId: string, paused: 
     if (!paused) {
       jobsReleased = await releaseHeldJobs(tx, boss, siteId)
       const links = await pushingLinksOfSite(tx, siteId)
-      for (const id of links) await enqueuePush(tx, boss, id)
+      for (const id of links) await enqueue({ boss }, 'link-push', { linkId: id }, { tx })
       pushesQueued = links.length
-      await boss.send('inbox-process', {}, { singletonKey: 'inbox', db: txAdapter(tx) })
+      await enqueue({ boss }, 'inbox-process', {}, { tx })
     }
     await appendAudit(tx, [
       {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { Boss } from '../context/boss'
 import { probeBossSchema } from '../db/boss-jobs'
 import { type Db, ping } from '../db/pool'
-import type { Boss } from '../jobs/boss'
 
 type Check = 'up' | 'down'
 const TIMEOUT_MS = 2_000

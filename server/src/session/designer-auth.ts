@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify'
 import { type SessionRole, verifySession } from '../crypto/session-token'
 import type { Queryable } from '../db/pool'
 import { sessionEpochOf } from '../db/sites'
-import { AppError } from '../http/app-error'
+import { AppError } from '../vocabulary/app-error'
 
 /** The designer a request acts for, from its session token. */
 export type Session = {

@@ -1,17 +1,15 @@
 import { SessionRequest, SessionResponse } from '@bindery/shared/api/session'
 import cors from '@fastify/cors'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { Config } from '../config'
+import type { AppContext } from '../context/app-context'
 import { type SessionRole, signSession } from '../crypto/session-token'
 import { installationForSite } from '../db/installations'
-import type { Db } from '../db/pool'
 import { isSiteManager } from '../db/site-managers'
 import { getSite, sessionEpochOf } from '../db/sites'
-import { AppError } from '../http/app-error'
-import { panelCors } from '../http/designer-scope'
-import { LIMITS, limitBy, perIp } from '../http/rate-limits'
-import { notInstalled } from '../install/not-installed'
-import { type WebflowDeps, webflowForInstallation } from '../install/site-client'
+import { panelCors } from '../plugins/panel-cors'
+import { LIMITS, limitBy, perIp } from '../plugins/rate-limits'
+import { AppError } from '../vocabulary/app-error'
+import { notInstalled } from '../webflow/not-installed'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import { IdTokenGuard, looksLikeIdToken, resolutionGate } from './id-token-guard'
 
@@ -22,14 +20,12 @@ const refused = () => new AppError(401, 'unauthorized', 'Webflow did not accept 
  * a session on one site. Anonymous callers reach it, so everything cheap is checked before the
  * site's Webflow token is spent (id-token-guard.ts), and it is rate-limited per IP and per site.
  */
-export const sessionRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db } & WebflowDeps> = async (
-  app,
-  { config, db, ...deps },
-) => {
+export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const { config, db } = ctx
   await app.register(cors, panelCors(config.extensionOrigins))
   const guard = new IdTokenGuard()
   const perSite = limitBy(app, LIMITS.sessionPerSite, (req) => `site:${(req.body as SessionRequest).siteId}`)
-  const resolver = { ...deps, gate: resolutionGate(deps.gate) }
+  const resolver = { gate: resolutionGate(ctx.webflow.gate) }
 
   app.post(
     '',
@@ -49,7 +45,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db } & W
         reply.header('retry-after', budget.retryAfterSeconds)
         throw new AppError(429, 'rate_limited', 'too many sign-ins on this site; retry shortly')
       }
-      const api = await webflowForInstallation(db, config, installation, resolver)
+      const api = await ctx.webflow.forInstallation(installation, resolver)
       let user: Awaited<ReturnType<typeof api.resolveIdToken>>
       try {
         user = await api.resolveIdToken(idToken)

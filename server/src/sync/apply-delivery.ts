@@ -1,4 +1,6 @@
 import type { CollectionItem, CollectionItemPayload, WebhookDelivery } from '@bindery/shared/webflow'
+import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { appendAudit } from '../db/audit-log'
 import { upsertOpenConflict } from '../db/conflicts'
 import {
@@ -20,15 +22,13 @@ import {
 } from '../db/item-links'
 import { getLinkByWebflowCollection, type Link } from '../db/links'
 import type { Tx } from '../db/pool'
-import { webflowForSite } from '../install/site-client'
-import type { JobContext } from '../jobs/job-context'
+import type { HubContent } from '../vocabulary/hub-content'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import { applyLocaleDelivery } from './apply-locale-delivery'
 import { canonicalJson, contentHash } from './content-hash'
-import { type DroppedValue, type HubContent, webflowStateOf } from './field-map'
+import { type DroppedValue, webflowStateOf } from './field-map'
 import { fieldMemoryOf } from './field-memory'
 import { holdPulledDelete } from './hold-deletes'
-import { enqueuePush } from './mark-dirty'
 import { mergeContent } from './merge'
 import { finishAfterSitePublish } from './new-collection'
 import { hubContentOf } from './push-plan'
@@ -46,7 +46,7 @@ export type DeliveryOutcome = 'processed' | 'ignored'
 export async function applyDelivery(
   tx: Tx,
   delivery: WebhookDelivery,
-  ctx: JobContext,
+  ctx: AppContext,
 ): Promise<DeliveryOutcome> {
   if (delivery.triggerType === 'site_publish') {
     // A new collection's items go live now (docs/webflow.md, New collections and the site).
@@ -88,12 +88,12 @@ function notNewer(p: CollectionItemPayload, itemLink: ItemLink): boolean {
 
 /** Webhook payloads usually carry the whole item; a minimal one is completed from Webflow. */
 async function fullItem(
-  ctx: JobContext,
+  ctx: AppContext,
   link: Link,
   p: CollectionItemPayload,
 ): Promise<CollectionItem | undefined> {
   if (p.fieldData?.slug && p.lastUpdated && p.createdOn && p.isDraft !== undefined) return p as CollectionItem
-  const wf = await webflowForSite(ctx.db, ctx.config, link.siteId, ctx)
+  const wf = await ctx.webflow.forSite(link.siteId)
   return wf.getItem(link.webflowCollectionId, p.id).catch((err) => {
     // Gone since the event: its deletion arrives as an event of its own.
     if (WebflowApiError.notFound(err)) return undefined
@@ -104,7 +104,7 @@ async function fullItem(
 /** Applies a Webflow item to the hub through the field map and the three-way merge. */
 export async function applyItem(
   tx: Tx,
-  ctx: JobContext,
+  ctx: AppContext,
   linked: Link,
   seen: ItemLink | undefined,
   item: CollectionItem,
@@ -181,7 +181,7 @@ export async function applyItem(
     )
   } else if (!agrees && link.direction === 'two-way') {
     // The hub kept changes Webflow lacks: push the merged result back.
-    await enqueuePush(tx, ctx.boss, link.id)
+    await enqueue(ctx, 'link-push', { linkId: link.id }, { tx })
   }
 }
 
@@ -199,7 +199,7 @@ async function writeHub(tx: Tx, link: Link, hubItem: HubItem, merged: HubContent
  * A burst of deletes from Webflow past the mass-delete threshold, or any delete of a link that holds
  * deletes, waits for a person (hold-deletes.ts); a link that archives instead archives the hub item.
  */
-async function deleteFromHubUnlessHeld(tx: Tx, ctx: JobContext, link: Link, itemLink: ItemLink) {
+async function deleteFromHubUnlessHeld(tx: Tx, ctx: AppContext, link: Link, itemLink: ItemLink) {
   const hubItem = await getHubItem(tx, itemLink.hubItemId)
   if (!hubItem || hubItem.deletedAt) return deleteFromHub(tx, link, itemLink)
   if (link.deleteMode === 'archive') return archiveInHub(tx, link, itemLink, hubItem)

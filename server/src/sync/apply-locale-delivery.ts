@@ -1,4 +1,6 @@
 import type { CollectionItem, CollectionItemPayload } from '@bindery/shared/webflow'
+import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { appendAudit } from '../db/audit-log'
 import { deleteLocaleVersion, getLocaleVersion, upsertLocaleVersions } from '../db/hub-item-locales'
 import { getHubItem, touchHubItems } from '../db/hub-items'
@@ -7,12 +9,9 @@ import { getItemLinkByWebflowId, hubIdsOf, type ItemLink } from '../db/item-link
 import type { Link } from '../db/links'
 import type { Tx } from '../db/pool'
 import { localesOfLink } from '../db/site-locales'
-import { webflowForSite } from '../install/site-client'
-import type { JobContext } from '../jobs/job-context'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import { canonicalJson, contentHash } from './content-hash'
 import { localeContentOf, localePart } from './locale-content'
-import { enqueuePush } from './mark-dirty'
 import { mergeContent } from './merge'
 import { referencedWebflowIds, webflowContentOf } from './webflow-content'
 
@@ -24,7 +23,7 @@ import { referencedWebflowIds, webflowContentOf } from './webflow-content'
  */
 export async function applyLocaleDelivery(
   tx: Tx,
-  ctx: JobContext,
+  ctx: AppContext,
   link: Link,
   delivery: { triggerType: string; payload: CollectionItemPayload },
   applyPrimary: (itemLink: ItemLink | undefined, item: CollectionItem) => Promise<void>,
@@ -70,7 +69,7 @@ export async function applyLocaleDelivery(
 /** Applies one Webflow locale version to the hub's version of that locale by three-way merge. */
 export async function applyLocaleItem(
   tx: Tx,
-  ctx: JobContext,
+  ctx: AppContext,
   link: Link,
   hubItemId: string,
   tag: string,
@@ -118,11 +117,11 @@ export async function applyLocaleItem(
     },
   ])
   // The hub kept changes Webflow lacks: push the merged version back.
-  if (!agrees && link.direction === 'two-way') await enqueuePush(tx, ctx.boss, link.id)
+  if (!agrees && link.direction === 'two-way') await enqueue(ctx, 'link-push', { linkId: link.id }, { tx })
 }
 
-async function fetchItem(ctx: JobContext, link: Link, id: string, cmsLocaleId?: string) {
-  const wf = await webflowForSite(ctx.db, ctx.config, link.siteId, ctx)
+async function fetchItem(ctx: AppContext, link: Link, id: string, cmsLocaleId?: string) {
+  const wf = await ctx.webflow.forSite(link.siteId)
   return wf.getItem(link.webflowCollectionId, id, cmsLocaleId).catch((err) => {
     // Gone since the event: its deletion arrives as an event of its own.
     if (WebflowApiError.notFound(err)) return undefined

@@ -1,4 +1,5 @@
 import type { AssetRow } from '../db/item-assets'
+import type { FieldMapEntry } from '../vocabulary/hub-content'
 import {
   baseName,
   type HubAsset,
@@ -11,7 +12,6 @@ import {
   valueHash,
   type WebflowAsset,
 } from './asset-values'
-import type { FieldMapEntry } from './field-map'
 import type { FieldMemory } from './field-memory'
 
 // Pure translation of asset and rich-text values between hub and Webflow terms, through what Bindery

@@ -1,5 +1,5 @@
+import type { FieldMapEntry, HubContent } from '../vocabulary/hub-content'
 import { canonicalJson } from './content-hash'
-import type { FieldMapEntry, HubContent } from './field-map'
 
 /**
  * The part of a Webflow `fieldData` whose hub value changed since the last sync (`base`): an update

@@ -1,6 +1,8 @@
 import type { ConnectRequest } from '@bindery/shared/api/links'
 import { type HubField, hubTypeOf } from '@bindery/shared/hub'
 import type { Collection } from '@bindery/shared/webflow'
+import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { addCollectionLocales } from '../db/hub-collection-locales'
 import {
   collectionSlugTaken,
@@ -20,11 +22,8 @@ import {
   saveSchemaState,
   updateLink,
 } from '../db/links'
-import { inTransaction, type Tx, txAdapter } from '../db/pool'
-import { AppError, badRequest, notFound } from '../http/app-error'
-import { webflowForSite } from '../install/site-client'
-import type { JobContext } from '../jobs/job-context'
-import { knownFieldsOf } from '../reconcile/schema-drift'
+import { inTransaction, type Tx } from '../db/pool'
+import { AppError, badRequest, notFound } from '../vocabulary/app-error'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { WebflowApi } from '../webflow/webflow-client'
 import {
@@ -35,7 +34,7 @@ import {
   webflowField,
   webflowFieldFor,
 } from './field-plan'
-import { enqueuePush } from './mark-dirty'
+import { knownFieldsOf } from './schema-drift'
 import { refreshSiteLocales } from './site-locales-refresh'
 
 /**
@@ -43,8 +42,8 @@ import { refreshSiteLocales } from './site-locales-refresh'
  * (b) import a Webflow collection into the hub, or (c) link an existing pair by slug. The schema work
  * happens now, so the caller sees its errors; the items follow in jobs that report progress.
  */
-export async function connect(ctx: JobContext, siteId: string, req: ConnectRequest): Promise<Link> {
-  const wf = await webflowForSite(ctx.db, ctx.config, siteId, ctx)
+export async function connect(ctx: AppContext, siteId: string, req: ConnectRequest): Promise<Link> {
+  const wf = await ctx.webflow.forSite(siteId)
   const links = await listLinks(ctx.db, siteId)
   const webflowOf = (hubId: string) => links.find((l) => l.hubCollectionId === hubId)?.webflowCollectionId
   const hubOf = (webflowId: string) => links.find((l) => l.webflowCollectionId === webflowId)?.hubCollectionId
@@ -69,10 +68,13 @@ export async function connect(ctx: JobContext, siteId: string, req: ConnectReque
       })
       .catch(asAppError)
     const fieldMap = buildFieldMap(fields.map((f) => ({ hub: f, webflow: webflowField(created, f.slug) })))
-    return start(
-      ctx,
-      { ...common, hubCollectionId: hub.id, webflowCollectionId: created.id, fieldMap, schema: created },
-      'publish',
+    return inTransaction(ctx.db, (tx) =>
+      start(
+        ctx,
+        tx,
+        { ...common, hubCollectionId: hub.id, webflowCollectionId: created.id, fieldMap, schema: created },
+        { mode: 'publish' },
+      ),
     )
   }
 
@@ -104,9 +106,9 @@ export async function connect(ctx: JobContext, siteId: string, req: ConnectReque
       )
       return start(
         ctx,
-        { ...common, hubCollectionId, webflowCollectionId: collection.id, fieldMap, schema: collection },
-        'import',
         tx,
+        { ...common, hubCollectionId, webflowCollectionId: collection.id, fieldMap, schema: collection },
+        { mode: 'import' },
       )
     })
   }
@@ -125,24 +127,32 @@ export async function connect(ctx: JobContext, siteId: string, req: ConnectReque
     }
   }
   const fieldMap = buildFieldMap(pairs, webflowOf)
-  return start(
-    ctx,
-    { ...common, hubCollectionId: hub.id, webflowCollectionId: collection.id, fieldMap, schema: collection },
-    'link',
-    undefined,
-    req.firstMatchWinner,
+  return inTransaction(ctx.db, (tx) =>
+    start(
+      ctx,
+      tx,
+      {
+        ...common,
+        hubCollectionId: hub.id,
+        webflowCollectionId: collection.id,
+        fieldMap,
+        schema: collection,
+      },
+      { mode: 'link', firstMatchWinner: req.firstMatchWinner },
+    ),
   )
 }
 
-/** Inserts the link and queues its initial sync in one transaction. */
+/** How a link starts: what the connect did, and for a linked pair which side wins a first match. */
+type StartOptions = { mode: 'publish' | 'import' | 'link'; firstMatchWinner?: 'hub' | 'webflow' }
+
+/** Inserts the link and queues its initial sync, in the caller's transaction. */
 async function start(
-  ctx: JobContext,
+  ctx: AppContext,
+  tx: Tx,
   l: NewLink & { schema: Collection },
-  mode: 'publish' | 'import' | 'link',
-  tx?: Tx,
-  firstMatchWinner?: 'hub' | 'webflow',
+  { mode, firstMatchWinner }: StartOptions,
 ): Promise<Link> {
-  if (!tx) return inTransaction(ctx.db, (t) => start(ctx, l, mode, t, firstMatchWinner))
   const link = await insertLink(tx, l)
   // The schema as connected: what later schema checks measure "added" against.
   await saveSchemaState(tx, link.id, { known: knownFieldsOf(l.schema), checked: true })
@@ -155,19 +165,15 @@ async function start(
     await updateLink(tx, link.id, { progressTotal: total })
     // The hub's locale versions follow their items into every locale the site has.
     await markCollectionLocalesDirty(tx, link.id, l.hubCollectionId)
-    await enqueuePush(tx, ctx.boss, link.id)
+    await enqueue(ctx, 'link-push', { linkId: link.id }, { tx })
   } else {
-    await ctx.boss.send(
-      'link-connect',
-      { linkId: link.id, mode, firstMatchWinner },
-      { singletonKey: link.id, db: txAdapter(tx) },
-    )
+    await enqueue(ctx, 'link-connect', { linkId: link.id, mode, firstMatchWinner }, { tx })
   }
   return { ...link, state: 'syncing', awaitingSitePublish: mode === 'publish' }
 }
 
 async function hubCollection(
-  ctx: JobContext,
+  ctx: AppContext,
   siteId: string,
   id: string,
   links: Link[],

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { HubContent } from './field-map'
+import type { HubContent } from '../vocabulary/hub-content'
 
 /**
  * The hash of an item's synced content in hub terms. Both sides are hashed after conversion to hub

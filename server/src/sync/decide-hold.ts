@@ -1,13 +1,13 @@
+import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { appendAudit } from '../db/audit-log'
 import { type DeleteHold, decideHold, getHold, insertHold, removeHeldItems } from '../db/delete-holds'
 import { getHubItem, type HubItem } from '../db/hub-items'
 import { getItemLinkByHubId, relinkForPush } from '../db/item-links'
 import { getLink } from '../db/links'
 import { inTransaction, type Tx } from '../db/pool'
-import { AppError, badRequest, notFound } from '../http/app-error'
-import type { JobContext } from '../jobs/job-context'
+import { AppError, badRequest, notFound } from '../vocabulary/app-error'
 import { deleteFromHub } from './apply-delivery'
-import { enqueuePush } from './mark-dirty'
 import { restoreItem } from './restore-item'
 
 export type HoldDecision = {
@@ -20,12 +20,12 @@ export type HoldDecision = {
  * Confirm: the held deletes happen. Hub side: the hub items are deleted now. Webflow side: the
  * push deletes them in Webflow (a confirmed hold's items are no longer counted as a mass delete).
  */
-export function confirmHold(ctx: JobContext, siteId: string, id: string, by: string, hubItemIds?: string[]) {
+export function confirmHold(ctx: AppContext, siteId: string, id: string, by: string, hubItemIds?: string[]) {
   return decide(ctx, siteId, id, by, hubItemIds, 'confirmed', async (tx, hold) => {
     const out: HoldDecision = { hold, applied: 0, skipped: [] }
     const link = (await getLink(tx, hold.linkId))!
     if (hold.side === 'webflow') {
-      if (!link.disconnectedAt) await enqueuePush(tx, ctx.boss, link.id)
+      if (!link.disconnectedAt) await enqueue(ctx, 'link-push', { linkId: link.id }, { tx })
       out.applied = hold.items.length
       return out
     }
@@ -46,7 +46,7 @@ export function confirmHold(ctx: JobContext, siteId: string, id: string, by: str
  * creates them in Webflow again (a pull-only link keeps them in the hub, unlinked). Webflow side
  * (the hub deleted them): the tombstones are restored and stay in Webflow.
  */
-export function rejectHold(ctx: JobContext, siteId: string, id: string, by: string, hubItemIds?: string[]) {
+export function rejectHold(ctx: AppContext, siteId: string, id: string, by: string, hubItemIds?: string[]) {
   return decide(ctx, siteId, id, by, hubItemIds, 'rejected', async (tx, hold) => {
     const out: HoldDecision = { hold, applied: 0, skipped: [] }
     for (const held of hold.items) {
@@ -70,7 +70,7 @@ export function rejectHold(ctx: JobContext, siteId: string, id: string, by: stri
     }
     const link = await getLink(tx, hold.linkId)
     if (link && !link.disconnectedAt && link.direction !== 'pull-only')
-      await enqueuePush(tx, ctx.boss, link.id)
+      await enqueue(ctx, 'link-push', { linkId: link.id }, { tx })
     return out
   })
 }
@@ -80,7 +80,7 @@ export function rejectHold(ctx: JobContext, siteId: string, id: string, by: stri
  * reason) that is decided, and the rest keep waiting in the original.
  */
 async function decide(
-  ctx: JobContext,
+  ctx: AppContext,
   siteId: string,
   holdId: string,
   by: string,

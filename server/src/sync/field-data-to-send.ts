@@ -1,6 +1,6 @@
+import type { FieldMapEntry } from '../vocabulary/hub-content'
 import { knownAssetsToWebflow } from './asset-map'
 import { changedFieldData } from './changed-fields'
-import type { FieldMapEntry } from './field-map'
 import type { FieldMemory } from './field-memory'
 import type { PlannedItem } from './push-plan'
 

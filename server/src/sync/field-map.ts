@@ -1,24 +1,7 @@
-import type { HubFieldType, ItemStatus } from '@bindery/shared/hub'
+import type { ItemStatus } from '@bindery/shared/hub'
 import { unsafeUrlReason } from '@bindery/shared/safe-url'
 import type { CollectionItem } from '@bindery/shared/webflow'
-
-/** One synced field: the hub field, the Webflow field, and for selects the option ids by name. */
-export type FieldMapEntry = {
-  hubSlug: string
-  webflowSlug: string
-  webflowFieldId: string
-  type: HubFieldType
-  options?: Record<string, string>
-  /** Former names of renamed Options → their (stable) id, so hub values still under an old name push. */
-  optionAliases?: Record<string, string>
-  /** Webflow's display name when last read; the slug is what syncs, the name is what people see. */
-  webflowName?: string
-  /** Webflow requires a value: nulls are not sent and creates without one are held (docs/webflow.md). */
-  required?: boolean
-}
-
-/** An item's synced content in hub terms: what is hashed, merged and compared. */
-export type HubContent = { name: string; slug: string; status: ItemStatus; fields: Record<string, unknown> }
+import type { FieldMapEntry, HubContent, WebflowState } from '../vocabulary/hub-content'
 
 /** Translates item ids across a reference; undefined when the other side has no such item yet. */
 export type RefResolver = (id: string) => string | undefined
@@ -126,13 +109,6 @@ export function fromWebflow(
  * (docs/webflow.md, Item states). `changes_queued`: live, with a newer staged edit that goes live at
  * the next publish (what a Designer edit of a published item is by default).
  */
-export type WebflowState =
-  | 'archived'
-  | 'published'
-  | 'changes_in_draft'
-  | 'changes_queued'
-  | 'queued'
-  | 'draft'
 
 type StateKeys = Pick<CollectionItem, 'isArchived' | 'isDraft' | 'lastPublished'> & { lastUpdated?: string }
 

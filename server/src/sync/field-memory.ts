@@ -13,7 +13,9 @@ export async function loadFieldMemory(
   itemLinkIds: string[],
 ): Promise<Map<string, FieldMemory>> {
   const ids = [...new Set(itemLinkIds)]
-  const [assets, echoes] = await Promise.all([assetsOf(db, ids), echoesOf(db, ids)])
+  // One after the other: `db` may be a transaction's client, which runs one query at a time.
+  const assets = await assetsOf(db, ids)
+  const echoes = await echoesOf(db, ids)
   const out = new Map<string, FieldMemory>()
   const of = (id: string) => {
     const m = out.get(id) ?? { assets: [], echoes: [] }

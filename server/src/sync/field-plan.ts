@@ -3,8 +3,8 @@ import { fieldCompatibility } from '@bindery/shared/field-compat'
 import { type HubField, hubTypeOf, WEBFLOW_TYPE_OF } from '@bindery/shared/hub'
 import type { Collection, Field } from '@bindery/shared/webflow'
 import type { HubCollection } from '../db/hub-collections'
-import { badRequest } from '../http/app-error'
-import type { FieldMapEntry } from './field-map'
+import { badRequest } from '../vocabulary/app-error'
+import type { FieldMapEntry } from '../vocabulary/hub-content'
 
 /** Option ids by name, from a Webflow field's `validations.options`. */
 export function optionIds(field: Field): Record<string, string> {

@@ -1,7 +1,7 @@
 import type { CollectionItem } from '@bindery/shared/webflow'
+import type { AppContext } from '../context/app-context'
 import type { Link } from '../db/links'
 import { inTransaction } from '../db/pool'
-import type { JobContext } from '../jobs/job-context'
 import type { WebflowApi } from '../webflow/webflow-client'
 import { applyItem } from './apply-delivery'
 import type { PlannedItem } from './push-plan'
@@ -14,7 +14,7 @@ const PAGES = 3
  * silently undo them. One list request per 100 recent items; returns how many were merged.
  */
 export async function mergeUnseenWebflowEdits(
-  ctx: JobContext,
+  ctx: AppContext,
   wf: WebflowApi,
   link: Link,
   updates: PlannedItem[],

@@ -1,3 +1,4 @@
+import type { AppContext } from '../context/app-context'
 import { appendAudit } from '../db/audit-log'
 import {
   appendHeldItems,
@@ -12,7 +13,6 @@ import {
 import { countLinkedItems, countRecentPulledDeletes } from '../db/item-links'
 import type { Link } from '../db/links'
 import type { Queryable } from '../db/pool'
-import type { JobContext } from '../jobs/job-context'
 import { isMassDelete } from './mass-delete'
 
 /** Webhooks of one mass delete in Webflow arrive over minutes: deletes within this window are one run. */
@@ -33,7 +33,7 @@ export type DeleteDecision = {
  */
 export async function holdMassDeletes(
   db: Queryable,
-  ctx: Pick<JobContext, 'config' | 'log'>,
+  ctx: Pick<AppContext, 'config' | 'log'>,
   link: Link,
   side: HoldSide,
   source: HoldSource,
@@ -41,10 +41,9 @@ export async function holdMassDeletes(
 ): Promise<DeleteDecision> {
   const out: DeleteDecision = { allowed: new Set(), held: new Set() }
   if (!candidates.length) return out
-  const [confirmed, open] = await Promise.all([
-    heldHubItemIds(db, link.id, 'confirmed'),
-    heldHubItemIds(db, link.id, 'held'),
-  ])
+  // One after the other: `db` may be a transaction's client, which runs one query at a time.
+  const confirmed = await heldHubItemIds(db, link.id, 'confirmed')
+  const open = await heldHubItemIds(db, link.id, 'held')
   const rest: HeldItem[] = []
   for (const c of candidates) {
     if (confirmed.has(c.hubItemId)) out.allowed.add(c.hubItemId)
@@ -81,7 +80,7 @@ export async function holdMassDeletes(
  */
 export async function holdPulledDelete(
   db: Queryable,
-  ctx: Pick<JobContext, 'config' | 'log'>,
+  ctx: Pick<AppContext, 'config' | 'log'>,
   link: Link,
   item: HeldItem,
 ): Promise<'allowed' | 'held'> {
@@ -112,7 +111,7 @@ export async function holdPulledDelete(
 /** A link that holds every delete: the pull's deletes of a burst gather in one hold for review. */
 async function holdForReview(
   db: Queryable,
-  ctx: Pick<JobContext, 'log'>,
+  ctx: Pick<AppContext, 'log'>,
   link: Link,
   item: HeldItem,
 ): Promise<'held'> {

@@ -1,7 +1,7 @@
 import type { Actor, HistoryEntry } from '@bindery/shared/api/history'
 import type { AuditRow } from '../db/audit-log'
+import type { HubContent } from '../vocabulary/hub-content'
 import { canonicalJson } from './content-hash'
-import type { HubContent } from './field-map'
 
 /**
  * Reading an item's audit rows as versions: who changed what, and the item's whole state after a

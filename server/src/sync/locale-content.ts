@@ -1,5 +1,5 @@
 import type { HubFieldType } from '@bindery/shared/hub'
-import type { FieldMapEntry, HubContent } from './field-map'
+import type { FieldMapEntry, HubContent } from '../vocabulary/hub-content'
 
 /**
  * Field types every locale shares: the Data API cannot localize images (docs/webflow.md

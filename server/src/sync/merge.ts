@@ -1,9 +1,6 @@
 import type { ConflictPolicy } from '../db/links'
+import type { FieldConflict, HubContent } from '../vocabulary/hub-content'
 import { canonicalJson } from './content-hash'
-import type { HubContent } from './field-map'
-
-/** A field both sides changed differently since the base, with the three values. */
-export type FieldConflict = { field: string; base: unknown; hub: unknown; webflow: unknown }
 
 export type MergeResult = { merged: HubContent; conflicts: FieldConflict[] }
 

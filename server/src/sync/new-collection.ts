@@ -1,10 +1,10 @@
+import type { Boss } from '../context/boss'
+import { enqueue } from '../context/enqueue'
 import { listPublishedInHub, markDirtyByIds } from '../db/item-links'
 import { finishSitePublishWait, type Link, noteSitePublishNeeded } from '../db/links'
 import type { Queryable, Tx } from '../db/pool'
-import type { Boss } from '../jobs/boss'
 import type { WebflowApi } from '../webflow/webflow-client'
 import { isLive } from './field-map'
-import { enqueuePush } from './mark-dirty'
 import type { PushPlan } from './push-plan'
 
 // A collection Bindery creates in Webflow goes live only with a site publish (docs/webflow.md, New
@@ -47,7 +47,7 @@ export async function finishAfterSitePublish(tx: Tx, boss: Boss, siteId: string)
     const waiting = await listPublishedInHub(tx, id)
     const notLive = waiting.filter((r) => !isLive(r.webflowState)).map((r) => r.id)
     if (notLive.length) await markDirtyByIds(tx, notLive)
-    await enqueuePush(tx, boss, id)
+    await enqueue({ boss }, 'link-push', { linkId: id }, { tx })
   }
   return ids
 }

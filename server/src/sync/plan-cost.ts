@@ -33,7 +33,8 @@ export function webflowSideOf(plan: PushPlan, archive: boolean): SidePlan {
 /**
  * The Webflow requests the push makes for a plan, the way `pushLink` sends it: each group in bulk
  * requests of up to 100 items; live items unpublished before a delete or an archive; a two-way link
- * reads up to 3 pages of recent Webflow edits before updating (freshen.ts), once per round of 1000.
+ * reads up to 3 pages of recent Webflow edits before updating (freshen.ts), once per round of 1000;
+ * then the locale versions, 100 to a PATCH, live and staged apart (push-locales.ts).
  */
 export function pushRequests(
   plan: PushPlan,
@@ -43,6 +44,8 @@ export function pushRequests(
     collectionSize: number
     /** The pages freshen.ts reads, when the caller knows the collection (see `freshenPages`). */
     freshenPages?: number
+    /** Secondary-locale versions the push writes after the items, by whether their item is live. */
+    localeVersions?: { live: number; staged: number }
   },
 ): RequestCounts {
   const liveRemoved = plan.remove.filter((p) => isLiveState(p.itemLink.webflowState)).length
@@ -70,6 +73,7 @@ export function pushRequests(
         ? Math.max(1, Math.min(3, per100(o.collectionSize))) * Math.max(1, rounds)
         : 0),
     delete: o.archive ? 0 : per100(plan.remove.length),
+    locale: per100(o.localeVersions?.live ?? 0) + per100(o.localeVersions?.staged ?? 0),
   }
 }
 

@@ -1,8 +1,8 @@
+import type { AppContext } from '../context/app-context'
 import { getItemLinkByWebflowId } from '../db/item-links'
 import type { Link } from '../db/links'
 import { inTransaction } from '../db/pool'
 import { localesOfLink } from '../db/site-locales'
-import type { JobContext } from '../jobs/job-context'
 import type { WebflowApi } from '../webflow/webflow-client'
 import { applyLocaleItem } from './apply-locale-delivery'
 
@@ -13,7 +13,7 @@ const PAGE = 100
  * `cmsLocaleId`) and merges each version into the hub's version of that locale. Items whose primary
  * is not linked yet are left for the next run. Returns how many versions were read.
  */
-export async function pullLocales(ctx: JobContext, wf: WebflowApi, link: Link): Promise<number> {
+export async function pullLocales(ctx: AppContext, wf: WebflowApi, link: Link): Promise<number> {
   const { secondary } = await localesOfLink(ctx.db, link.siteId, link.hubCollectionId)
   let read = 0
   for (const { tag, cmsLocaleId } of secondary) {

@@ -1,4 +1,5 @@
 import type { CollectionItem } from '@bindery/shared/webflow'
+import type { AppContext } from '../context/app-context'
 import { appendAudit } from '../db/audit-log'
 import {
   adoptWebflowItem,
@@ -16,14 +17,15 @@ import {
   webflowIdsOf,
 } from '../db/item-links'
 import { getLink, getSchemaState, type Link, updateLink } from '../db/links'
-import type { JobContext } from '../jobs/job-context'
 import { recordItemsPushed, recordSyncLatency } from '../metrics/record'
+import type { WebflowState } from '../vocabulary/hub-content'
 import { BudgetWait } from '../webflow/budget-scope'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
+import { bisectRefused } from './bisect-batch'
 import { eachOrGone, matchCreated, publishOutcome } from './bulk-outcome'
 import { fieldDataToSend } from './field-data-to-send'
-import { isLive, referencedIds, toWebflow, type WebflowState, webflowStateOf } from './field-map'
+import { isLive, referencedIds, toWebflow, webflowStateOf } from './field-map'
 import { type FieldMemory, loadFieldMemory, NO_MEMORY } from './field-memory'
 import { findBySlug } from './find-by-slug'
 import { mergeUnseenWebflowEdits } from './freshen'
@@ -52,7 +54,7 @@ const MAX_ROUNDS = 50
  * Creates are idempotent: a create whose answer never came is settled by looking its slug up before
  * anything is sent again, so one hub item never gets two Webflow items.
  */
-export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string): Promise<PushStats> {
+export async function pushLink(ctx: AppContext, wf: WebflowApi, linkId: string): Promise<PushStats> {
   const stats: PushStats = { created: 0, updated: 0, removed: 0, failed: 0, deferred: 0 }
   const started = new Date()
   const link = await getLink(ctx.db, linkId)
@@ -120,7 +122,7 @@ export async function pushLink(ctx: JobContext, wf: WebflowApi, linkId: string):
 
 /** Looks up the slugs of creates whose outcome is unknown and adopts what Webflow already has. */
 async function settleCreates(
-  ctx: JobContext,
+  ctx: AppContext,
   wf: WebflowApi,
   link: Link,
   items: { itemLink: { id: string }; item: { slug: string } }[],
@@ -145,7 +147,7 @@ async function settleCreates(
 }
 
 /** Links an existing Webflow item to the hub item; it stays dirty so the next round updates it. */
-async function adopt(ctx: JobContext, link: Link, itemLinkId: string, item: CollectionItem) {
+async function adopt(ctx: AppContext, link: Link, itemLinkId: string, item: CollectionItem) {
   await adoptWebflowItem(ctx.db, itemLinkId, item.id, webflowStateOf(item))
   await appendAudit(ctx.db, [
     {
@@ -165,7 +167,7 @@ const heldItemOf = (p: PlannedItem) => ({
   name: p.item.name,
 })
 
-async function reportProgress(ctx: JobContext, link: Link) {
+async function reportProgress(ctx: AppContext, link: Link) {
   const { total, done } = await progressOf(ctx.db, link.id)
   const settled = done === total
   await updateLink(ctx.db, link.id, {
@@ -182,7 +184,7 @@ class BatchWriter {
   unanswered = 0
 
   constructor(
-    private ctx: JobContext,
+    private ctx: AppContext,
     private wf: WebflowApi,
     private link: Link,
     private refs: Map<string, string>,
@@ -386,30 +388,22 @@ class BatchWriter {
         return
       }
       if (err.status !== 400) throw err
-      const bad = failingIndexes(err, chunk.length)
-      if (bad.size === 0 && chunk.length > 1) {
+      const next = bisectRefused(chunk, err)
+      if (next.kind === 'halve') {
         // Webflow did not say which item: halve until it does.
-        const mid = Math.ceil(chunk.length / 2)
-        await this.send(chunk.slice(0, mid), request, kind)
-        await this.send(chunk.slice(mid), request, kind)
+        for (const half of next.halves) await this.send(half, request, kind)
         return
       }
-      for (const [i, c] of chunk.entries()) {
-        if (bad.size === 0 || bad.has(i)) {
-          if (kind === 'create' && err.duplicateSlug) await this.adoptBySlug(c.p)
-          else await this.fail(c.p, describe(err, i))
-        }
+      for (const { item: c, reason } of next.culprits) {
+        if (kind === 'create' && err.duplicateSlug) await this.adoptBySlug(c.p)
+        else await this.fail(c.p, reason)
       }
       if (kind === 'create')
         await clearCreateSent(
           this.ctx.db,
-          chunk.filter((_, i) => bad.has(i)).map((c) => c.p.itemLink.id),
+          next.culprits.map(({ item: c }) => c.p.itemLink.id),
         )
-      return this.send(
-        chunk.filter((_, i) => bad.size > 0 && !bad.has(i)),
-        request,
-        kind,
-      )
+      return this.send(next.rest, request, kind)
     }
     const byId = new Map(res.items.map((i) => [i.id, i]))
     // Created items are matched by slug, never by position; updates by id.
@@ -515,24 +509,4 @@ function recordPushed(items: PlannedItem[]) {
 
 function statusFlags(p: PlannedItem): Pick<ItemWrite, 'isDraft' | 'isArchived'> {
   return { isDraft: p.item.status !== 'published', isArchived: p.item.status === 'archived' }
-}
-
-/** Indexes of the items a 400 names (`items[3].fieldData.slug`); empty when it names none. */
-function failingIndexes(err: WebflowApiError, size: number): Set<number> {
-  const out = new Set<number>()
-  for (const d of err.details) {
-    const m = typeof d === 'object' ? /items\[(\d+)\]/.exec(d.param ?? '') : null
-    if (m && Number(m[1]) < size) out.add(Number(m[1]))
-  }
-  if (!out.size && size === 1) out.add(0)
-  return out
-}
-
-function describe(err: WebflowApiError, index: number): string {
-  const mine = err.details.filter(
-    (d) =>
-      typeof d === 'string' || !/items\[\d+\]/.test(d.param ?? '') || d.param?.includes(`items[${index}]`),
-  )
-  const text = mine.map((d) => (typeof d === 'string' ? d : `${d.param}: ${d.description}`)).join('; ')
-  return text ? `${err.message}: ${text}` : err.message
 }

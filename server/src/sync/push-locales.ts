@@ -1,3 +1,4 @@
+import type { AppContext } from '../context/app-context'
 import { appendAudit } from '../db/audit-log'
 import {
   type DirtyLocale,
@@ -10,7 +11,6 @@ import { webflowIdsOf } from '../db/item-links'
 import type { Link } from '../db/links'
 import type { Queryable } from '../db/pool'
 import { localesOfLink } from '../db/site-locales'
-import type { JobContext } from '../jobs/job-context'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
 import { contentHash } from './content-hash'
@@ -36,7 +36,7 @@ type Planned = { d: DirtyLocale; write: ItemWrite; hash: string; content: Return
  * reach that locale. Live items get a live PATCH. Runs after the primary push: an item must exist
  * in Webflow first. Returns how many versions were written.
  */
-export async function pushLocales(ctx: JobContext, wf: WebflowApi, link: Link): Promise<number> {
+export async function pushLocales(ctx: AppContext, wf: WebflowApi, link: Link): Promise<number> {
   const l = await localesOfLink(ctx.db, link.siteId, link.hubCollectionId)
   const cmsOf = new Map(l.secondary.map((s) => [s.tag, s.cmsLocaleId]))
   const map = localizableMap(link.fieldMap)
@@ -93,7 +93,7 @@ export async function pushLocales(ctx: JobContext, wf: WebflowApi, link: Link): 
 
 /** One bulk PATCH; a refused request is halved until the refused version is found and failed alone. */
 async function send(
-  ctx: JobContext,
+  ctx: AppContext,
   wf: WebflowApi,
   link: Link,
   chunk: Planned[],

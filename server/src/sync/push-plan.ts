@@ -1,7 +1,8 @@
 import type { DirtyItem } from '../db/item-links'
 import type { Link } from '../db/links'
+import type { HubContent } from '../vocabulary/hub-content'
 import { contentHash } from './content-hash'
-import { type HubContent, isLive } from './field-map'
+import { isLive } from './field-map'
 
 export type PlannedItem = DirtyItem & { content: HubContent; hash: string }
 

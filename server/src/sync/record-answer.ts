@@ -2,8 +2,8 @@ import type { CollectionItem } from '@bindery/shared/webflow'
 import { saveEchoes } from '../db/field-echoes'
 import { replaceAssets } from '../db/item-assets'
 import type { Queryable } from '../db/pool'
+import type { FieldMapEntry, HubContent } from '../vocabulary/hub-content'
 import { echoFromAnswer, hasAssets, rowsFromAnswer, rowsFromPull } from './asset-map'
-import type { FieldMapEntry, HubContent } from './field-map'
 import type { FieldMemory } from './field-memory'
 
 /** One item of a write Webflow answered: the fields sent (hub terms) and Webflow's item. */

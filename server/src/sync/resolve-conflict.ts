@@ -1,14 +1,14 @@
+import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { appendAudit } from '../db/audit-log'
 import { lockOpenConflict, markResolved } from '../db/conflicts'
 import { getHubItem, updateHubItem } from '../db/hub-items'
 import { markResolvedForPush, recordSynced } from '../db/item-links'
 import { getLink } from '../db/links'
 import { inTransaction } from '../db/pool'
-import { badRequest, notFound } from '../http/app-error'
-import type { JobContext } from '../jobs/job-context'
+import { badRequest, notFound } from '../vocabulary/app-error'
+import type { HubContent } from '../vocabulary/hub-content'
 import { canonicalJson, contentHash } from './content-hash'
-import type { HubContent } from './field-map'
-import { enqueuePush } from './mark-dirty'
 import { hubContentOf } from './push-plan'
 
 /** The whole item one way, or each conflicting field its own way. */
@@ -20,7 +20,7 @@ export type Resolution = { side: 'hub' | 'webflow' } | { fields: Record<string, 
  * one must be chosen). Whatever the two sides still disagree on is then pushed.
  */
 export async function resolveConflict(
-  ctx: JobContext,
+  ctx: AppContext,
   siteId: string,
   conflictId: string,
   choice: Resolution,
@@ -84,7 +84,7 @@ export async function resolveConflict(
       ])
     } else {
       await markResolvedForPush(tx, link.id, hubItem.id)
-      await enqueuePush(tx, ctx.boss, link.id)
+      await enqueue(ctx, 'link-push', { linkId: link.id }, { tx })
     }
   })
 }

@@ -1,8 +1,8 @@
+import type { Boss } from '../context/boss'
 import { releaseHeldItem } from '../db/delete-holds'
 import { getHubItemBySlug, type HubItem, restoreHubItem } from '../db/hub-items'
 import { relinkForPush } from '../db/item-links'
 import type { Tx } from '../db/pool'
-import type { Boss } from '../jobs/boss'
 import { markDirty } from './mark-dirty'
 
 export type RestoreOutcome =

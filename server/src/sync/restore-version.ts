@@ -3,6 +3,7 @@ import type {
   RestoreVersionRequest,
   RestoreVersionResult,
 } from '@bindery/shared/api/history'
+import type { AppContext } from '../context/app-context'
 import { type AuditEntry, appendAudit, getAuditRow, itemStatesAt } from '../db/audit-log'
 import {
   getHubItem,
@@ -15,9 +16,8 @@ import {
 import { getItemLinkOnSite } from '../db/item-links'
 import { getLink, type Link } from '../db/links'
 import { inTransaction, type Tx } from '../db/pool'
-import { AppError, badRequest, notFound } from '../http/app-error'
-import type { JobContext } from '../jobs/job-context'
-import type { HubContent } from './field-map'
+import { AppError, badRequest, notFound } from '../vocabulary/app-error'
+import type { HubContent } from '../vocabulary/hub-content'
 import { restoredContent, stateAfter } from './item-versions'
 import { markDirty } from './mark-dirty'
 import { restoreItem } from './restore-item'
@@ -36,7 +36,7 @@ const contentOf = (i: HubItem): HubContent => ({
  * deleted item comes back first (its Webflow item adopted by slug when still there).
  */
 export async function restoreVersion(
-  ctx: JobContext,
+  ctx: AppContext,
   siteId: string,
   webflowItemId: string,
   req: RestoreVersionRequest,
@@ -83,7 +83,7 @@ export async function restoreVersion(
  * items deleted since come back; items created since are deleted (per the link's delete mode).
  */
 export async function restoreCollection(
-  ctx: JobContext,
+  ctx: AppContext,
   link: Link,
   at: Date,
   actor: string,
@@ -162,7 +162,7 @@ export async function restoreCollection(
   })
 }
 
-async function undelete(tx: Tx, ctx: JobContext, item: HubItem): Promise<HubItem> {
+async function undelete(tx: Tx, ctx: AppContext, item: HubItem): Promise<HubItem> {
   const outcome = await restoreItem(tx, ctx.boss, item)
   if ('slugTaken' in outcome)
     throw new AppError(

@@ -1,18 +1,18 @@
 import type { RetryAccepted } from '@bindery/shared/api/links'
+import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { appendAudit } from '../db/audit-log'
 import { retryFailed } from '../db/item-links'
 import type { Link } from '../db/links'
 import { inTransaction } from '../db/pool'
-import { AppError } from '../http/app-error'
-import type { JobContext } from '../jobs/job-context'
-import { enqueuePush } from './mark-dirty'
+import { AppError } from '../vocabulary/app-error'
 
 /**
  * Sends failed items of a link again: they turn pending and the push is queued in the same
  * transaction. `hubItemIds` undefined: every failed item of the link.
  */
 export async function retryItems(
-  ctx: JobContext,
+  ctx: AppContext,
   link: Link,
   hubItemIds: string[] | undefined,
   actor: string,
@@ -22,7 +22,7 @@ export async function retryItems(
   return inTransaction(ctx.db, async (tx) => {
     const items = await retryFailed(tx, link.id, hubItemIds)
     if (items) {
-      await enqueuePush(tx, ctx.boss, link.id)
+      await enqueue(ctx, 'link-push', { linkId: link.id }, { tx })
       await appendAudit(tx, [
         {
           direction: 'admin',

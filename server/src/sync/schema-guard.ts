@@ -1,5 +1,5 @@
 import type { KnownFields } from '../db/links'
-import type { FieldMapEntry } from './field-map'
+import type { FieldMapEntry } from '../vocabulary/hub-content'
 
 // What Webflow's current schema demands of a write, known from the link's last schema check
 // (docs/webflow.md, "Collection schemas").

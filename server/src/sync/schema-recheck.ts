@@ -1,25 +1,27 @@
 import type { CollectionItem } from '@bindery/shared/webflow'
+import type { AppContext } from '../context/app-context'
+import { enqueue } from '../context/enqueue'
 import { retryFailed } from '../db/item-links'
 import type { Link } from '../db/links'
-import type { Queryable } from '../db/pool'
-import { webflowForSite } from '../install/site-client'
-import type { JobContext } from '../jobs/job-context'
-import { checkedSince, checkLinkSchema } from '../reconcile/schema-check'
+import { inTransaction, type Queryable } from '../db/pool'
+import type { FieldMapEntry, HubContent } from '../vocabulary/hub-content'
 import type { WebflowApi } from '../webflow/webflow-client'
-import type { FieldMapEntry, HubContent } from './field-map'
+import { checkedSince, checkLinkSchema } from './schema-check'
 
 /**
  * After Webflow refused items for a schema reason (a deleted field, a new required one, an unknown
  * Option): reads the schema, unless it was just read, and when the field map changed sends the
  * refused items again through the new map.
  */
-export async function recheckSchema(ctx: JobContext, wf: WebflowApi, link: Link, since: Date): Promise<void> {
+export async function recheckSchema(ctx: AppContext, wf: WebflowApi, link: Link, since: Date): Promise<void> {
   // A check since the refused request started saw the schema that refused it.
   if (await checkedSince(ctx.db, link.id, since)) return
   const { link: after } = await checkLinkSchema(ctx.db, wf, link)
   if (JSON.stringify(after.fieldMap) === JSON.stringify(link.fieldMap)) return
-  await retryFailed(ctx.db, link.id)
-  await ctx.boss.send('link-push', { linkId: link.id }, { singletonKey: link.id, startAfter: 1 })
+  await inTransaction(ctx.db, async (tx) => {
+    await retryFailed(tx, link.id)
+    await enqueue(ctx, 'link-push', { linkId: link.id }, { tx, startAfter: 1 })
+  })
 }
 
 /** Select fields whose Webflow value is an Option id the field map does not know. */
@@ -56,13 +58,13 @@ export function schemaSuspect(
  */
 export async function learnSchema(
   db: Queryable,
-  ctx: JobContext,
+  ctx: AppContext,
   link: Link,
   item: CollectionItem,
   base: HubContent | null | undefined,
 ) {
   if (!schemaSuspect(link.fieldMap, item, base)) return link
   if (await checkedSince(db, link.id, new Date(item.lastUpdated))) return link
-  const wf = await webflowForSite(ctx.db, ctx.config, link.siteId, ctx)
+  const wf = await ctx.webflow.forSite(link.siteId)
   return (await checkLinkSchema(db, wf, link)).link
 }

@@ -1,14 +1,9 @@
 import type { CollectionItem } from '@bindery/shared/webflow'
-import { sanitizeRichText } from '../content/sanitize-rich-text'
 import type { Link } from '../db/links'
+import type { FieldMapEntry, HubContent } from '../vocabulary/hub-content'
+import { sanitizeRichText } from '../vocabulary/sanitize-rich-text'
 import { hasAssets, webflowValueToHub } from './asset-map'
-import {
-  type DroppedValue,
-  type FieldMapEntry,
-  fromWebflow,
-  type HubContent,
-  referencedIds,
-} from './field-map'
+import { type DroppedValue, fromWebflow, referencedIds } from './field-map'
 import { type FieldMemory, NO_MEMORY } from './field-memory'
 
 /**

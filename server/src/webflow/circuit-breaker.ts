@@ -1,4 +1,4 @@
-import { AppError } from '../http/app-error'
+import { AppError } from '../vocabulary/app-error'
 
 /**
  * Trips a token whose Webflow calls keep failing, so work stops hammering a Webflow that is down

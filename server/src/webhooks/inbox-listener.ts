@@ -1,7 +1,8 @@
 import pg from 'pg'
 import type { Logger } from 'pino'
+import type { Boss } from '../context/boss'
+import { enqueue } from '../context/enqueue'
 import * as inbox from '../db/inbox'
-import type { Boss } from '../jobs/boss'
 
 const COALESCE_MS = 25
 const RECONNECT_MS = 2_000
@@ -20,7 +21,7 @@ export function startInboxListener(o: { databaseUrl: string; boss: Boss; log: Lo
     if (timer || stopped) return
     timer = setTimeout(() => {
       timer = null
-      o.boss.send('inbox-process', {}, { singletonKey: 'inbox' }).catch((err) => {
+      enqueue(o, 'inbox-process', {}).catch((err) => {
         o.log.warn({ err }, 'could not enqueue inbox processing')
       })
     }, COALESCE_MS)

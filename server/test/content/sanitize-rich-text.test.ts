@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sanitizeRichText } from '../../src/content/sanitize-rich-text'
+import { sanitizeRichText } from '../../src/vocabulary/sanitize-rich-text'
 
 describe('sanitizeRichText', () => {
   it.each([

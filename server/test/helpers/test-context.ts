@@ -3,11 +3,11 @@ import pino from 'pino'
 import { afterAll } from 'vitest'
 import { type App, buildApp } from '../../src/app'
 import { type Config, loadConfig } from '../../src/config'
+import { type AppContext, createAppContext } from '../../src/context/app-context'
+import { type Boss, startBoss } from '../../src/context/boss'
 import { type SessionRole, signSession } from '../../src/crypto/session-token'
 import { createPool, type Db } from '../../src/db/pool'
-import { type Boss, startBoss } from '../../src/jobs/boss'
 import { handlers, runJob } from '../../src/jobs/handlers'
-import type { JobContext } from '../../src/jobs/job-context'
 import { PgCircuitBreaker } from '../../src/webflow/pg-circuit-breaker'
 import { PgRateGate } from '../../src/webflow/pg-rate-gate'
 import { createTestDatabase, type TestDatabase } from './test-database'
@@ -18,7 +18,8 @@ export type TestContext = {
   boss: Boss
   config: Config
   database: TestDatabase
-  jobs: JobContext
+  /** What the app and the job handlers share, as production builds it. */
+  context: AppContext
   /**
    * Works every ready job, and the jobs those enqueue, until no queue has one. Counts attempts:
    * a failing job is retried per its queue's options, like in production.
@@ -52,18 +53,18 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   // No cooldown: drains run retries at once, so an open breaker probes on the next call instead of
   // stalling the drain; test/reliability checks the cooldowns with a breaker and clock of its own.
   const breaker = new PgCircuitBreaker(db, { cooldownMs: 0 })
-  const app = await buildApp({ config, db, boss, log: silentLog, gate, breaker })
+  const context = createAppContext({ config, db, boss, log: silentLog, gate, breaker })
+  const app = await buildApp(context)
   await app.ready()
-  const jobs: JobContext = { db, boss, log: silentLog, config, gate, breaker }
   afterAll(async () => {
     await app.close()
     await boss.stop({ graceful: false, close: true })
     await db.end()
   })
-  return { app, db, boss, config, database, jobs, drain: (only) => drain(jobs, only) }
+  return { app, db, boss, config, database, context, drain: (only) => drain(context, only) }
 }
 
-async function drain(ctx: JobContext, only?: QueueName[]) {
+async function drain(ctx: AppContext, only?: QueueName[]) {
   const names = (only ?? (Object.keys(handlers) as QueueName[])).filter((n) => n in queues)
   let completed = 0
   let failed = 0

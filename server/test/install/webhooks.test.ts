@@ -1,6 +1,7 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../src/app'
+import { createAppContext } from '../../src/context/app-context'
 import { openGate } from '../helpers/open-gate'
 import { silentLog } from '../helpers/test-context'
 import { CLIENT_SECRET, DEMO, itemEvent, signedHeaders, startInstallWorld } from './install-world'
@@ -210,13 +211,9 @@ describe('POST /webhooks/webflow', async () => {
       connectionTimeoutMillis: 1000,
     })
     dead.on('error', () => {})
-    const app = await buildApp({
-      config: ctx.config,
-      db: dead,
-      boss: ctx.boss,
-      log: silentLog,
-      gate: openGate,
-    })
+    const app = await buildApp(
+      createAppContext({ config: ctx.config, db: dead, boss: ctx.boss, log: silentLog, gate: openGate }),
+    )
     afterAll(async () => {
       await app.close()
       await dead.end()

@@ -122,7 +122,7 @@ describe('GET /metrics', async () => {
       apiUrl: world.sim.url,
       accessToken,
       tokenKey: 'storm',
-      gate: ctx.jobs.gate,
+      gate: ctx.context.webflow.gate,
       log: pino({ level: 'silent' }),
       maxAttempts: 3,
     })

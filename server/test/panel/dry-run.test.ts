@@ -136,4 +136,52 @@ describe('dry-run plans: exact, free of writes, and what Apply then does', async
       (await world.ctx.db.query('select 1 from links where hub_collection_id = $1', [collectionId])).rowCount,
     ).toBe(0)
   })
+  it('a connect plan of a localized collection costs its translations, and Apply makes what it said', async () => {
+    const collectionId = await world.content.createCollection('localized', [
+      { slug: 'summary', name: 'Summary', type: 'text' },
+    ])
+    await world.content.call('POST', `/collections/${collectionId}/locales`, { locales: ['fr-FR'] })
+    const items = Array.from({ length: 150 }, (_, i) => ({
+      slug: `loc-${i}`,
+      name: `Localized ${i}`,
+      status: i < 120 ? 'published' : 'draft',
+      fields: { summary: `Summary ${i}` },
+      locales: {
+        'fr-FR': { slug: `loc-fr-${i}`, name: `Localisé ${i}`, fields: { summary: `Résumé ${i}` } },
+      },
+    }))
+    const bulk = await world.content.call('POST', `/collections/${collectionId}/items/bulk`, { items })
+    expect(bulk.statusCode, bulk.body).toBe(200)
+    await world.settle()
+    const request = { mode: 'publish', hubCollectionId: collectionId, fields: ['summary'] }
+    const res = await world.admin('POST', `/sites/${site}/plans/connect`, request)
+    expect(res.statusCode, res.body).toBe(200)
+    const plan: SyncPlan = res.json()
+    // 120 published and 30 draft French versions: one PATCH of each kind per 100.
+    expect(plan.cost.byKind).toMatchObject({ create: 2, locale: 3 })
+
+    await reset()
+    // The echoes of Bindery's own writes cost no request; without them the test settles fast under load.
+    let applied = res
+    await world.withWebhooksLost(async () => {
+      applied = await world.admin('POST', `/sites/${site}/links`, request)
+      expect(applied.statusCode, applied.body).toBe(201)
+      await world.settle()
+    })
+    const made = (await counters()).requests
+    const french = []
+    for (const offset of [0, 100]) {
+      const page = await world.webflow.collections.items.listItems(applied.json().webflowCollectionId, {
+        cmsLocaleId: DEMO.frCmsLocaleId,
+        offset,
+        limit: 100,
+      })
+      french.push(...(page.items ?? []).filter((i) => String(i.fieldData?.name).startsWith('Localisé')))
+    }
+    expect(french).toHaveLength(150)
+    expect(
+      Math.abs(made.total - plan.cost.requests) / made.total,
+      `plan ${plan.cost.requests}, apply ${made.total}: ${JSON.stringify(plan.cost.byKind)} vs ${JSON.stringify(made.byRoute)}`,
+    ).toBeLessThanOrEqual(0.05)
+  })
 })

@@ -31,7 +31,7 @@ describe('pushRequests: the requests pushLink sends for a plan', () => {
   const table: [
     string,
     PushPlan,
-    { archive?: boolean; readsWebflow?: boolean; size?: number },
+    { archive?: boolean; readsWebflow?: boolean; size?: number; locales?: { live: number; staged: number } },
     Record<string, number>,
   ][] = [
     ['nothing', plan({}), {}, { create: 0, update: 0, unpublish: 0, publish: 0, list: 0, delete: 0 }],
@@ -74,12 +74,20 @@ describe('pushRequests: the requests pushLink sends for a plan', () => {
       { size: 250 },
       { publish: 1, list: 3 },
     ],
+    [
+      'translations after their items: 100 to a PATCH, live and staged apart',
+      plan({ createLive: items(150) }),
+      { locales: { live: 300, staged: 1 } },
+      { create: 2, locale: 4 },
+    ],
+    ['no translations, no locale requests', plan({ createLive: items(10) }), {}, { create: 1, locale: 0 }],
   ]
   it.each(table)('%s', (_n, p, o, expected) => {
     const out = pushRequests(p, {
       archive: o.archive ?? false,
       readsWebflow: o.readsWebflow ?? false,
       collectionSize: o.size ?? 0,
+      ...(o.locales ? { localeVersions: o.locales } : {}),
     })
     expect(out).toMatchObject(expected)
   })

@@ -2,8 +2,8 @@ import type { HubField } from '@bindery/shared/hub'
 import type { Collection, Field } from '@bindery/shared/webflow'
 import { describe, expect, it } from 'vitest'
 import type { KnownFields } from '../../src/db/links'
-import { checkSchema } from '../../src/reconcile/schema-drift'
-import type { FieldMapEntry } from '../../src/sync/field-map'
+import { checkSchema } from '../../src/sync/schema-drift'
+import type { FieldMapEntry } from '../../src/vocabulary/hub-content'
 
 // Pure: the schema drift classes and the safe reactions, no database, no simulator.
 

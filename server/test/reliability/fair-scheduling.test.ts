@@ -25,7 +25,7 @@ describe('fair scheduling across sites', async () => {
     const done = await browser.browse(authorize.toString())
     expect(done.status, done.body).toBe(200)
   }
-  const stop = await startWorkers(ctx.jobs)
+  const stop = await startWorkers(ctx.context)
   afterAll(() => stop())
   const admin = adminApi(ctx)
   const [contentA, contentB] = [await contentClient(ctx, siteA), await contentClient(ctx, siteB)]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LIMITS } from '../../src/http/rate-limits'
+import { LIMITS } from '../../src/plugins/rate-limits'
 import { contentClient } from '../content/content-client'
 import { createTestContext } from '../helpers/test-context'
 

@@ -8,8 +8,8 @@ import {
   webflowValueToHub,
 } from '../../src/sync/asset-map'
 import { changedFieldData } from '../../src/sync/changed-fields'
-import type { FieldMapEntry, HubContent } from '../../src/sync/field-map'
 import { type FieldMemory, NO_MEMORY } from '../../src/sync/field-memory'
+import type { FieldMapEntry, HubContent } from '../../src/vocabulary/hub-content'
 
 // The pure decisions behind "the hub keeps its own URL": how values cross between hub and Webflow terms.
 

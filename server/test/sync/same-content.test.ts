@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { canonicalJson, contentHash, sameContent } from '../../src/sync/content-hash'
-import type { FieldMapEntry, HubContent } from '../../src/sync/field-map'
 import { referencedIds } from '../../src/sync/field-map'
+import type { FieldMapEntry, HubContent } from '../../src/vocabulary/hub-content'
 
 // Pure: the one canonical JSON (a cleared value is a missing one) and what counts as "the same content".
 

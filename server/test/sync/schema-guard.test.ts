@@ -1,8 +1,8 @@
 import type { CollectionItem } from '@bindery/shared/webflow'
 import { describe, expect, it } from 'vitest'
-import type { FieldMapEntry } from '../../src/sync/field-map'
 import { guardWrite, isSchemaError, requiredUnmappedOf } from '../../src/sync/schema-guard'
 import { schemaSuspect } from '../../src/sync/schema-recheck'
+import type { FieldMapEntry } from '../../src/vocabulary/hub-content'
 
 // Pure: what Webflow's schema demands of a write, and when an incoming item calls for a schema read.
 

@@ -1,6 +1,7 @@
 import type { CollectionItem } from '@bindery/shared/webflow'
 import { describe, expect, it } from 'vitest'
-import { type DroppedValue, type FieldMapEntry, fromWebflow } from '../../src/sync/field-map'
+import { type DroppedValue, fromWebflow } from '../../src/sync/field-map'
+import type { FieldMapEntry } from '../../src/vocabulary/hub-content'
 import { DEMO, startReconcileWorld } from '../reconcile/reconcile-world'
 
 const map: FieldMapEntry[] = [

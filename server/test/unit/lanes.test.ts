@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EDIT_PRIORITY, pushPriority } from '../../src/jobs/lanes'
+import { EDIT_PRIORITY, pushPriority } from '../../src/context/lanes'
 
 describe('which pushes take the edit lane', () => {
   it.each([

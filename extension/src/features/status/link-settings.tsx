@@ -1,9 +1,8 @@
 import type { LinkSummary, UpdateLinkRequest } from '@bindery/shared/api/links'
 import { useState } from 'react'
 import { ActionButton } from '../../components/action-button'
-import { ChoiceGroup } from '../../components/choice-group'
+import { LinkChoiceFields } from '../../components/link-choice-fields'
 import { Section } from '../../components/section'
-import { DELETE_MODES, DIRECTIONS, POLICIES, PUBLISH_SITE_NOTE } from '../../lib/link-choices'
 import { usePanel } from '../../lib/panel-context'
 import { useUpdateLink } from './api/update-link'
 
@@ -38,56 +37,13 @@ export function LinkSettings({ link }: { link: LinkSummary }) {
   return (
     <Section title="Settings" testId="settings">
       <div className="stack">
-        <ChoiceGroup
-          legend="Sync direction"
-          name="settings-direction"
-          choices={DIRECTIONS}
-          value={draft.direction}
-          onChange={(direction) => patch({ direction })}
+        <LinkChoiceFields
+          value={draft}
+          onChange={patch}
+          name="settings-"
           disabled={!canEdit}
+          oneWayPolicy="disabled"
         />
-        <ChoiceGroup
-          legend="When both sides changed the same field"
-          name="settings-policy"
-          choices={POLICIES}
-          value={draft.conflictPolicy}
-          onChange={(conflictPolicy) => patch({ conflictPolicy })}
-          disabled={!canEdit || draft.direction !== 'two-way'}
-        />
-        <ChoiceGroup
-          legend="When an item is deleted"
-          name="settings-delete"
-          choices={DELETE_MODES}
-          value={draft.deleteMode}
-          onChange={(deleteMode) => patch({ deleteMode })}
-          disabled={!canEdit}
-        />
-        <fieldset className="choices" disabled={!canEdit}>
-          <legend className="section-title">Site publish</legend>
-          <label className="choice">
-            <input
-              type="checkbox"
-              checked={draft.publishSite}
-              onChange={(e) => patch({ publishSite: e.target.checked })}
-            />
-            <span>
-              <span className="choice-title">Publish the site after sync</span>
-              <span className="muted">{PUBLISH_SITE_NOTE}</span>
-            </span>
-          </label>
-          <label className="choice">
-            <input
-              type="checkbox"
-              checked={draft.publishCustomDomains}
-              disabled={!draft.publishSite}
-              onChange={(e) => patch({ publishCustomDomains: e.target.checked })}
-            />
-            <span>
-              <span className="choice-title">Custom domains too</span>
-              <span className="muted">Off: only the webflow.io subdomain is published.</span>
-            </span>
-          </label>
-        </fieldset>
         <div className="row">
           <ActionButton
             className="button button-primary"

@@ -1,32 +1,19 @@
-import type {
-  HubCollectionSummary,
-  LinkSummary,
-  UpdateLinkRequest,
-  WebflowCollectionSummary,
-} from '@bindery/shared/api/links'
+import type { HubCollectionSummary, LinkSummary, WebflowCollectionSummary } from '@bindery/shared/api/links'
 import { useEffect, useRef, useState } from 'react'
 import { LinkBadge } from '../../components/link-badge'
 import { Notice } from '../../components/notice'
-import { PlanConfirm } from '../../components/plan-confirm'
 import { ProgressBar } from '../../components/progress-bar'
 import { Spinner } from '../../components/spinner'
 import { formatTime } from '../../lib/format-time'
 import { DIRECTIONS, labelOf } from '../../lib/link-choices'
 import { usePanel } from '../../lib/panel-context'
-import { useDeleteLink } from './api/delete-link'
 import { useDismissSchemaDrift } from './api/dismiss-schema-drift'
 import type { useLink } from './api/get-link'
-import { useFieldsPlan } from './api/plan-fields'
-import { useResyncPlan } from './api/plan-resync'
 import { useRecreateCollection } from './api/recreate-collection'
 import { useRemapField } from './api/remap-field'
-import { useResyncLink } from './api/resync-link'
-import { useUpdateLink } from './api/update-link'
-import { DisconnectConfirm } from './disconnect-confirm'
-import { FieldEditor } from './field-editor'
-import { LinkActions } from './link-actions'
 import { LinkCounts } from './link-counts'
 import { LinkLocales } from './link-locales'
+import { type LinkMode, LinkModeView } from './link-mode-view'
 import { SchemaDriftNotice } from './schema-drift'
 
 type Props = {
@@ -44,14 +31,6 @@ type Props = {
   onDisconnected: () => void
 }
 
-/** What the link screen's lower half shows: the actions, or one of the steps they lead to. */
-export type LinkMode =
-  | { kind: 'actions' }
-  | { kind: 'fields' }
-  | { kind: 'fields-plan'; change: UpdateLinkRequest }
-  | { kind: 'resync-plan' }
-  | { kind: 'disconnect' }
-
 /** One link: live progress, counts, last sync, and what a designer can do about it. */
 export function LinkStatus({
   linkId,
@@ -68,9 +47,6 @@ export function LinkStatus({
   const [mode, setMode] = useState<LinkMode>({ kind: 'actions' })
   const [busy, setBusy] = useState(false)
   useSyncFinishedNotice(link, (msg) => void designer.notify('Success', msg))
-  const update = useUpdateLink(linkId)
-  const resync = useResyncLink(linkId)
-  const remove = useDeleteLink(linkId)
   const remap = useRemapField(linkId)
   const recreate = useRecreateCollection(linkId)
   const dismiss = useDismissSchemaDrift(linkId)
@@ -147,100 +123,18 @@ export function LinkStatus({
         onDismiss={() => act('Schema changes dismissed', () => dismiss.mutateAsync())}
       />
 
-      {mode.kind === 'actions' ? (
-        <LinkActions
-          link={link}
-          busy={busy}
-          onSyncNow={() =>
-            act('Sync started: pending changes go out, then both sides are compared', () =>
-              resync.mutateAsync(false),
-            )
-          }
-          onFullResync={() => setMode({ kind: 'resync-plan' })}
-          onTogglePause={() =>
-            act(link.state === 'paused' ? 'Sync resumed' : 'Sync paused', () =>
-              update.mutateAsync({ paused: link.state !== 'paused' }),
-            )
-          }
-          onChangeFields={() => {
-            onEditFields?.()
-            setMode({ kind: 'fields' })
-          }}
-          onDisconnect={() => setMode({ kind: 'disconnect' })}
-        />
-      ) : null}
-      {mode.kind === 'fields' ? (
-        <FieldEditor
-          link={link}
-          hub={hub}
-          webflow={webflow}
-          onCancel={() => setMode({ kind: 'actions' })}
-          onReview={(change) => setMode({ kind: 'fields-plan', change })}
-        />
-      ) : null}
-      {mode.kind === 'fields-plan' ? (
-        <FieldsPlan
-          linkId={link.id}
-          change={mode.change}
-          busy={busy}
-          onBack={() => setMode({ kind: 'fields' })}
-          onApply={async () => {
-            if (await act('Field selection saved', () => update.mutateAsync(mode.change)))
-              setMode({ kind: 'actions' })
-          }}
-        />
-      ) : null}
-      {mode.kind === 'resync-plan' ? (
-        <ResyncPlan
-          linkId={link.id}
-          busy={busy}
-          onBack={() => setMode({ kind: 'actions' })}
-          onApply={async () => {
-            if (await act('Full resync started', () => resync.mutateAsync(true))) setMode({ kind: 'actions' })
-          }}
-        />
-      ) : null}
-      {mode.kind === 'disconnect' ? (
-        <DisconnectConfirm
-          busy={busy}
-          onCancel={() => setMode({ kind: 'actions' })}
-          onConfirm={async () => {
-            if (await act('Disconnected; items stay on both sides', () => remove.mutateAsync()))
-              onDisconnected()
-          }}
-        />
-      ) : null}
+      <LinkModeView
+        link={link}
+        mode={mode}
+        setMode={setMode}
+        busy={busy}
+        act={act}
+        hub={hub}
+        webflow={webflow}
+        onEditFields={onEditFields}
+        onDisconnected={onDisconnected}
+      />
     </div>
-  )
-}
-
-type PlanProps = { linkId: string; busy: boolean; onBack: () => void; onApply: () => void }
-
-function FieldsPlan({ change, ...props }: PlanProps & { change: UpdateLinkRequest }) {
-  const plan = useFieldsPlan(props.linkId, change)
-  return (
-    <PlanConfirm
-      title="Change fields: the plan"
-      plan={plan}
-      applyLabel="Apply"
-      applying={props.busy}
-      onApply={props.onApply}
-      onBack={props.onBack}
-    />
-  )
-}
-
-function ResyncPlan(props: PlanProps) {
-  const plan = useResyncPlan(props.linkId, true)
-  return (
-    <PlanConfirm
-      title="Full resync: the plan"
-      plan={plan}
-      applyLabel="Apply"
-      applying={props.busy}
-      onApply={props.onApply}
-      onBack={props.onBack}
-    />
   )
 }
 

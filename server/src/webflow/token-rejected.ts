@@ -1,8 +1,8 @@
 import type { Config } from '../config'
 import { markTokenRejected } from '../db/installation-credentials'
 import type { Queryable } from '../db/pool'
-import { AppError } from '../http/app-error'
-import type { WebflowApiError } from '../webflow/webflow-api-error'
+import { AppError } from '../vocabulary/app-error'
+import type { WebflowApiError } from './webflow-api-error'
 
 /**
  * Thrown instead of Webflow calls for a site whose installation's token Webflow refuses (401/403:

@@ -1,5 +1,5 @@
 import type { Config } from '../config'
-import { AppError } from '../http/app-error'
+import { AppError } from '../vocabulary/app-error'
 
 /** The 409 for a site Bindery has no installation for; the panel offers `installUrl`. */
 export function notInstalled(config: Config, siteId: string): AppError {

@@ -2,8 +2,8 @@ import type { SchemaDrift } from '@bindery/shared/api/schema-drift'
 import { type HubField, WEBFLOW_TYPE_OF } from '@bindery/shared/hub'
 import type { Collection, Field } from '@bindery/shared/webflow'
 import type { KnownFields } from '../db/links'
-import type { FieldMapEntry } from '../sync/field-map'
-import { optionIds } from '../sync/field-plan'
+import type { FieldMapEntry } from '../vocabulary/hub-content'
+import { optionIds } from './field-plan'
 
 export type Found = Omit<SchemaDrift, 'at'>
 

@@ -1,6 +1,6 @@
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { AppError } from './app-error'
+import { AppError } from '../vocabulary/app-error'
 
 /**
  * Request limits per minute, in-process (README "Security"): a crowd of anonymous callers cannot

@@ -1,23 +1,21 @@
 import type { ConnectRequest, UpdateLinkRequest } from '@bindery/shared/api/links'
 import type { PlanKind, PlanSample, SidePlan, SyncPlan } from '@bindery/shared/api/plans'
 import type { CollectionItem } from '@bindery/shared/webflow'
+import type { AppContext } from '../context/app-context'
 import { getSiteCollection } from '../db/hub-collections'
+import { countLocaleVersions } from '../db/hub-item-locales'
 import { type HubItem, listLiveHubItems } from '../db/hub-items'
+import { countDirtyLocales, type LocaleVersionCount } from '../db/item-link-locales'
 import { type HubRow, hubIdsOf, type ItemLink, listHubSide } from '../db/item-links'
 import type { Link } from '../db/links'
 import { budgetOfSite, pendingOnToken } from '../db/rate-budgets'
-import { notFound } from '../http/app-error'
-import { webflowForSite } from '../install/site-client'
-import type { JobContext } from '../jobs/job-context'
-import { classifyDrift, type Drift } from '../reconcile/classify-drift'
-import { countingClient } from '../reconcile/counting-client'
-import { webflowSnapshot } from '../reconcile/webflow-snapshot'
-import { contentHash } from './content-hash'
-import { loadFieldMemory } from './field-memory'
-import { fieldsToCreate, requestedPairs } from './field-plan'
-import { isMassDelete } from './mass-delete'
-import { mergeContent } from './merge'
-import { holdLivePart } from './new-collection'
+import { localesOfLink } from '../db/site-locales'
+import { contentHash } from '../sync/content-hash'
+import { loadFieldMemory } from '../sync/field-memory'
+import { fieldsToCreate, requestedPairs } from '../sync/field-plan'
+import { isMassDelete } from '../sync/mass-delete'
+import { mergeContent } from '../sync/merge'
+import { holdLivePart } from '../sync/new-collection'
 import {
   addCounts,
   emptySide,
@@ -27,9 +25,13 @@ import {
   queuedRequests,
   type RequestCounts,
   webflowSideOf,
-} from './plan-cost'
-import { hubContentOf, planPush } from './push-plan'
-import { referencedWebflowIds, webflowContentOf } from './webflow-content'
+} from '../sync/plan-cost'
+import { hubContentOf, planPush } from '../sync/push-plan'
+import { referencedWebflowIds, webflowContentOf } from '../sync/webflow-content'
+import { notFound } from '../vocabulary/app-error'
+import { classifyDrift, type Drift } from './classify-drift'
+import { countingClient } from './counting-client'
+import { webflowSnapshot } from './webflow-snapshot'
 
 const SAMPLES = 20
 
@@ -41,8 +43,8 @@ const SAMPLES = 20
  */
 
 /** "Sync now" (`full` false) or "Full resync" of a link. */
-export async function planResync(ctx: JobContext, link: Link, full: boolean): Promise<SyncPlan> {
-  const wf = countingClient(await webflowForSite(ctx.db, ctx.config, link.siteId, ctx))
+export async function planResync(ctx: AppContext, link: Link, full: boolean): Promise<SyncPlan> {
+  const wf = countingClient(await ctx.webflow.forSite(link.siteId))
   const b = new PlanBuilder(full ? 'full' : 'sync-now', link.id)
   await wf.api.getCollection(link.webflowCollectionId)
   const snapshot = await webflowSnapshot(wf.api, link.webflowCollectionId)
@@ -89,17 +91,20 @@ export async function planResync(ctx: JobContext, link: Link, full: boolean): Pr
       [...snapshot.staged.values()].map((i) => i.lastUpdated),
       oldest,
     )
-    writes = b.push(link, plan, snapshot.staged.size, ctx.config.deleteHold, pages)
+    writes = b.push(link, plan, snapshot.staged.size, ctx.config.deleteHold, {
+      freshenPages: pages,
+      localeVersions: await countDirtyLocales(ctx.db, link.id),
+    })
   }
   const publishSite: RequestCounts = { site: link.publishSite && (writes.create || writes.update) ? 1 : 0 }
   return b.finish(ctx, link.siteId, addCounts(reads, { check: checks }, writes, publishSite), wf.calls())
 }
 
 /** A change of a link's fields: Webflow fields to create, and every item pushed again when fields are added. */
-export async function planFields(ctx: JobContext, link: Link, req: UpdateLinkRequest): Promise<SyncPlan> {
+export async function planFields(ctx: AppContext, link: Link, req: UpdateLinkRequest): Promise<SyncPlan> {
   const b = new PlanBuilder('fields', link.id)
   const pairs = requestedPairs(req)
-  const wf = countingClient(await webflowForSite(ctx.db, ctx.config, link.siteId, ctx))
+  const wf = countingClient(await ctx.webflow.forSite(link.siteId))
   const collection = await wf.api.getCollection(link.webflowCollectionId)
   const byKind: RequestCounts = { schema: 1 }
   if (pairs) {
@@ -129,16 +134,21 @@ export async function planFields(ctx: JobContext, link: Link, req: UpdateLinkReq
       }
       for (const p of plan.clean)
         (p.item.status === 'published' ? forced.updateLive : forced.updateStaged).push(p)
-      Object.assign(byKind, b.push(link, forced, rows.length, ctx.config.deleteHold))
+      Object.assign(
+        byKind,
+        b.push(link, forced, rows.length, ctx.config.deleteHold, {
+          localeVersions: await countDirtyLocales(ctx.db, link.id),
+        }),
+      )
     }
   }
   return b.finish(ctx, link.siteId, byKind, wf.calls())
 }
 
 /** Connect: the collection and fields to create, and what the first sync does to each item. */
-export async function planConnect(ctx: JobContext, siteId: string, req: ConnectRequest): Promise<SyncPlan> {
+export async function planConnect(ctx: AppContext, siteId: string, req: ConnectRequest): Promise<SyncPlan> {
   const b = new PlanBuilder('connect', null)
-  const wf = countingClient(await webflowForSite(ctx.db, ctx.config, siteId, ctx))
+  const wf = countingClient(await ctx.webflow.forSite(siteId))
   if (req.mode === 'publish') {
     const hub = await getSiteCollection(ctx.db, siteId, req.hubCollectionId)
     if (!hub) throw notFound('hub collection')
@@ -155,9 +165,16 @@ export async function planConnect(ctx: JobContext, siteId: string, req: ConnectR
       ),
       fake,
     )
+    // Every translation the hub has in a locale of the site follows its item (connect.ts).
+    const { secondary } = await localesOfLink(ctx.db, siteId, hub.id)
+    const localeVersions = await countLocaleVersions(
+      ctx.db,
+      hub.id,
+      secondary.map((l) => l.tag),
+    )
     const byKind = addCounts(
       { schema: 2 }, // the site's locales, then the collection with its fields
-      b.push({ ...fake, deleteMode: 'delete' } as Link, plan, 0, ctx.config.deleteHold),
+      b.push({ ...fake, deleteMode: 'delete' } as Link, plan, 0, ctx.config.deleteHold, { localeVersions }),
       req.publishSite ? { site: 1 } : ({} as RequestCounts),
     )
     // Published items go live with the site publish that makes the collection live.
@@ -358,8 +375,8 @@ class PlanBuilder {
     link: Link,
     plan: ReturnType<typeof planPush>,
     collectionSize: number,
-    policy: JobContext['config']['deleteHold'],
-    pages?: number,
+    policy: AppContext['config']['deleteHold'],
+    extra: { freshenPages?: number; localeVersions?: LocaleVersionCount } = {},
   ) {
     const held =
       link.deleteMode === 'hold' || isMassDelete(plan.remove.length, collectionSize, policy)
@@ -392,11 +409,11 @@ class PlanBuilder {
       archive,
       readsWebflow: link.direction === 'two-way',
       collectionSize,
-      ...(pages === undefined ? {} : { freshenPages: pages }),
+      ...extra,
     })
   }
 
-  async finish(ctx: JobContext, siteId: string, byKind: RequestCounts, reads: number): Promise<SyncPlan> {
+  async finish(ctx: AppContext, siteId: string, byKind: RequestCounts, reads: number): Promise<SyncPlan> {
     const [perMinute, pending] = await Promise.all([
       budgetOfSite(ctx.db, siteId),
       pendingOnToken(ctx.db, siteId, this.plan.linkId),

@@ -1,6 +1,6 @@
 /**
  * A push of a few hub items (an edit) is sent at this pg-boss priority: it is claimed before bulk work
- * and a worker keeps a lane for it alone (workers.ts), so an edit never queues behind other sites'
+ * and a worker keeps a lane for it alone (jobs/workers.ts), so an edit never queues behind other sites'
  * initial syncs (README "Scheduling").
  */
 export const EDIT_PRIORITY = 1

@@ -58,6 +58,42 @@ describe('classifyLocaleVersion', () => {
       'pull-only',
       { kind: 'drift', cls: 'changedInHub', repair: 'none' },
     ],
+    [
+      'both moved, pull-only',
+      { hub: 'h', webflow: 'w', synced: 's', dirty: false },
+      'pull-only',
+      { kind: 'drift', cls: 'changedInWebflow', repair: 'pull' },
+    ],
+    [
+      'both moved, push-only: the hub rewrites Webflow',
+      { hub: 'h', webflow: 'w', synced: 's', dirty: false },
+      'push-only',
+      { kind: 'drift', cls: 'changedInWebflow', repair: 'push' },
+    ],
+    [
+      'never synced, push-only',
+      { hub: 'h', webflow: 'w', synced: null, dirty: false },
+      'push-only',
+      { kind: 'drift', cls: 'changedInWebflow', repair: 'push' },
+    ],
+    [
+      'agreement not recorded, pull-only',
+      { hub: 'a', webflow: 'a', synced: null, dirty: false },
+      'pull-only',
+      { kind: 'agree', refresh: true },
+    ],
+    [
+      'a pending push, pull-only',
+      { hub: 'h', webflow: 'w', synced: 's', dirty: true },
+      'pull-only',
+      { kind: 'skip' },
+    ],
+    [
+      'no Webflow variant, push-only (an update cannot make one)',
+      { hub: 'h', webflow: null, synced: 's', dirty: false },
+      'push-only',
+      { kind: 'skip' },
+    ],
   ]
   it.each(cases)('%s', (_name, hashes, direction, verdict) => {
     expect(classifyLocaleVersion(hashes, direction as 'two-way')).toEqual(verdict)
