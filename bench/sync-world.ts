@@ -7,9 +7,9 @@ import { DEMO, seedDemo } from '@bindery/sim/demo-seed'
 import type { SimulatorOptionsInput } from '@bindery/sim/sim-options'
 import pg from 'pg'
 import { loadConfig, readEnv } from '../server/src/config'
-import { Browser } from '../server/src/install/browser'
 import { createLogger } from '../server/src/logger'
 import { type Runtime, startRuntime } from '../server/src/runtime'
+import { Browser } from '../server/src/sandbox/browser'
 
 export { DEMO }
 

@@ -3,9 +3,10 @@
 // resolved from `import.meta` (server/migrations) hold in both. Relative imports gain their `.js`;
 // everything else stays an import: npm packages come from `npm ci --omit=dev`, and `@bindery/shared`
 // resolves to shared/dist through its `bindery-build` export condition (node --conditions=bindery-build).
-// The simulator is not built: sandbox mode needs the dev install (see server/src/sandbox-loader.ts).
+// Sandbox mode is a dev-install feature: of server/src/sandbox/ only its seam, load-sandbox.ts, is built
+// (it says so when sandbox mode is asked of the build), so nothing in dist imports the simulator.
 // Usage: node scripts/build-server.mjs [destination root, default: this repository]
-import { cpSync, rmSync } from 'node:fs'
+import { cpSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -25,12 +26,20 @@ const keepImports = {
   },
 }
 
+/** A package's TypeScript sources, relative to the repository, less the server's sandbox. */
+const sources = (pkg) =>
+  readdirSync(path.join(root, pkg, 'src'), { recursive: true })
+    .map((file) => file.split(path.sep).join('/'))
+    .filter((file) => file.endsWith('.ts'))
+    .filter((file) => pkg !== 'server' || !file.startsWith('sandbox/') || file === 'sandbox/load-sandbox.ts')
+    .map((file) => `${pkg}/src/${file}`)
+
 for (const pkg of ['shared', 'server']) {
   const outdir = path.join(dest, pkg, 'dist')
   rmSync(outdir, { recursive: true, force: true })
   await build({
     absWorkingDir: root,
-    entryPoints: [`${pkg}/src/**/*.ts`],
+    entryPoints: sources(pkg),
     outbase: `${pkg}/src`,
     outdir,
     bundle: true,
@@ -42,10 +51,6 @@ for (const pkg of ['shared', 'server']) {
     logLevel: 'warning',
   })
 }
-// Sandbox-only files: copied so the tree is complete, though sandbox mode is a dev-install feature.
-cpSync(path.join(root, 'server/src/playground/assets'), path.join(dest, 'server/dist/playground/assets'), {
-  recursive: true,
-})
 if (dest !== root)
   cpSync(path.join(root, 'server/migrations'), path.join(dest, 'server/migrations'), { recursive: true })
 console.log(`built shared/dist and server/dist in ${dest}`)

@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
-import { registerOpenApi } from './content/openapi'
+import { openApi } from './content/openapi'
 import type { AppContext } from './context/app-context'
 import { adminScope } from './http/admin-scope'
-import { trackAudiences } from './http/audience'
+import { audienceTracker } from './http/audience'
 import { contentScope } from './http/content-scope'
 import { designerScope } from './http/designer-scope'
-import { installErrorHandler } from './http/error-handler'
+import { errorEnvelope } from './http/error-handler'
 import { metricsScope } from './http/metrics-scope'
 import { publicScope } from './http/public-scope'
-import { installRateLimits } from './plugins/rate-limits'
+import { rateLimits } from './plugins/rate-limits'
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -34,16 +34,16 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
-  installErrorHandler(app)
+  await app.register(errorEnvelope)
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id)
   })
 
   // Before any route: every route must land in one of the four audience scopes below.
-  trackAudiences(app)
-  await installRateLimits(app)
+  await app.register(audienceTracker)
+  await app.register(rateLimits)
   // Swagger collects routes as they are added: it goes before the content API it documents.
-  await registerOpenApi(app)
+  await app.register(openApi)
   // One scope per audience, each with its authentication registered once, on the scope.
   await app.register(publicScope, { ctx })
   await app.register(contentScope, { prefix: '/api/v1', db: ctx.db, boss: ctx.boss })

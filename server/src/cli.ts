@@ -2,8 +2,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { type AdminClient, adminClient } from './cli/admin-client'
-import { type CliArgs, CliError, parseArgs, stringFlag } from './cli/cli-args'
+import { CliError } from './cli/cli-error'
 import { type CliIo, commands, USAGE } from './cli/commands'
+import { type CliArgs, parseCommandLine } from './cli/parse-command-line'
 import { readEnv } from './config'
 
 export type CliOptions = Partial<CliIo> & { client?: (url: string, token: string) => AdminClient }
@@ -20,14 +21,14 @@ export async function runCli(argv: string[], o: CliOptions = {}): Promise<number
     sleep: o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
   }
   try {
-    const args = parseArgs(argv)
+    const args = parseCommandLine(argv)
     if (!args.command || args.flags.help || args.command === 'help') {
       io.out(USAGE)
       return args.command || args.flags.help ? 0 : 2
     }
     const command = commands[args.command]
     if (!command) throw new CliError(`unknown command "${args.command}"\n\n${USAGE}`)
-    const url = stringFlag(args, 'url') ?? readEnv('BINDERY_URL') ?? 'http://localhost:3000'
+    const url = args.flags.url ?? readEnv('BINDERY_URL') ?? 'http://localhost:3000'
     const token = adminToken(args, io)
     if (!token) throw new CliError('no admin token: set ADMIN_TOKEN, or pass --token-file (a 0600 file)')
     await command(args, (o.client ?? adminClient)(url, token), io)
@@ -45,7 +46,7 @@ export async function runCli(argv: string[], o: CliOptions = {}): Promise<number
  * server generated into DATA_DIR. Files must be readable by their owner only (0600).
  */
 function adminToken(args: CliArgs, io: CliIo): string | undefined {
-  const given = stringFlag(args, 'token')
+  const given = args.flags.token
   if (given) {
     io.err(
       'warning: --token exposes the admin token in shell history and the process list; use ADMIN_TOKEN or --token-file',
@@ -54,7 +55,7 @@ function adminToken(args: CliArgs, io: CliIo): string | undefined {
   }
   const fromEnv = readEnv('ADMIN_TOKEN')
   if (fromEnv) return fromEnv
-  const file = stringFlag(args, 'token-file') ?? readEnv('ADMIN_TOKEN_FILE')
+  const file = args.flags['token-file'] ?? readEnv('ADMIN_TOKEN_FILE')
   if (file) return readPrivate(file).trim()
   const sandbox = path.resolve(readEnv('DATA_DIR') ?? '.data', 'sandbox-secrets.json')
   if (!existsSync(sandbox)) return undefined

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from './config'
 import { createLogger } from './logger'
 import { type Runtime, startRuntime } from './runtime'
-import { loadSandbox } from './sandbox-loader'
+import { loadSandbox } from './sandbox/load-sandbox'
 import { startupHint } from './startup-hint'
 
 const SHUTDOWN_TIMEOUT_MS = 20_000

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { dumpSchema } from '../src/db/dump-schema'
 import { MIGRATIONS_DIR, migrate } from '../src/db/migrate'
 import { createPool } from '../src/db/pool'
-import { dumpSchema } from '../src/db/schema-dump'
 import { silentLog } from './helpers/test-context'
 import { createTestDatabase } from './helpers/test-database'
 

@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -82,6 +82,16 @@ describe('production build', async () => {
     }
     expect(existsSync(path.join(dest, 'sim/src'))).toBe(false)
     expect(existsSync(path.join(dest, 'server/dist/server.js'))).toBe(true)
+  })
+
+  it('holds no sandbox but its seam, and nothing that imports the simulator', () => {
+    const dist = path.join(dest, 'server/dist')
+    const built = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'))
+    expect(built.filter((f) => f.startsWith(`sandbox${path.sep}`))).toEqual([
+      path.join('sandbox', 'load-sandbox.js'),
+    ])
+    for (const file of built)
+      expect(readFileSync(path.join(dist, file), 'utf8'), file).not.toContain('@bindery/sim')
   })
 
   it('starts on plain node, installs through OAuth and pushes an item to Webflow', async () => {

@@ -10,8 +10,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../context/app-context'
 import { findItems } from '../db/item-lookup'
+import { consoleOverview } from './console-overview'
 import { itemDetail, itemHistory, toItemMatch } from './item-lookup'
-import { consoleOverview } from './overview'
 
 /**
  * The reads the support console needs beyond the CLI's, in the admin scope (`/admin/api`): the

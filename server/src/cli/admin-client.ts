@@ -1,5 +1,5 @@
 import { ErrorEnvelope } from '@bindery/shared/errors'
-import { CliError } from './cli-args'
+import { CliError } from './cli-error'
 
 export type AdminClient = <T>(method: 'GET' | 'POST', path: string, body?: unknown) => Promise<T>
 

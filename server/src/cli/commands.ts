@@ -8,9 +8,10 @@ import type { LinkSummary } from '@bindery/shared/api/links'
 import type { SyncPlan } from '@bindery/shared/api/plans'
 import type { ResyncAccepted, SiteResyncAccepted } from '@bindery/shared/api/reconcile'
 import type { AdminClient } from './admin-client'
-import { type CliArgs, CliError, requiredFlag, stringFlag } from './cli-args'
+import { CliError } from './cli-error'
 import { holds } from './hold-commands'
 import { item } from './item-commands'
+import { type CliArgs, requiredFlag } from './parse-command-line'
 import { table } from './table'
 
 export type CliIo = {
@@ -27,7 +28,7 @@ const json = (args: CliArgs, io: CliIo, value: unknown) => {
 }
 
 const status: Command = async (args, api, io) => {
-  const site = stringFlag(args, 'site')
+  const site = args.flags.site
   const s = await api<ReliabilityStatus>(
     'GET',
     `/admin/api/status${site ? `?siteId=${encodeURIComponent(site)}` : ''}`,
@@ -56,7 +57,7 @@ const status: Command = async (args, api, io) => {
 }
 
 const deadLetters: Command = async (args, api, io) => {
-  const limit = Number(stringFlag(args, 'limit') ?? 50)
+  const limit = Number(args.flags.limit ?? 50)
   if (!Number.isInteger(limit) || limit < 1) throw new CliError('--limit must be a positive integer')
   const list = await api<DeadLetterList>('GET', `/admin/api/dead-letters?limit=${limit}`)
   if (json(args, io, list)) return
@@ -111,8 +112,8 @@ const siteControl =
 const resyncPlan: Command = async (args, api, io) => {
   const s = await api<ReliabilityStatus>('GET', '/admin/api/status')
   const linkId = args.positional[0]
-  const collection = stringFlag(args, 'collection')
-  const site = stringFlag(args, 'site')
+  const collection = args.flags.collection
+  const site = args.flags.site
   const links = s.sites.flatMap((x) =>
     x.links
       .filter(
@@ -149,7 +150,7 @@ const resyncPlan: Command = async (args, api, io) => {
 const resync: Command = async (args, api, io) => {
   if (args.flags['dry-run']) return resyncPlan(args, api, io)
   const site = encodeURIComponent(requiredFlag(args, 'site'))
-  const collection = stringFlag(args, 'collection')
+  const collection = args.flags.collection
   const body = { full: args.flags.full === true }
   let accepted: ResyncAccepted[]
   if (collection) {

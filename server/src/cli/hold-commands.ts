@@ -1,8 +1,9 @@
 import type { ReliabilityStatus } from '@bindery/shared/api/admin-reliability'
 import type { DeleteHold, HoldDecision, HoldList } from '@bindery/shared/api/holds'
 import type { AdminClient } from './admin-client'
-import { type CliArgs, CliError, stringFlag } from './cli-args'
+import { CliError } from './cli-error'
 import type { CliIo } from './commands'
+import type { CliArgs } from './parse-command-line'
 import { table } from './table'
 
 /**
@@ -13,7 +14,7 @@ export async function holds(args: CliArgs, api: AdminClient, io: CliIo): Promise
   const [verb, id] = args.positional
   if (verb === 'confirm' || verb === 'reject') {
     if (!id) throw new CliError(`holds ${verb} needs a hold id`)
-    const site = stringFlag(args, 'site') ?? (await siteOfHold(api, id))
+    const site = args.flags.site ?? (await siteOfHold(api, id))
     const r = await api<HoldDecision>(
       'POST',
       `/admin/api/sites/${encodeURIComponent(site)}/holds/${encodeURIComponent(id)}/${verb}`,
@@ -28,8 +29,8 @@ export async function holds(args: CliArgs, api: AdminClient, io: CliIo): Promise
     return
   }
   if (verb) throw new CliError(`unknown holds command "${verb}" (confirm <id> | reject <id>)`)
-  const status = stringFlag(args, 'status') ?? 'held'
-  const list = await listAll(api, stringFlag(args, 'site'), stringFlag(args, 'link'), status)
+  const status = args.flags.status ?? 'held'
+  const list = await listAll(api, args.flags.site, args.flags.link, status)
   if (args.flags.json) return io.out(JSON.stringify(list, null, 2))
   if (!list.length) return io.out(`no ${status} deletes`)
   io.out(

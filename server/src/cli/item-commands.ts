@@ -1,7 +1,8 @@
 import type { ItemDetail, ItemHistory, ItemSearchResult } from '@bindery/shared/api/console'
 import type { AdminClient } from './admin-client'
-import { type CliArgs, CliError, stringFlag } from './cli-args'
+import { CliError } from './cli-error'
 import type { CliIo } from './commands'
+import type { CliArgs } from './parse-command-line'
 import { table } from './table'
 
 /**
@@ -12,10 +13,10 @@ import { table } from './table'
 export async function item(args: CliArgs, api: AdminClient, io: CliIo): Promise<void> {
   const q = args.positional[0]
   if (!q) throw new CliError('item needs a hub item id, a Webflow item id or a slug')
-  const site = stringFlag(args, 'site')
-  const limit = Number(stringFlag(args, 'limit') ?? 20)
+  const site = args.flags.site
+  const limit = Number(args.flags.limit ?? 20)
   if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new CliError('--limit must be 1 to 200')
-  const before = stringFlag(args, 'before')
+  const before = args.flags.before
   const found = await api<ItemSearchResult>(
     'GET',
     `/admin/api/items?${new URLSearchParams({ q, ...(site ? { siteId: site } : {}) })}`,

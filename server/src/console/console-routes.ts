@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Config } from '../config'
 import type { Db } from '../db/pool'
-import { readExtensionFile } from '../playground/extension-files'
+import { readBuildFile } from '../plugins/build-files'
 import { LIMITS, perIp } from '../plugins/rate-limits'
 import { AppError } from '../vocabulary/app-error'
 import {
@@ -83,14 +83,14 @@ export const consoleRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db; dist
 
   // The app's files; any other path under /console is one of its pages (client-side routes).
   const serve = async (relative: string, reply: import('fastify').FastifyReply) => {
-    const asset = relative.startsWith('assets/') ? await readExtensionFile(relative, dist) : null
+    const asset = relative.startsWith('assets/') ? await readBuildFile(relative, dist) : null
     if (asset)
       return reply
         .header('content-type', asset.type)
         .header('cache-control', 'public, max-age=31536000, immutable')
         .send(asset.body)
     if (relative.startsWith('assets/')) throw new AppError(404, 'not_found', 'no such console file')
-    const index = await readExtensionFile('index.html', dist)
+    const index = await readBuildFile('index.html', dist)
     if (!index) {
       reply.headers({ ...PAGE_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).code(503)
       return 'The support console is not built: run `npm run build`.'

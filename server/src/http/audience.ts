@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
 
 /**
  * Who a route is for. Every route belongs to exactly one audience, set by the scope it is
@@ -34,25 +35,29 @@ export function markAudience(scope: FastifyInstance, audience: Audience) {
 }
 
 /**
- * On the root, before any route: records every route, and refuses to start (`ready()` rejects)
- * when one was registered outside every audience scope, so a forgotten guard cannot ship.
+ * Registered on the root before any route: records every route (`app.routeTable`), and refuses to
+ * start (`ready()` rejects) when one was registered outside every audience scope, so a forgotten
+ * guard cannot ship. A fastify-plugin: its hooks and decorator belong to the app that registers it.
  */
-export function trackAudiences(app: FastifyInstance) {
-  const routes: { method: string | string[]; url: string; config?: { audience?: Audience } }[] = []
-  app.addHook('onRoute', (route) => {
-    routes.push(route as (typeof routes)[number])
-  })
-  const table = (): RouteEntry[] =>
-    routes.flatMap((r) =>
-      [r.method].flat().map((method) => ({ method, url: r.url, audience: r.config?.audience })),
-    )
-  Object.defineProperty(app, 'routeTable', { get: table, enumerable: true })
-  app.addHook('onReady', async () => {
-    const stray = table().filter((r) => !r.audience)
-    if (stray.length) {
-      throw new Error(
-        `routes outside every audience scope: ${stray.map((r) => `${r.method} ${r.url}`).join(', ')}`,
+export const audienceTracker = fp(
+  async (app: FastifyInstance) => {
+    const routes: { method: string | string[]; url: string; config?: { audience?: Audience } }[] = []
+    app.addHook('onRoute', (route) => {
+      routes.push(route as (typeof routes)[number])
+    })
+    const table = (): RouteEntry[] =>
+      routes.flatMap((r) =>
+        [r.method].flat().map((method) => ({ method, url: r.url, audience: r.config?.audience })),
       )
-    }
-  })
-}
+    app.decorate('routeTable', { getter: table })
+    app.addHook('onReady', async () => {
+      const stray = table().filter((r) => !r.audience)
+      if (stray.length) {
+        throw new Error(
+          `routes outside every audience scope: ${stray.map((r) => `${r.method} ${r.url}`).join(', ')}`,
+        )
+      }
+    })
+  },
+  { name: 'bindery-audiences' },
+)

@@ -1,5 +1,6 @@
 import type { ErrorCode, ErrorEnvelope } from '@bindery/shared/errors'
 import type { FastifyError, FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { AppError } from '../vocabulary/app-error'
 
@@ -15,18 +16,24 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   503: 'service_unavailable',
 }
 
-/** The one place errors become `{ error: { code, message, details? } }`. 5xx bodies say nothing more. */
-export function installErrorHandler(app: FastifyInstance) {
-  app.setErrorHandler((err: FastifyError, req, reply) => {
-    const { status, body } = toEnvelope(err)
-    if (status >= 500) req.log.error({ err }, 'request failed')
-    else req.log.info({ code: body.error.code, status }, body.error.message)
-    return reply.code(status).send(body)
-  })
-  app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send(envelope('not_found', `no route for ${req.method} ${req.url.split('?')[0]}`)),
-  )
-}
+/**
+ * The one place errors become `{ error: { code, message, details? } }`. 5xx bodies say nothing more.
+ * A fastify-plugin: the handlers it sets are the root's, for every scope.
+ */
+export const errorEnvelope = fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler((err: FastifyError, req, reply) => {
+      const { status, body } = toEnvelope(err)
+      if (status >= 500) req.log.error({ err }, 'request failed')
+      else req.log.info({ code: body.error.code, status }, body.error.message)
+      return reply.code(status).send(body)
+    })
+    app.setNotFoundHandler((req, reply) =>
+      reply.code(404).send(envelope('not_found', `no route for ${req.method} ${req.url.split('?')[0]}`)),
+    )
+  },
+  { name: 'bindery-error-envelope' },
+)
 
 function toEnvelope(err: FastifyError): { status: number; body: ErrorEnvelope } {
   if (err instanceof AppError) {

@@ -4,11 +4,11 @@ import { consoleRoutes } from '../console/console-routes'
 import { openApiDocs } from '../content/openapi'
 import type { AppContext } from '../context/app-context'
 import { oauthRoutes } from '../install/oauth-routes'
-import { playgroundRoutes } from '../playground/playground-routes'
-import { healthRoutes } from '../routes/health'
+import { loadSandbox } from '../sandbox/load-sandbox'
 import { sessionRoutes } from '../session/session-routes'
 import { webhookRoutes } from '../webhooks/webhook-routes'
 import { markAudience } from './audience'
+import { healthRoutes } from './health-routes'
 
 /**
  * The public audience: no credentials. Health, the OAuth install, Webflow's signed webhooks (the
@@ -34,5 +34,5 @@ export const publicScope: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (sc
   // The support console's page and its sign-in; once signed in it calls the admin API.
   await scope.register(consoleRoutes, { config, db })
   // The Designer stand-in around the real extension build: only with the simulator.
-  if (config.sandbox) await scope.register(playgroundRoutes, { config, db })
+  if (config.sandbox) await scope.register((await loadSandbox()).playgroundRoutes, { config, db })
 }

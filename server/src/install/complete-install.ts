@@ -11,7 +11,7 @@ import { type Installation, upsertInstallation } from '../db/installations'
 import { inTransaction } from '../db/pool'
 import { addSiteManager } from '../db/site-managers'
 import { upsertSite } from '../db/sites'
-import { releaseHeldJobs } from '../reliability/hold-job'
+import { releaseHeldJobs } from '../reliability/release-held-jobs'
 import { exchangeCode, revokeToken } from '../webflow/webflow-oauth'
 import { ensureSiteWebhooks } from './register-webhooks'
 

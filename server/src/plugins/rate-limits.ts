@@ -1,5 +1,6 @@
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
 import { AppError } from '../vocabulary/app-error'
 
 /**
@@ -22,13 +23,19 @@ export const WINDOW = '1 minute'
 
 const tooMany = (after: string) => new AppError(429, 'rate_limited', `too many requests; retry in ${after}`)
 
-/** Registers the limiter on the root; routes opt in with `config.rateLimit` or `limitBy`. */
-export async function installRateLimits(app: FastifyInstance) {
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, ctx) => tooMany(ctx.after),
-  })
-}
+/**
+ * The limiter, registered on the root (a fastify-plugin, so every scope shares it); routes opt in
+ * with `config.rateLimit` or `limitBy`.
+ */
+export const rateLimits = fp(
+  async (app: FastifyInstance) => {
+    await app.register(rateLimit, {
+      global: false,
+      errorResponseBuilder: (_req, ctx) => tooMany(ctx.after),
+    })
+  },
+  { name: 'bindery-rate-limits' },
+)
 
 /** Route config for a per-IP limit. */
 export const perIp = (max: number) => ({ rateLimit: { max, timeWindow: WINDOW } })

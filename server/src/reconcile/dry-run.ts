@@ -19,11 +19,11 @@ import { holdLivePart } from '../sync/new-collection'
 import {
   addCounts,
   emptySide,
-  freshenPages,
   planCost,
   pushRequests,
   queuedRequests,
   type RequestCounts,
+  unseenEditPages,
   webflowSideOf,
 } from '../sync/plan-cost'
 import { hubContentOf, planPush } from '../sync/push-plan'
@@ -87,12 +87,12 @@ export async function planResync(ctx: AppContext, link: Link, full: boolean): Pr
       return seen ? Math.max(recorded, new Date(seen.lastUpdated).getTime()) : recorded
     }
     const oldest = Math.min(...updates.map(known))
-    const pages = freshenPages(
+    const pages = unseenEditPages(
       [...snapshot.staged.values()].map((i) => i.lastUpdated),
       oldest,
     )
     writes = b.push(link, plan, snapshot.staged.size, ctx.config.deleteHold, {
-      freshenPages: pages,
+      unseenEditPages: pages,
       localeVersions: await countDirtyLocales(ctx.db, link.id),
     })
   }
@@ -376,7 +376,7 @@ class PlanBuilder {
     plan: ReturnType<typeof planPush>,
     collectionSize: number,
     policy: AppContext['config']['deleteHold'],
-    extra: { freshenPages?: number; localeVersions?: LocaleVersionCount } = {},
+    extra: { unseenEditPages?: number; localeVersions?: LocaleVersionCount } = {},
   ) {
     const held =
       link.deleteMode === 'hold' || isMassDelete(plan.remove.length, collectionSize, policy)

@@ -6,7 +6,7 @@ import { pushingLinksOfSite } from '../db/links'
 import { type Db, inTransaction } from '../db/pool'
 import { lockSitePaused, setSitePausedFlag } from '../db/sites'
 import { notFound } from '../vocabulary/app-error'
-import { releaseHeldJobs } from './hold-job'
+import { releaseHeldJobs } from './release-held-jobs'
 
 type Actor = { by: 'admin' | 'designer'; userId?: string }
 

@@ -33,8 +33,8 @@ export function webflowSideOf(plan: PushPlan, archive: boolean): SidePlan {
 /**
  * The Webflow requests the push makes for a plan, the way `pushLink` sends it: each group in bulk
  * requests of up to 100 items; live items unpublished before a delete or an archive; a two-way link
- * reads up to 3 pages of recent Webflow edits before updating (freshen.ts), once per round of 1000;
- * then the locale versions, 100 to a PATCH, live and staged apart (push-locales.ts).
+ * reads up to 3 pages of recent Webflow edits before updating (merge-unseen-webflow-edits.ts), once
+ * per round of 1000; then the locale versions, 100 to a PATCH, live and staged apart (push-locales.ts).
  */
 export function pushRequests(
   plan: PushPlan,
@@ -42,8 +42,8 @@ export function pushRequests(
     archive: boolean
     readsWebflow: boolean
     collectionSize: number
-    /** The pages freshen.ts reads, when the caller knows the collection (see `freshenPages`). */
-    freshenPages?: number
+    /** The pages mergeUnseenWebflowEdits reads, when the caller knows the collection (`unseenEditPages`). */
+    unseenEditPages?: number
     /** Secondary-locale versions the push writes after the items, by whether their item is live. */
     localeVersions?: { live: number; staged: number }
   },
@@ -120,10 +120,11 @@ export function duration(seconds: number): string {
 }
 
 /**
- * The list pages freshen.ts reads before updating: Webflow's items newest first, 100 a page, up to 3
- * pages, stopping at a short page or one whose last item is no newer than the oldest update.
+ * The list pages mergeUnseenWebflowEdits reads before updating: Webflow's items newest first, 100 a
+ * page, up to 3 pages, stopping at a short page or one whose last item is no newer than the oldest
+ * update.
  */
-export function freshenPages(lastUpdated: string[], oldestUpdate: number): number {
+export function unseenEditPages(lastUpdated: string[], oldestUpdate: number): number {
   const sorted = lastUpdated.map((t) => new Date(t).getTime()).sort((a, b) => b - a)
   let pages = 0
   for (let page = 0; page < 3; page++) {

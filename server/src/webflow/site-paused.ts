@@ -2,7 +2,7 @@ import { AppError } from '../vocabulary/app-error'
 
 /**
  * Thrown instead of any Webflow call for a site whose kill switch is on. Jobs that meet it hold
- * their work (see reliability/hold-job.ts); a request that meets it answers 409 `site_paused`.
+ * their work (see reliability/release-held-jobs.ts); a request that meets it answers 409 `site_paused`.
  */
 export class SitePausedError extends AppError {
   constructor(readonly siteId: string) {

@@ -4,7 +4,7 @@ import { createSimulator, type Simulator } from '@bindery/sim/create-simulator'
 import { DEMO, seedDemo } from '@bindery/sim/demo-seed'
 import type { SimulatorOptionsInput } from '@bindery/sim/sim-options'
 import { afterAll } from 'vitest'
-import { Browser } from '../../src/install/browser'
+import { Browser } from '../../src/sandbox/browser'
 import { createTestContext, type TestContext } from '../helpers/test-context'
 
 export const CLIENT_ID = 'test-client'

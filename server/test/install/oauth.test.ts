@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { Browser } from '../../src/install/browser'
 import { createState } from '../../src/install/oauth-state'
 import { WEBHOOK_TRIGGERS } from '../../src/install/register-webhooks'
+import { Browser } from '../../src/sandbox/browser'
 import { CLIENT_SECRET, DEMO, PANEL_ORIGIN, startInstallWorld } from './install-world'
 
 describe('OAuth install', async () => {

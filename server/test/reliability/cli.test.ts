@@ -85,6 +85,11 @@ describe('the support CLI against a running Bindery', async () => {
       err: expect.stringContaining('unknown command'),
     })
     expect(await cli('pause')).toMatchObject({ code: 2, err: 'error: --site is required' })
+    expect(await cli('status', '--frobnicate')).toMatchObject({
+      code: 2,
+      err: 'error: unknown option --frobnicate (npm run cli -- --help lists them)',
+    })
+    expect(await cli('pause', '--site')).toMatchObject({ code: 2, err: 'error: --site needs a value' })
     expect(await cli('resync', '--site', DEMO.siteId, '--collection', 'nope')).toMatchObject({ code: 1 })
     const errors: string[] = []
     const wrong = await runCli(['status', '--url', world.publicUrl, '--token', 'x'.repeat(32)], {

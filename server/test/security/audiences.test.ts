@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Fastify from 'fastify'
 import { describe, expect, it } from 'vitest'
-import { markAudience, trackAudiences } from '../../src/http/audience'
+import { audienceTracker, markAudience } from '../../src/http/audience'
 import { createTestContext } from '../helpers/test-context'
 
 // Every public route, on purpose: a new one must be added here, deliberately.
@@ -54,7 +54,7 @@ describe('the route table, by audience', async () => {
 
   it('refuses to start with a route outside every audience scope', async () => {
     const app = Fastify()
-    trackAudiences(app)
+    await app.register(audienceTracker)
     await app.register(async (scope) => {
       markAudience(scope, 'admin')
       scope.get('/guarded', async () => 'ok')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Browser } from '../../src/install/browser'
+import { Browser } from '../../src/sandbox/browser'
 import { DEMO, startSyncWorld, webflowItems } from './sync-world'
 
 // Tests per item of docs/webflow.md that the fidelity matrix does not single out.

@@ -30,13 +30,12 @@ const SERVER_LAYERS = [
     'alerts',
     'session',
     'console',
-    'playground',
+    'sandbox',
     'webhooks',
-    'routes',
   ],
   ['http', 'jobs'],
-  ['app', 'sandbox', 'cli'],
-  ['runtime', 'sandbox-loader'],
+  ['app', 'cli'],
+  ['runtime'],
   ['server', 'startup-hint'],
 ]
 

@@ -1,14 +1,17 @@
 import { createSimulator, type Simulator } from '@bindery/sim/create-simulator'
 import { DEMO, seedDemo } from '@bindery/sim/demo-seed'
 import type { Logger } from 'pino'
-import type { Config } from './config'
-import type { AppContext } from './context/app-context'
-import { cipherFor } from './crypto/cipher-for'
-import { hmacBase64url } from './crypto/hmac'
-import { cipherContext } from './crypto/token-cipher'
-import { installationForSite } from './db/installations'
-import { Browser } from './install/browser'
-import { ensureSiteWebhooks } from './install/register-webhooks'
+import type { Config } from '../config'
+import type { AppContext } from '../context/app-context'
+import { cipherFor } from '../crypto/cipher-for'
+import { hmacBase64url } from '../crypto/hmac'
+import { cipherContext } from '../crypto/token-cipher'
+import { installationForSite } from '../db/installations'
+import { ensureSiteWebhooks } from '../install/register-webhooks'
+import { Browser } from './browser'
+
+// The playground's routes, for the public scope in sandbox mode (http/public-scope.ts).
+export { playgroundRoutes } from './playground/playground-routes'
 
 export type Sandbox = {
   sim: Simulator

@@ -1,9 +1,5 @@
-import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-
-/** Where `npm run build` puts the extension. */
-export const EXTENSION_DIST = path.resolve(import.meta.dirname, '../../../extension/dist')
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,15 +18,13 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 }
 
-export const extensionBuilt = (dist = EXTENSION_DIST) => existsSync(path.join(dist, 'index.html'))
-
 /**
- * A file of the extension build, or null when it does not exist or the path leaves the build
- * folder. Types the table does not know are not served.
+ * A file of a front-end build (the support console's, the extension's), or null when it does not
+ * exist or the path leaves the build folder `dist`. Types the table does not know are not served.
  */
-export async function readExtensionFile(
+export async function readBuildFile(
   relative: string,
-  dist = EXTENSION_DIST,
+  dist: string,
 ): Promise<{ body: Buffer; type: string } | null> {
   const file = path.resolve(dist, `./${relative}`)
   if (file !== dist && !file.startsWith(`${dist}${path.sep}`)) return null
@@ -41,9 +35,4 @@ export async function readExtensionFile(
   } catch {
     return null
   }
-}
-
-/** The build's index.html with the playground's `webflow` stub loaded before the app. */
-export function withStub(indexHtml: string): string {
-  return indexHtml.replace('<head>', '<head>\n    <script src="../webflow-stub.js"></script>')
 }

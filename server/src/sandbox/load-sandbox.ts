@@ -1,11 +1,12 @@
-import { ConfigError } from './config'
+import { ConfigError } from '../config'
 
 type SandboxModule = typeof import('./sandbox')
 
 /**
- * The one way into sandbox mode. The sandbox runs the Webflow simulator in-process, and the simulator
- * (`@bindery/sim`, a dev dependency) is absent from a production install (`npm ci --omit=dev`) and
- * not part of the production build: loaded only when sandbox mode is on, and otherwise a clear error.
+ * The one way into sandbox mode, and the only file of this folder the server imports. The sandbox
+ * runs the Webflow simulator in-process, and the simulator (`@bindery/sim`, a dev dependency) is
+ * absent from a production install (`npm ci --omit=dev`), as this folder is from the production
+ * build: loaded only when sandbox mode is on, and otherwise a clear error.
  */
 export async function loadSandbox(): Promise<SandboxModule> {
   try {

@@ -2,11 +2,12 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { Config } from '../config'
-import type { Db } from '../db/pool'
-import { listSites } from '../db/sites'
-import { AppError, notFound } from '../vocabulary/app-error'
-import { EXTENSION_DIST, extensionBuilt, readExtensionFile, withStub } from './extension-files'
+import type { Config } from '../../config'
+import type { Db } from '../../db/pool'
+import { listSites } from '../../db/sites'
+import { readBuildFile } from '../../plugins/build-files'
+import { AppError, notFound } from '../../vocabulary/app-error'
+import { EXTENSION_DIST, extensionBuilt, withStub } from './extension-files'
 import { notBuiltPage, playgroundPage } from './playground-page'
 import { simClient } from './sim-client'
 
@@ -124,7 +125,7 @@ export const playgroundRoutes: FastifyPluginAsyncZod<{ config: Config; db: Db; d
 
   app.get('/playground/extension/*', async (req, reply) => {
     const relative = (req.params as { '*': string })['*'] || 'index.html'
-    const file = await readExtensionFile(relative, dist)
+    const file = await readBuildFile(relative, dist)
     if (!file) throw notFound('file')
     reply.header('content-type', file.type)
     if (relative === 'index.html') {
