@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { Browser } from '../../src/install/browser'
+import { Browser } from '../../src/sandbox/browser'
 import { startWorkers } from '../../src/jobs/workers'
 import { contentClient } from '../content/content-client'
 import { adminApi } from '../helpers/test-context'
