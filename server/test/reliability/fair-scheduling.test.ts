@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { Browser } from '../../src/sandbox/browser'
 import { startWorkers } from '../../src/jobs/workers'
+import { Browser } from '../../src/sandbox/browser'
 import { contentClient } from '../content/content-client'
 import { adminApi } from '../helpers/test-context'
 import { DEMO, startInstallWorld } from '../install/install-world'
