@@ -3,9 +3,11 @@ import path from 'node:path'
 import { benchConsole } from './console'
 import { benchLocales } from './locales'
 import { benchMetrics } from './metrics'
+import { benchProd } from './prod'
 import { benchPush } from './push'
 import { benchRate } from './rate'
 import { benchReconcile } from './reconcile'
+import { benchScale } from './scale'
 import { benchSim } from './sim'
 import { benchTenants } from './tenants'
 import { benchWebhooks } from './webhooks'
@@ -29,6 +31,10 @@ results.reconcile = await benchReconcile()
 print('reconcile', results.reconcile)
 results.rate = await benchRate()
 print('rate', results.rate)
+results.scale = await benchScale()
+print('scale', results.scale)
+results.prod = await benchProd()
+print('prod', results.prod)
 results.locales = await benchLocales()
 print('locales', results.locales)
 results.metrics = await benchMetrics()

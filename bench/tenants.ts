@@ -1,10 +1,9 @@
-import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { readEnv } from '../server/src/config'
 import { completeInstall } from '../server/src/install/complete-install'
 import { OAUTH_SCOPES } from '../server/src/install/oauth-routes'
-import { startWorker, stopWorker } from './rate'
+import { startWorker, stopWorker } from './processes'
 import { rateFloorMs } from './reconcile'
 import { type BenchWorld, DEMO, p95, pushesIdle, startBenchWorld, until } from './sync-world'
 
@@ -42,7 +41,7 @@ export async function benchTenants(
     { role: 'web' },
   )
   // The work runs in a worker process (ROLE=worker), as deployed.
-  const worker = startWorker(path.resolve(import.meta.dirname, '..'), {
+  const worker = startWorker({
     ...world.env,
     PORT: '0',
     ROLE: 'worker',

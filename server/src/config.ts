@@ -33,6 +33,7 @@ const EnvSchema = z.object({
   ADMIN_TOKEN: opt(secret(24)),
   ROLE: z.preprocess(emptyAsUndefined, z.enum(['web', 'worker', 'all']).default('all')),
   WORKER_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(8)),
+  DATABASE_POOL_MAX: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(2).max(200).default(10)),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -77,6 +78,11 @@ export type Config = {
    * once per queue; a job waiting long for its token's budget gives its slot back (README "Scheduling").
    */
   workerConcurrency: number
+  /**
+   * Connections this process's pool opens at most (README "Sizing"); pg-boss keeps a pool of its
+   * own beside it, and link locks take connections of their own.
+   */
+  databasePoolMax: number
   logLevel: string
   dataDir: string
   simPort: number
@@ -153,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminTokenGenerated: !e.ADMIN_TOKEN,
     role: e.ROLE,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    databasePoolMax: e.DATABASE_POOL_MAX,
     logLevel: e.LOG_LEVEL,
     dataDir,
     simPort: e.SIM_PORT,

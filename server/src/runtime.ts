@@ -39,15 +39,13 @@ export async function startRuntime(given: Config, log: Logger): Promise<Runtime>
     const sandbox = given.sandbox ? await (await loadSandbox()).startSandbox(given, log) : undefined
     if (sandbox) stops.unshift(sandbox.close)
     const config = sandbox?.config ?? given
-    // A worker runs up to WORKER_CONCURRENCY jobs a queue at once: they get connections beside the
-    // web's, so an edit's few queries do not queue behind bulk work (README "Scheduling").
-    const worker = config.role !== 'web'
-    const db = createPool(databaseUrl, log, worker ? 10 + config.workerConcurrency : 10)
+    const db = createPool(databaseUrl, log, config.databasePoolMax)
     // Both keep their state in Postgres: every process shares each token's budget and breaker.
     const gate = new PgRateGate(db)
     const breaker = new PgCircuitBreaker(db)
     stops.unshift(() => db.end())
     await migrate(db, log)
+    const worker = config.role !== 'web'
     const boss = await startBoss(databaseUrl, log, { worker })
     stops.unshift(() => boss.stop({ graceful: true, timeout: 10_000 }))
     const ctx = createAppContext({ db, boss, log, config, gate, breaker })

@@ -31,6 +31,7 @@ describe('configuration', () => {
       publicUrl: 'http://localhost:3000',
       sandbox: false,
       role: 'all',
+      databasePoolMax: 10,
       extensionOrigins: ['http://localhost:1337'],
       webflow: { apiUrl: 'https://api.webflow.com', authUrl: 'https://webflow.com' },
     })
@@ -38,8 +39,20 @@ describe('configuration', () => {
   })
 
   it('names every bad variable at once', () => {
-    const found = problems({ ...production, PORT: 'abc', DATABASE_URL: 'not a url', ROLE: 'boss', HOST: '' })
-    expect(found.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'PORT', 'ROLE'])
+    const found = problems({
+      ...production,
+      PORT: 'abc',
+      DATABASE_URL: 'not a url',
+      ROLE: 'boss',
+      HOST: '',
+      DATABASE_POOL_MAX: '1',
+    })
+    expect(found.map((p) => p.split(':')[0]).sort()).toEqual([
+      'DATABASE_POOL_MAX',
+      'DATABASE_URL',
+      'PORT',
+      'ROLE',
+    ])
   })
 
   it('requires the secrets once a real Webflow app is configured', () => {

@@ -62,11 +62,19 @@ export function txAdapter(tx: Tx) {
 }
 
 /**
- * Runs `fn` while holding the session-level advisory lock `key` on a connection of its own (a crashed
- * process's lock goes with its connection). Undefined, without running `fn`, when another holds it.
+ * Runs `fn` while holding the session-level advisory lock `key` on a connection of its own, outside
+ * the pool: jobs holding locks never starve the queries they run, and a crashed process's lock goes
+ * with its connection. Undefined, without running `fn`, when another holds it.
  */
 export async function withAdvisoryLock<T>(db: Db, key: string, fn: () => Promise<T>): Promise<T | undefined> {
-  const client = await db.connect()
+  const client = new pg.Client({
+    connectionString: db.options.connectionString,
+    application_name: 'bindery-lock',
+    connectionTimeoutMillis: 5_000,
+  })
+  // A lost connection loses the lock; the unlock below then fails quietly (the pool logs its own).
+  client.on('error', () => {})
+  await client.connect()
   try {
     const { rows } = await client.query<{ ok: boolean }>(
       'select pg_try_advisory_lock(hashtextextended($1, 0)) as ok',
@@ -76,10 +84,10 @@ export async function withAdvisoryLock<T>(db: Db, key: string, fn: () => Promise
     try {
       return await fn()
     } finally {
-      await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [key])
+      await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch(() => {})
     }
   } finally {
-    client.release()
+    await client.end().catch(() => {})
   }
 }
 

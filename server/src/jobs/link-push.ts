@@ -2,6 +2,7 @@ import type { QueuePayload } from '@bindery/shared/queues'
 import type { AppContext } from '../context/app-context'
 import { enqueue } from '../context/enqueue'
 import { getLink, linkPublishesSite } from '../db/links'
+import { withAdvisoryLock } from '../db/pool'
 import { reportSitePublishNeeded } from '../sync/new-collection'
 import { pushLink } from '../sync/push-link'
 import { checkLinkSchema } from '../sync/schema-check'
@@ -17,13 +18,23 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: AppContext) 
   const link = await getLink(ctx.db, data.linkId)
   if (!link || link.disconnectedAt) return { skipped: 'no such link' }
   const wf = await ctx.webflow.forSite(link.siteId)
-  const stats = await pushLink(ctx, wf, link.id).catch(async (err) => {
-    // A 404 for the collection: read the schema, which puts the link in error if it is gone.
-    if (!WebflowApiError.notFound(err)) throw err
-    const { collectionGone } = await checkLinkSchema(ctx.db, wf, link)
-    if (!collectionGone) throw err
-    return { created: 0, updated: 0, removed: 0, failed: 0, deferred: 0 }
-  })
+  // pg-boss runs one push of a link at a time, but a worker frozen past its heartbeat (a paused
+  // container, a stopped VM) has its job handed to another and may thaw mid-push: two pushes would
+  // both create the same items. The lock lives on the frozen worker's connection, so the second
+  // waits its turn; a crashed worker's connection closes and frees it.
+  const stats = await withAdvisoryLock(ctx.db, `push:${link.id}`, () =>
+    pushLink(ctx, wf, link.id).catch(async (err) => {
+      // A 404 for the collection: read the schema, which puts the link in error if it is gone.
+      if (!WebflowApiError.notFound(err)) throw err
+      const { collectionGone } = await checkLinkSchema(ctx.db, wf, link)
+      if (!collectionGone) throw err
+      return { created: 0, updated: 0, removed: 0, failed: 0, deferred: 0 }
+    }),
+  )
+  if (!stats) {
+    await enqueue(ctx, queue, { linkId: link.id }, { startAfter: 5 })
+    return { skipped: 'another process is pushing this link' }
+  }
   if (stats.deferred) {
     await enqueue(ctx, queue, { linkId: link.id }, { startAfter: 5 })
   }

@@ -1,17 +1,8 @@
-import { mkdtempSync } from 'node:fs'
 import net from 'node:net'
-import os from 'node:os'
-import path from 'node:path'
-import { type ServerProcess, spawnServer, waitForStatus } from '../helpers/server-process'
-import { CLIENT_ID, CLIENT_SECRET, type InstallWorld } from '../install/install-world'
+import { type BinderyProcess, freePort, startBinderyProcess } from '../helpers/bindery-process'
+import type { InstallWorld } from '../install/install-world'
 
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo
-      srv.close(() => resolve(port))
-    })
-  })
+export { freePort }
 
 /** A free port below Linux's ephemeral range (32768–60999), which `listen(0)` never hands out. */
 export async function portOutsideEphemeralRange(): Promise<number> {
@@ -30,23 +21,11 @@ export async function portOutsideEphemeralRange(): Promise<number> {
  * Bindery's workers in a process of their own, against the world's database and simulator, so a
  * test can kill them (SIGKILL) and start them again while this process keeps serving HTTP.
  */
-export async function startWorkerProcess(world: InstallWorld): Promise<ServerProcess> {
-  const port = await freePort()
-  const worker = spawnServer({
-    ROLE: 'worker',
-    PORT: String(port),
-    DATABASE_URL: world.ctx.database.url,
-    PUBLIC_URL: world.publicUrl,
-    WEBFLOW_CLIENT_ID: CLIENT_ID,
-    WEBFLOW_CLIENT_SECRET: CLIENT_SECRET,
-    WEBFLOW_API_URL: world.sim.url,
-    WEBFLOW_AUTH_URL: world.sim.url,
-    ENCRYPTION_KEY: 'a'.repeat(64),
-    SESSION_SECRET: 's'.repeat(40),
-    ADMIN_TOKEN: 't'.repeat(32),
-    LOG_LEVEL: 'error',
-    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'bindery-worker-')),
+export function startWorkerProcess(world: InstallWorld): Promise<BinderyProcess> {
+  return startBinderyProcess({
+    role: 'worker',
+    databaseUrl: world.ctx.database.url,
+    publicUrl: world.publicUrl,
+    simUrl: world.sim.url,
   })
-  await waitForStatus(`http://127.0.0.1:${port}/healthz`, 200)
-  return worker
 }
