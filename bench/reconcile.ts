@@ -82,16 +82,16 @@ export async function benchReconcile(): Promise<ReconcileFigures> {
 }
 
 /**
- * The rate floor: with a sliding one-minute window of LIMIT requests, request n may start no sooner
- * than 60 s after request n − LIMIT. Counting the setup's requests of the last minute (`prior`) first,
+ * The rate floor: with a sliding one-minute window of `limit` requests, request n may start no sooner
+ * than 60 s after request n − limit. Counting the setup's requests of the last minute (`prior`) first,
  * the floor is when the last of the run's `count` requests may start, measured from `t0`:
- *   t(k) = max(t0, t(k − LIMIT) + 60 s),  floor = t(prior + count) − t0.
+ *   t(k) = max(t0, t(k − limit) + 60 s),  floor = t(prior + count) − t0.
  * Zero when the whole run fits in what is left of the window.
  */
-export function rateFloorMs(prior: number[], t0: number, count: number): number {
+export function rateFloorMs(prior: number[], t0: number, count: number, limit = LIMIT): number {
   const times = [...prior].sort((a, b) => a - b)
   for (let k = 0; k < count; k++) {
-    const before = times.length >= LIMIT ? times[times.length - LIMIT]! + WINDOW_MS : t0
+    const before = times.length >= limit ? times[times.length - limit]! + WINDOW_MS : t0
     times.push(Math.max(t0, before))
   }
   return count ? times[times.length - 1]! - t0 : 0

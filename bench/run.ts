@@ -10,6 +10,7 @@ import { benchRate } from './rate'
 import { benchReconcile } from './reconcile'
 import { benchScale } from './scale'
 import { benchSim } from './sim'
+import { benchTenants } from './tenants'
 import { benchWebhooks } from './webhooks'
 
 /**
@@ -43,6 +44,8 @@ results.metrics = await benchMetrics()
 print('metrics', results.metrics)
 results.console = await benchConsole()
 print('console', results.console)
+results.tenants = await benchTenants()
+print('tenants', results.tenants)
 
 const file = path.resolve(import.meta.dirname, '..', 'bench-results.json')
 writeFileSync(file, `${JSON.stringify({ ranAt: new Date().toISOString(), ...results }, null, 2)}\n`)

@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   EXTENSION_ORIGINS: z.preprocess(emptyAsUndefined, z.string().default('http://localhost:1337')),
   ADMIN_TOKEN: opt(secret(24)),
   ROLE: z.preprocess(emptyAsUndefined, z.enum(['web', 'worker', 'all']).default('all')),
+  WORKER_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(8)),
   DATABASE_POOL_MAX: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(2).max(200).default(10)),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
@@ -72,6 +73,11 @@ export type Config = {
   /** True when Bindery generated the admin token (sandbox): only then is it printed. */
   adminTokenGenerated: boolean
   role: Role
+  /**
+   * Jobs of site work (push, connect, resync, reconcile, site publish) one worker process runs at
+   * once per queue; a job waiting long for its token's budget gives its slot back (README "Scheduling").
+   */
+  workerConcurrency: number
   /**
    * Connections this process's pool opens at most (README "Sizing"); pg-boss keeps a pool of its
    * own beside it, and link locks take connections of their own.
@@ -152,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: e.ADMIN_TOKEN ?? generated!.adminToken,
     adminTokenGenerated: !e.ADMIN_TOKEN,
     role: e.ROLE,
+    workerConcurrency: e.WORKER_CONCURRENCY,
     databasePoolMax: e.DATABASE_POOL_MAX,
     logLevel: e.LOG_LEVEL,
     dataDir,

@@ -41,9 +41,10 @@ export function installApiHooks(
 
   const injectFault = async (req: FastifyRequest) => {
     const key = `${req.method} ${req.routeOptions.url}`
-    const latency = faults.latencyFor(key)
+    const sites = faults.config.sites.length ? ctx.store.sitesOf(req.token!).map((s) => s.id) : []
+    const latency = faults.latencyFor(key, sites)
     if (latency > 0) await timers.sleep(latency)
-    const fault = faults.draw(key)
+    const fault = faults.draw(key, sites)
     if (!fault) return
     if (fault.kind === 'error') throw internalError()
     if (fault.kind === '429') throw tooManyRequests(fault.retryAfter)

@@ -8,6 +8,8 @@ const rate = z.number().min(0).max(1)
 export const FaultConfig = z.object({
   /** Route globs the request faults apply to, e.g. "POST /v2/collections/*"; empty → every /v2 route. */
   routes: z.array(z.string()).default([]),
+  /** Site ids: the request faults hit only tokens that reach one of them (one tenant's storm); empty → every token. */
+  sites: z.array(z.string()).default([]),
   /** Probability of a 500 internal_error (before the handler runs, nothing is written). */
   errorRate: rate.default(0),
   /** Probability of a spurious 429 too_many_requests. */
@@ -67,17 +69,20 @@ export class Faults {
     return c.errorRate > 0 || c.rate429 > 0 || c.latencyMs > 0 || c.timeoutRate > 0
   }
 
-  private applies(routeKey: string): boolean {
+  /** `siteIds`: the sites the request's token reaches. */
+  private applies(routeKey: string, siteIds: string[]): boolean {
+    const sites = this.config.sites
+    if (sites.length && !siteIds.some((id) => sites.includes(id))) return false
     return this.patterns.length === 0 || this.patterns.some((p) => p.test(routeKey))
   }
 
-  latencyFor(routeKey: string): number {
-    return this.config.latencyMs > 0 && this.applies(routeKey) ? this.config.latencyMs : 0
+  latencyFor(routeKey: string, siteIds: string[]): number {
+    return this.config.latencyMs > 0 && this.applies(routeKey, siteIds) ? this.config.latencyMs : 0
   }
 
-  draw(routeKey: string): RequestFault | null {
+  draw(routeKey: string, siteIds: string[]): RequestFault | null {
     const c = this.config
-    if (!this.applies(routeKey)) return null
+    if (!this.applies(routeKey, siteIds)) return null
     if (c.errorRate > 0 && this.random() < c.errorRate) return { kind: 'error' }
     if (c.rate429 > 0 && this.random() < c.rate429) return { kind: '429', retryAfter: c.retryAfterSeconds }
     if (c.timeoutRate > 0 && this.random() < c.timeoutRate) {

@@ -51,6 +51,19 @@ describe('request faults', () => {
     expect(res.status).toBe(500)
   })
 
+  it('faults can target the tokens of some sites (one tenant in a storm)', async () => {
+    // Another workspace: the demo's workspace token does not reach its site.
+    const other = t.sim.control.seed({
+      workspaces: [{ id: 'a0a0a0a0a0a0a0a0a0a0a0a0', displayName: 'Other' }],
+      sites: [{ workspaceId: 'a0a0a0a0a0a0a0a0a0a0a0a0', displayName: 'Other' }],
+    })
+    const otherId = other.sites[0]!.id
+    await setFaults({ rate429: 1, sites: [otherId] })
+    expect((await list()).status).toBe(200)
+    const res = await http(t.sim, 'GET', `/v2/sites/${otherId}`, { token: t.sim.control.siteToken(otherId) })
+    expect(res.status).toBe(429)
+  })
+
   it('rate429 1 → 429 storm with Retry-After', async () => {
     await setFaults({ rate429: 1, retryAfterSeconds: 2 })
     const res = await list()

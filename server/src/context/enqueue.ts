@@ -7,6 +7,8 @@ export type EnqueueOptions = {
   tx?: Tx
   /** Seconds from now (or a date) before the job may run. */
   startAfter?: number | Date
+  /** pg-boss priority, higher first: edits take their lane with it (context/lanes.ts). */
+  priority?: number
 }
 
 /**
@@ -25,6 +27,7 @@ export async function enqueue<Q extends QueueName>(
   return ctx.boss.send(queue, payload as object, {
     ...(singletonKey ? { singletonKey } : {}),
     ...(opts.startAfter !== undefined ? { startAfter: opts.startAfter } : {}),
+    ...(opts.priority ? { priority: opts.priority } : {}),
     ...(opts.tx ? { db: txAdapter(opts.tx) } : {}),
   })
 }

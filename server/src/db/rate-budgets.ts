@@ -2,24 +2,30 @@ import type { Queryable } from './pool'
 
 /**
  * The `rate_budgets` table: one row per token, its send slots handed out by the functions of
- * migration 0005 (webflow/pg-rate-gate.ts). `clockMs` null means Postgres's clock.
+ * migrations 0005 and 0017 (webflow/pg-rate-gate.ts). `clockMs` null means Postgres's clock.
  */
 
-/** Reserves a send slot; returns the milliseconds to wait for it. */
+/** A send slot the gate granted (`reserved`), or the earliest one when it is further than asked. */
+export type SlotAnswer = { waitMs: number; slotMs: number; reserved: boolean }
+
+/**
+ * Reserves a send slot (migration 0017); with `maxWaitMs`, only one at most that far away: a later
+ * one is answered but not reserved.
+ */
 export async function reserveSlot(
   db: Queryable,
   tokenKey: string,
   defaultLimit: number,
   windowMs: number,
   clockMs: number | null,
-): Promise<number> {
-  const { rows } = await db.query<{ wait: string }>('select rate_budget_reserve($1, $2, $3, $4) as wait', [
-    tokenKey,
-    defaultLimit,
-    windowMs,
-    clockMs,
-  ])
-  return Number(rows[0]!.wait)
+  maxWaitMs: number | null = null,
+): Promise<SlotAnswer> {
+  const { rows } = await db.query<{ wait_ms: string; slot_ms: string; reserved: boolean }>(
+    'select * from rate_budget_reserve($1, $2, $3, $4, $5)',
+    [tokenKey, defaultLimit, windowMs, clockMs, maxWaitMs],
+  )
+  const r = rows[0]!
+  return { waitMs: Number(r.wait_ms), slotMs: Number(r.slot_ms), reserved: r.reserved }
 }
 
 /** Corrects the token's budget from Webflow's headers (its limit, and how much of it is used). */

@@ -19,6 +19,7 @@ import {
 import { getLink, getSchemaState, type Link, updateLink } from '../db/links'
 import { recordItemsPushed, recordSyncLatency } from '../metrics/record'
 import type { WebflowState } from '../vocabulary/hub-content'
+import { BudgetWait } from '../webflow/budget-scope'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { ItemWrite, WebflowApi } from '../webflow/webflow-client'
 import { bisectRefused } from './bisect-batch'
@@ -239,10 +240,8 @@ class BatchWriter {
 
   async create(items: PlannedItem[], live: boolean) {
     for (const chunk of chunks(await this.writes(items, (p) => statusFlags(p)))) {
-      await markCreateSent(
-        this.ctx.db,
-        chunk.map((c) => c.p.itemLink.id),
-      )
+      const ids = chunk.map((c) => c.p.itemLink.id)
+      await markCreateSent(this.ctx.db, ids)
       await this.send(
         chunk,
         (writes) =>
@@ -250,7 +249,13 @@ class BatchWriter {
             ? createInLocales(this.wf, this.link.webflowCollectionId, writes, this.localeIds, live)
             : this.wf.createItems(this.link.webflowCollectionId, writes, { live }),
         'create',
-      )
+      ).catch(async (err) => {
+        // The job gave its slot back before this one request went out, or after Webflow's 429
+        // (README "Scheduling"): nothing to settle by slug. Locale creates take several requests,
+        // some maybe answered: those are settled by slug, as after a crash.
+        if (err instanceof BudgetWait && !this.localeIds) await clearCreateSent(this.ctx.db, ids)
+        throw err
+      })
     }
   }
 

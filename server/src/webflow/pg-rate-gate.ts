@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/pool'
 import { observeBudget, pauseBudget, reserveSlot } from '../db/rate-budgets'
+import { BudgetWait, maxBudgetWaitMs } from './budget-scope'
 import type { RateGate } from './rate-gate'
 
 export type PgRateGateOptions = {
@@ -20,9 +21,11 @@ export type PgRateGateOptions = {
 
 /**
  * The rate budget of every token, shared by all processes through one `rate_budgets` row per token.
- * `acquire` reserves a send slot in one short statement (`rate_budget_reserve`, migration 0005) and
+ * `acquire` reserves a send slot in one short statement (`rate_budget_reserve`, migration 0017) and
  * sleeps until it: tickets are handed out in arrival order, so the sites and links sharing a token
- * take turns and no waiting caller starves. A token's first row is sized from its installation's
+ * take turns and no waiting caller starves. Inside `yieldingAfter` (budget-scope.ts) a slot further
+ * away than the scope allows is not reserved: BudgetWait is thrown, and the job gives its worker slot
+ * back until then. A token's first row is sized from its installation's
  * introspected limit; `observe` corrects it from Webflow's headers; `pause` holds the token after
  * a 429 for its `Retry-After`.
  */
@@ -41,15 +44,19 @@ export class PgRateGate implements RateGate {
     this.sleep = o.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)))
   }
 
-  async acquire(tokenKey: string): Promise<void> {
-    const wait = await reserveSlot(
+  /** Resolves at the granted slot, with its time (milliseconds since the epoch). */
+  async acquire(tokenKey: string): Promise<number> {
+    const slot = await reserveSlot(
       this.db,
       tokenKey,
       this.defaultLimit,
       this.windowMs,
       this.o.clock?.() ?? null,
+      maxBudgetWaitMs(),
     )
-    if (wait > 0) await this.sleep(wait)
+    if (!slot.reserved) throw new BudgetWait(slot.waitMs)
+    if (slot.waitMs > 0) await this.sleep(slot.waitMs)
+    return slot.slotMs
   }
 
   async observe(tokenKey: string, limit: number, remaining: number): Promise<void> {

@@ -4,7 +4,8 @@
  * every call on a token after a 429 for its `Retry-After`.
  */
 export interface RateGate {
-  acquire(tokenKey: string): Promise<void>
+  /** Resolves when the call may be sent (a gate may answer with the slot's time). */
+  acquire(tokenKey: string): Promise<unknown>
   observe(tokenKey: string, limit: number, remaining: number): void | Promise<void>
   pause(tokenKey: string, seconds: number): void | Promise<void>
 }
