@@ -50,17 +50,12 @@ export function listItems(site: SiteRec, c: CollectionRec, q: Query, live: boole
     if (gte !== undefined) filters.push((r) => r.v[key] !== null && (r.v[key] as number) >= gte)
     if (lte !== undefined) filters.push((r) => r.v[key] !== null && (r.v[key] as number) <= lte)
   }
-  const rows: Row[] = []
-  for (const item of c.items.values()) {
-    for (const cmsLocaleId of locales) {
-      const variant = item.variants.get(cmsLocaleId)
-      const v = live ? variant?.live : variant?.staged
-      if (!v) continue
-      const row = { id: item.id, cmsLocaleId, v }
-      if (filters.every((f) => f(row))) rows.push(row)
-    }
-  }
   const sortBy = q.sortBy === undefined ? undefined : String(q.sortBy)
+  // The unfiltered, unsorted list (every paging pass of a sync) builds only the page it answers: a
+  // page of a big collection costs a count, not a copy of the collection.
+  if (!filters.length && sortBy === undefined) return plainPage(c, locales, live, offset, limit)
+  const rows: Row[] = []
+  for (const row of rowsOf(c, locales, live)) if (filters.every((f) => f(row))) rows.push(row)
   if (sortBy !== undefined) {
     if (!sortKeys.has(sortBy))
       throw validationError([{ param: 'sortBy', description: 'Unsupported sort field' }])
@@ -79,4 +74,31 @@ export function listItems(site: SiteRec, c: CollectionRec, q: Query, live: boole
     items: rows.slice(offset, offset + limit).map((r) => toItem(r.id, r.cmsLocaleId, r.v)),
     pagination: { limit, offset, total: rows.length },
   }
+}
+
+/** The collection's items in each asked locale, in the list's order, skipping what has no such version. */
+function* rowsOf(c: CollectionRec, locales: string[], live: boolean): Generator<Row> {
+  for (const item of c.items.values()) {
+    for (const cmsLocaleId of locales) {
+      const variant = item.variants.get(cmsLocaleId)
+      const v = live ? variant?.live : variant?.staged
+      if (v) yield { id: item.id, cmsLocaleId, v }
+    }
+  }
+}
+
+function plainPage(
+  c: CollectionRec,
+  locales: string[],
+  live: boolean,
+  offset: number,
+  limit: number,
+): ItemList {
+  const items: ItemList['items'] = []
+  let total = 0
+  for (const r of rowsOf(c, locales, live)) {
+    if (total >= offset && total < offset + limit) items.push(toItem(r.id, r.cmsLocaleId, r.v))
+    total++
+  }
+  return { items, pagination: { limit, offset, total } }
 }
