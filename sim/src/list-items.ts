@@ -2,7 +2,7 @@ import type { ItemList } from '@bindery/shared/webflow'
 import { validationError } from './errors.ts'
 import { primaryLocale } from './item-common.ts'
 import { toItem } from './serialize.ts'
-import type { CollectionRec, ItemVersion, SiteRec } from './store.ts'
+import type { CollectionRec, ItemRec, ItemVersion, SiteRec } from './store.ts'
 
 type Query = Record<string, string | string[] | undefined>
 
@@ -76,17 +76,23 @@ export function listItems(site: SiteRec, c: CollectionRec, q: Query, live: boole
   }
 }
 
+/** The item's version in one locale, staged or live; undefined when it has none. */
+function versionOf(item: ItemRec, cmsLocaleId: string, live: boolean): ItemVersion | undefined {
+  const variant = item.variants.get(cmsLocaleId)
+  return live ? variant?.live : variant?.staged
+}
+
 /** The collection's items in each asked locale, in the list's order, skipping what has no such version. */
 function* rowsOf(c: CollectionRec, locales: string[], live: boolean): Generator<Row> {
   for (const item of c.items.values()) {
     for (const cmsLocaleId of locales) {
-      const variant = item.variants.get(cmsLocaleId)
-      const v = live ? variant?.live : variant?.staged
+      const v = versionOf(item, cmsLocaleId, live)
       if (v) yield { id: item.id, cmsLocaleId, v }
     }
   }
 }
 
+/** One page of the unfiltered list: every version is counted, only the page's are serialised. */
 function plainPage(
   c: CollectionRec,
   locales: string[],
@@ -96,9 +102,13 @@ function plainPage(
 ): ItemList {
   const items: ItemList['items'] = []
   let total = 0
-  for (const r of rowsOf(c, locales, live)) {
-    if (total >= offset && total < offset + limit) items.push(toItem(r.id, r.cmsLocaleId, r.v))
-    total++
+  for (const item of c.items.values()) {
+    for (const cmsLocaleId of locales) {
+      const v = versionOf(item, cmsLocaleId, live)
+      if (!v) continue
+      if (total >= offset && total < offset + limit) items.push(toItem(item.id, cmsLocaleId, v))
+      total++
+    }
   }
   return { items, pagination: { limit, offset, total } }
 }
