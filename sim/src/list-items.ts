@@ -76,8 +76,8 @@ export function listItems(site: SiteRec, c: CollectionRec, q: Query, live: boole
   }
 }
 
-/** The item's version in one locale, staged or live; undefined when it has none. */
-function versionOf(item: ItemRec, cmsLocaleId: string, live: boolean): ItemVersion | undefined {
+/** The item's version in one locale, staged or live; empty when it has none. */
+function versionOf(item: ItemRec, cmsLocaleId: string, live: boolean): ItemVersion | null | undefined {
   const variant = item.variants.get(cmsLocaleId)
   return live ? variant?.live : variant?.staged
 }
