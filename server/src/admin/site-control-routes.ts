@@ -3,7 +3,7 @@ import { SiteParams } from '@bindery/shared/api/site'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Boss } from '../context/boss'
 import type { Db } from '../db/pool'
-import { setSitePaused } from '../reliability/site-control'
+import { setSitePaused } from '../reliability/set-site-paused'
 
 /**
  * The kill switch of one site: `POST …/pause` and `POST …/resume`. Registered under

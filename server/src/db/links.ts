@@ -177,7 +177,7 @@ export async function updateLinkSettings(db: Queryable, id: string, s: LinkSetti
 /** The Webflow fields a link saw at its last schema check, by field id: what "added" is measured against. */
 export type KnownFields = Record<string, { slug: string; name: string; type: string; required: boolean }>
 
-/** What a link knows of its Webflow collection's schema (see sync/schema-check.ts). */
+/** What a link knows of its Webflow collection's schema (see sync/check-link-schema.ts). */
 export type SchemaState = {
   known: KnownFields | null
   drift: SchemaDrift[]

@@ -4,7 +4,7 @@ import type { AppContext } from '../context/app-context'
 import { enqueue } from '../context/enqueue'
 import * as inbox from '../db/inbox'
 import { inSavepoint, inTransaction } from '../db/pool'
-import { recordItemsPulled, recordSyncLatency } from '../metrics/record'
+import { recordItemsPulled, recordSyncLatency } from '../metrics/record-metrics'
 import { applyDelivery } from '../sync/apply-delivery'
 
 export const queue = 'inbox-process'

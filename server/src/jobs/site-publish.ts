@@ -4,7 +4,7 @@ import { enqueue } from '../context/enqueue'
 import { siteWantsCustomDomains } from '../db/links'
 import { inTransaction, type Queryable } from '../db/pool'
 import { markSitePublished, secondsUntilPublishAllowed } from '../db/sites'
-import { finishAfterSitePublish } from '../sync/new-collection'
+import { finishAfterSitePublish } from '../sync/site-publish-wait'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { WebflowApi } from '../webflow/webflow-client'
 

@@ -7,6 +7,7 @@ import { getSiteCollection, type HubCollection } from '../db/hub-collections'
 import { markLinkedDirty } from '../db/item-links'
 import { getLink, type Link, listLinks, markDisconnected, updateLink, updateLinkSettings } from '../db/links'
 import { type Db, inTransaction } from '../db/pool'
+import { checkLinkSchema } from '../sync/check-link-schema'
 import {
   buildFieldMap,
   fieldsToCreate,
@@ -14,7 +15,6 @@ import {
   webflowField,
   webflowFieldFor,
 } from '../sync/field-plan'
-import { checkLinkSchema } from '../sync/schema-check'
 import { notFound } from '../vocabulary/app-error'
 import type { FieldMapEntry } from '../vocabulary/hub-content'
 import type { WebflowApi } from '../webflow/webflow-client'

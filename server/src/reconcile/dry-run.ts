@@ -15,7 +15,6 @@ import { loadFieldMemory } from '../sync/field-memory'
 import { fieldsToCreate, requestedPairs } from '../sync/field-plan'
 import { isMassDelete } from '../sync/mass-delete'
 import { mergeContent } from '../sync/merge'
-import { holdLivePart } from '../sync/new-collection'
 import {
   addCounts,
   emptySide,
@@ -27,6 +26,7 @@ import {
   webflowSideOf,
 } from '../sync/plan-cost'
 import { hubContentOf, planPush } from '../sync/push-plan'
+import { holdLivePart } from '../sync/site-publish-wait'
 import { referencedWebflowIds, webflowContentOf } from '../sync/webflow-content'
 import { notFound } from '../vocabulary/app-error'
 import { classifyDrift, type Drift } from './classify-drift'

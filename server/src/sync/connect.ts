@@ -26,6 +26,7 @@ import { inTransaction, type Tx } from '../db/pool'
 import { AppError, badRequest, notFound } from '../vocabulary/app-error'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { WebflowApi } from '../webflow/webflow-client'
+import { knownFieldsOf } from './compare-schema'
 import {
   buildFieldMap,
   optionIds,
@@ -34,7 +35,6 @@ import {
   webflowField,
   webflowFieldFor,
 } from './field-plan'
-import { knownFieldsOf } from './schema-drift'
 import { refreshSiteLocales } from './site-locales-refresh'
 
 /**

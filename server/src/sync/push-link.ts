@@ -17,7 +17,7 @@ import {
   webflowIdsOf,
 } from '../db/item-links'
 import { getLink, getSchemaState, type Link, updateLink } from '../db/links'
-import { recordItemsPushed, recordSyncLatency } from '../metrics/record'
+import { recordItemsPushed, recordSyncLatency } from '../metrics/record-metrics'
 import type { WebflowState } from '../vocabulary/hub-content'
 import { BudgetWait } from '../webflow/budget-scope'
 import { WebflowApiError } from '../webflow/webflow-api-error'
@@ -31,12 +31,12 @@ import { findBySlug } from './find-by-slug'
 import { holdMassDeletes } from './hold-deletes'
 import { createInLocales, unpublishInLocales } from './locale-writes'
 import { mergeUnseenWebflowEdits } from './merge-unseen-webflow-edits'
-import { holdLivePart, liveChecker } from './new-collection'
 import { linkLocaleIds, pushLocales } from './push-locales'
 import { chunks, type PlannedItem, planPush } from './push-plan'
 import { recordAnswers } from './record-answer'
 import { guardWrite, isSchemaError, requiredUnmappedOf } from './schema-guard'
 import { recheckSchema } from './schema-recheck'
+import { holdLivePart, liveChecker } from './site-publish-wait'
 
 export type PushStats = {
   created: number

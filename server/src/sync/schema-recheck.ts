@@ -6,7 +6,7 @@ import type { Link } from '../db/links'
 import { inTransaction, type Queryable } from '../db/pool'
 import type { FieldMapEntry, HubContent } from '../vocabulary/hub-content'
 import type { WebflowApi } from '../webflow/webflow-client'
-import { checkedSince, checkLinkSchema } from './schema-check'
+import { checkedSince, checkLinkSchema } from './check-link-schema'
 
 /**
  * After Webflow refused items for a schema reason (a deleted field, a new required one, an unknown

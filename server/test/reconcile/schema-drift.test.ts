@@ -2,7 +2,7 @@ import type { HubField } from '@bindery/shared/hub'
 import type { Collection, Field } from '@bindery/shared/webflow'
 import { describe, expect, it } from 'vitest'
 import type { KnownFields } from '../../src/db/links'
-import { checkSchema } from '../../src/sync/schema-drift'
+import { compareSchema } from '../../src/sync/compare-schema'
 import type { FieldMapEntry } from '../../src/vocabulary/hub-content'
 
 // Pure: the schema drift classes and the safe reactions, no database, no simulator.
@@ -152,16 +152,16 @@ const rows: Row[] = [
   { name: 'collection deleted', webflow: null, kinds: ['collectionDeleted'], reactions: ['needsAction'] },
 ]
 
-describe('checkSchema', () => {
+describe('compareSchema', () => {
   it.each(rows)('$name', ({ webflow, kinds, reactions, map }) => {
-    const out = checkSchema({ map: [bioEntry, kindEntry], hubFields, webflow, known: knownOf(before) })
+    const out = compareSchema({ map: [bioEntry, kindEntry], hubFields, webflow, known: knownOf(before) })
     expect(out.drifts.map((d) => d.kind)).toEqual(kinds)
     expect(out.drifts.map((d) => d.reaction)).toEqual(reactions)
     map?.(out.fieldMap)
   })
 
   it('reports nothing as added on the first check (no baseline), and learns the baseline', () => {
-    const out = checkSchema({
+    const out = compareSchema({
       map: [{ ...bioEntry, webflowName: undefined, required: undefined }],
       hubFields,
       webflow: before,
@@ -173,7 +173,7 @@ describe('checkSchema', () => {
   })
 
   it('adds new options to the hub select and renames hub options by id', () => {
-    const out = checkSchema({
+    const out = compareSchema({
       map: [kindEntry],
       hubFields,
       webflow: col(opts(['o1', 'Newsroom'], ['o2', 'Guide'], ['o3', 'Review'])),
@@ -185,7 +185,7 @@ describe('checkSchema', () => {
   })
 
   it('reports a hub option Webflow lacks (the Data API cannot add options)', () => {
-    const out = checkSchema({
+    const out = compareSchema({
       map: [kindEntry],
       hubFields: [{ ...hubFields[1]!, options: ['News', 'Guide', 'Opinion'] }],
       webflow: before,
@@ -196,7 +196,7 @@ describe('checkSchema', () => {
 
   it('lists required fields no mapping fills, and a required field added in Webflow blocks creates', () => {
     const added: Field = { id: 'f4', slug: 'sku', displayName: 'SKU', type: 'PlainText', isRequired: true }
-    const out = checkSchema({
+    const out = compareSchema({
       map: [bioEntry, kindEntry],
       hubFields,
       webflow: col(
@@ -221,7 +221,7 @@ describe('checkSchema', () => {
       type: 'PlainText',
       isRequired: false,
     }
-    const out = checkSchema({ map: [bioEntry], hubFields, webflow: col(other), known: knownOf(before) })
+    const out = compareSchema({ map: [bioEntry], hubFields, webflow: col(other), known: knownOf(before) })
     expect(out.drifts.map((d) => d.kind)).toEqual(['fieldDeleted', 'fieldAdded'])
   })
 })

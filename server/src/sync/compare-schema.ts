@@ -34,7 +34,7 @@ const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().t
  * Compares a Webflow collection's schema with a link's field map and hub fields. Pure: it decides
  * the drift classes and the safe reactions; the caller stores and audits them.
  */
-export function checkSchema({ map, hubFields, webflow, known }: SchemaInput): SchemaCheck {
+export function compareSchema({ map, hubFields, webflow, known }: SchemaInput): SchemaCheck {
   if (!webflow) {
     const drift: Found = {
       kind: 'collectionDeleted',

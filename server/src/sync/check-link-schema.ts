@@ -8,7 +8,7 @@ import { getLink, getSchemaState, type Link, saveSchemaState, updateLink } from 
 import type { Queryable } from '../db/pool'
 import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { WebflowApi } from '../webflow/webflow-client'
-import { checkSchema, type Found, type SchemaCheck } from './schema-drift'
+import { compareSchema, type Found, type SchemaCheck } from './compare-schema'
 
 /** Kinds that describe how things are now: recomputed by every check rather than kept until dismissed. */
 const CONDITIONS = new Set(['hubOptionMissing', 'collectionDeleted'])
@@ -36,7 +36,12 @@ export async function checkLinkSchema(
     }))
   const hub = await getSiteCollection(db, link.siteId, link.hubCollectionId)
   const state = await getSchemaState(db, link.id)
-  const check = checkSchema({ map: link.fieldMap, hubFields: hub?.fields ?? [], webflow, known: state.known })
+  const check = compareSchema({
+    map: link.fieldMap,
+    hubFields: hub?.fields ?? [],
+    webflow,
+    known: state.known,
+  })
   const at = new Date().toISOString()
   const found = check.drifts.map((d) => ({ ...d, at }))
   await react(db, link, check, hub ? { id: hub.id, fields: hub.fields } : null)
