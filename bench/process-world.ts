@@ -10,6 +10,7 @@ import { loadConfig } from '../server/src/config'
 import { createLogger } from '../server/src/logger'
 import { type Runtime, startRuntime } from '../server/src/runtime'
 import { createBenchDatabase, freePort, startWorker, stopWorker } from './processes'
+import { itemBatches } from './seed-items'
 import { installThroughRedirects, until } from './sync-world'
 
 export { DEMO }
@@ -118,15 +119,8 @@ export async function startProcessWorld(
         { slug, name: slug, singularName: slug, fields },
         key,
       )
-      for (let i = 0; i < perLink; i += 1000) {
-        const items = Array.from({ length: Math.min(1000, perLink - i) }, (_, k) => ({
-          slug: `item-${i + k}`,
-          name: `Item ${i + k}`,
-          status: 'published',
-          fields: { summary: `Summary of item ${i + k}` },
-        }))
+      for (const items of itemBatches(perLink))
         await call('POST', `/api/v1/collections/${c.id}/items/bulk`, { items }, key)
-      }
       ids.push(c.id)
     }
     return ids

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url'
 import { readEnv } from '../server/src/config'
+import { itemBatches } from './seed-items'
 import { type BenchWorld, DEMO, pushesIdle, startBenchWorld, until } from './sync-world'
 
 export type ReconcileFigures = {
@@ -109,13 +110,7 @@ async function publish(world: BenchWorld): Promise<BenchLink> {
     fields: [{ slug: 'summary', name: 'Summary', type: 'text' }],
   })
   const collectionId = created.json.id
-  for (let i = 0; i < ITEMS; i += 1000) {
-    const items = Array.from({ length: Math.min(1000, ITEMS - i) }, (_, k) => ({
-      slug: `item-${i + k}`,
-      name: `Item ${i + k}`,
-      status: 'published',
-      fields: { summary: `Summary of item ${i + k}` },
-    }))
+  for (const items of itemBatches(ITEMS)) {
     const res = await content('POST', `/collections/${collectionId}/items/bulk`, { items })
     if (res.status !== 200) throw new Error(`bulk upsert failed: ${JSON.stringify(res.json)}`)
   }

@@ -5,6 +5,7 @@ import { completeInstall } from '../server/src/install/complete-install'
 import { OAUTH_SCOPES } from '../server/src/install/oauth-routes'
 import { startWorker, stopWorker } from './processes'
 import { rateFloorMs } from './reconcile'
+import { itemBatches } from './seed-items'
 import { type BenchWorld, DEMO, p95, pushesIdle, startBenchWorld, until } from './sync-world'
 
 export type TenantFigures = {
@@ -166,13 +167,7 @@ async function hubCollection(
     fields: [{ slug: 'summary', name: 'Summary', type: 'text' }],
   })
   if (created.status !== 201) throw new Error(`collection failed: ${JSON.stringify(created.json)}`)
-  for (let i = 0; i < count; i += 1000) {
-    const items = Array.from({ length: Math.min(1000, count - i) }, (_, k) => ({
-      slug: `item-${i + k}`,
-      name: `Item ${i + k}`,
-      status: 'published',
-      fields: { summary: `Summary of item ${i + k}` },
-    }))
+  for (const items of itemBatches(count)) {
     const res = await content('POST', `/collections/${created.json.id}/items/bulk`, { items })
     if (res.status !== 200) throw new Error(`bulk upsert failed: ${JSON.stringify(res.json)}`)
   }
