@@ -2,7 +2,7 @@ import type { ItemList } from '@bindery/shared/webflow'
 import { validationError } from './errors.ts'
 import { primaryLocale } from './item-common.ts'
 import { toItem } from './serialize.ts'
-import type { CollectionRec, ItemVersion, SiteRec } from './store.ts'
+import type { CollectionRec, ItemRec, ItemVersion, SiteRec } from './store.ts'
 
 type Query = Record<string, string | string[] | undefined>
 
@@ -50,17 +50,12 @@ export function listItems(site: SiteRec, c: CollectionRec, q: Query, live: boole
     if (gte !== undefined) filters.push((r) => r.v[key] !== null && (r.v[key] as number) >= gte)
     if (lte !== undefined) filters.push((r) => r.v[key] !== null && (r.v[key] as number) <= lte)
   }
-  const rows: Row[] = []
-  for (const item of c.items.values()) {
-    for (const cmsLocaleId of locales) {
-      const variant = item.variants.get(cmsLocaleId)
-      const v = live ? variant?.live : variant?.staged
-      if (!v) continue
-      const row = { id: item.id, cmsLocaleId, v }
-      if (filters.every((f) => f(row))) rows.push(row)
-    }
-  }
   const sortBy = q.sortBy === undefined ? undefined : String(q.sortBy)
+  // The unfiltered, unsorted list (every paging pass of a sync) builds only the page it answers: a
+  // page of a big collection costs a count, not a copy of the collection.
+  if (!filters.length && sortBy === undefined) return plainPage(c, locales, live, offset, limit)
+  const rows: Row[] = []
+  for (const row of rowsOf(c, locales, live)) if (filters.every((f) => f(row))) rows.push(row)
   if (sortBy !== undefined) {
     if (!sortKeys.has(sortBy))
       throw validationError([{ param: 'sortBy', description: 'Unsupported sort field' }])
@@ -79,4 +74,41 @@ export function listItems(site: SiteRec, c: CollectionRec, q: Query, live: boole
     items: rows.slice(offset, offset + limit).map((r) => toItem(r.id, r.cmsLocaleId, r.v)),
     pagination: { limit, offset, total: rows.length },
   }
+}
+
+/** The item's version in one locale, staged or live; empty when it has none. */
+function versionOf(item: ItemRec, cmsLocaleId: string, live: boolean): ItemVersion | null | undefined {
+  const variant = item.variants.get(cmsLocaleId)
+  return live ? variant?.live : variant?.staged
+}
+
+/** The collection's items in each asked locale, in the list's order, skipping what has no such version. */
+function* rowsOf(c: CollectionRec, locales: string[], live: boolean): Generator<Row> {
+  for (const item of c.items.values()) {
+    for (const cmsLocaleId of locales) {
+      const v = versionOf(item, cmsLocaleId, live)
+      if (v) yield { id: item.id, cmsLocaleId, v }
+    }
+  }
+}
+
+/** One page of the unfiltered list: every version is counted, only the page's are serialised. */
+function plainPage(
+  c: CollectionRec,
+  locales: string[],
+  live: boolean,
+  offset: number,
+  limit: number,
+): ItemList {
+  const items: ItemList['items'] = []
+  let total = 0
+  for (const item of c.items.values()) {
+    for (const cmsLocaleId of locales) {
+      const v = versionOf(item, cmsLocaleId, live)
+      if (!v) continue
+      if (total >= offset && total < offset + limit) items.push(toItem(item.id, cmsLocaleId, v))
+      total++
+    }
+  }
+  return { items, pagination: { limit, offset, total } }
 }

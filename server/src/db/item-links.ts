@@ -109,9 +109,9 @@ export async function recordSynced(
        last_pulled_at = coalesce(excluded.last_pulled_at, il.last_pulled_at),
        create_sent_at = null, last_error = null, sync_state = excluded.sync_state,
        -- A hub write that landed while this item was in flight keeps it dirty.
+       -- The version synced is looked up by key ($4: hub item id to version), not by a scan of the batch.
        dirty = excluded.dirty or (il.dirty and (select version from hub_items h where h.id = il.hub_item_id)
-         <> (select (r->>'version')::int from jsonb_array_elements($3::jsonb) r
-             where (r->>'hub_item_id')::uuid = il.hub_item_id limit 1))`,
+         <> ($4::jsonb ->> il.hub_item_id::text)::int)`,
     [
       linkId,
       direction,
@@ -127,6 +127,7 @@ export async function recordSynced(
           still_dirty: !!r.stillDirty,
         })),
       ),
+      JSON.stringify(Object.fromEntries(records.map((r) => [r.hubItemId.toLowerCase(), r.version]))),
     ],
   )
 }
