@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url'
 import { readEnv } from '../server/src/config'
 import { PgRateGate } from '../server/src/webflow/pg-rate-gate'
 import { inject, verifyRepaired } from './reconcile'
+import { itemBatches } from './seed-items'
 import { type BenchWorld, DEMO, freePort, pushesIdle, startBenchWorld, until } from './sync-world'
 
 export type BigFigures = {
@@ -125,13 +126,7 @@ async function seed(world: BenchWorld, items: number): Promise<string> {
     singularName: 'Big',
     fields: [{ slug: 'summary', name: 'Summary', type: 'text' }],
   })
-  for (let i = 0; i < items; i += 1000) {
-    const batch = Array.from({ length: Math.min(1000, items - i) }, (_, k) => ({
-      slug: `item-${i + k}`,
-      name: `Item ${i + k}`,
-      status: 'published',
-      fields: { summary: `Summary of item ${i + k}` },
-    }))
+  for (const batch of itemBatches(items)) {
     const res = await content('POST', `/collections/${created.json.id}/items/bulk`, { items: batch })
     if (res.status !== 200) throw new Error(`bulk upsert failed: ${JSON.stringify(res.json)}`)
   }
