@@ -14,7 +14,7 @@ import { freePort, portOutsideEphemeralRange, startWorkerProcess } from './worke
 
 describe('crash safety', () => {
   it('a worker killed during the initial sync of 5,000 items is restarted and finishes with no duplicate', {
-    timeout: 170_000,
+    timeout: 330_000,
   }, async () => {
     const world = await startInstallWorld({ itemCaps: false })
     expect((await world.install()).status).toBe(200)
@@ -59,7 +59,9 @@ describe('crash safety', () => {
     expect(doneAtKill).toBeLessThan(5_000)
     await sim.app.inject({ method: 'DELETE', url: '/_sim/faults' })
     worker = await startWorkerProcess(world)
-    await expect.poll(async () => (await summary()).state, { timeout: 120_000, interval: 500 }).toBe('live')
+    // Recovery waits for pg-boss to fail the dead worker's job over and for the token's budget; it
+    // took 22–84 s on a quiet machine and over 120 s under CI's load (open: see the session note).
+    await expect.poll(async () => (await summary()).state, { timeout: 240_000, interval: 500 }).toBe('live')
     const c = sim.store.collections.get(link.webflowCollectionId)!
     const slugs = [...c.items.values()].map((i) => [...i.variants.values()][0]!.staged.fieldData.slug)
     expect(slugs).toHaveLength(5_000)
