@@ -60,7 +60,7 @@ describe('crash safety', () => {
     await sim.app.inject({ method: 'DELETE', url: '/_sim/faults' })
     worker = await startWorkerProcess(world)
     // Recovery waits for pg-boss to fail the dead worker's job over and for the token's budget; it
-    // took 22–84 s on a quiet machine and over 120 s under CI's load (open: see the session note).
+    // took 22–84 s on a quiet machine and over 120 s under CI's load (open: why it waits that long).
     await expect.poll(async () => (await summary()).state, { timeout: 240_000, interval: 500 }).toBe('live')
     const c = sim.store.collections.get(link.webflowCollectionId)!
     const slugs = [...c.items.values()].map((i) => [...i.variants.values()][0]!.staged.fieldData.slug)
