@@ -28,12 +28,14 @@ const FIRST_UUID = '00000000-0000-0000-0000-000000000000'
  */
 export async function listWebflow(ctx: AppContext, wf: WebflowApi, link: Link, reportId: string) {
   await Promise.all([
-    eachListPage(wf, link.webflowCollectionId, false, (items) =>
-      addToListing(ctx.db, reportId, items, false),
+    eachListPage(wf, link.webflowCollectionId, false, (items, offset) =>
+      addToListing(ctx.db, reportId, items, false, offset),
     ),
-    eachListPage(wf, link.webflowCollectionId, true, (items) => addToListing(ctx.db, reportId, items, true)),
+    eachListPage(wf, link.webflowCollectionId, true, (items, offset) =>
+      addToListing(ctx.db, reportId, items, true, offset),
+    ),
   ])
-  return countListed(ctx.db, reportId)
+  return (await countListed(ctx.db, reportId)).count
 }
 
 /**
@@ -52,10 +54,10 @@ export async function compareListing(
   const settled: UnknownItemsSettled = { adopted: new Set(), keptAfterDuplicate: new Set() }
   let hubItems = 0
   let compared = 0
-  for (let after = ''; ; ) {
-    const page = await listingPage(ctx.db, reportId, after, PAGE)
-    if (!page.length) break
-    after = page[page.length - 1]!.staged.id
+  const { last } = await countListed(ctx.db, reportId)
+  for (let from = 0; from <= last; from += PAGE) {
+    const page = await listingPage(ctx.db, reportId, from, PAGE)
+    if (!page.length) continue
     const ids = page.map((p) => p.staged.id)
     const linked = await hubRowsOfWebflowItems(ctx.db, link.id, link.hubCollectionId, ids)
     const unknown = page.filter((p) => !linked.has(p.staged.id)).map((p) => p.staged)
