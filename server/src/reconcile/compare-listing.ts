@@ -9,7 +9,7 @@ import {
   slugsListedUnlinked,
 } from '../db/item-links'
 import type { Link } from '../db/links'
-import { addToListing, countListed, listingPage } from '../db/reconcile-listing'
+import { addToListing, countListed, type ListingEntry, listingPage } from '../db/reconcile-listing'
 import { loadFieldMemory } from '../sync/field-memory'
 import { referencedWebflowIds } from '../sync/webflow-content'
 import type { WebflowApi } from '../webflow/webflow-client'
@@ -19,7 +19,9 @@ import { classifyUnknownItem } from './classify-unknown-item'
 import { eachListPage } from './webflow-snapshot'
 
 // Items compared a page: each page costs a few queries, whatever the collection's size.
-const PAGE = 500
+const PAGE = 1000
+// Listed items written to the run's listing a statement.
+const INSERT_BATCH = 500
 const FIRST_UUID = '00000000-0000-0000-0000-000000000000'
 
 /**
@@ -27,14 +29,17 @@ const FIRST_UUID = '00000000-0000-0000-0000-000000000000'
  * as it comes. Returns how many staged items it listed.
  */
 export async function listWebflow(ctx: AppContext, wf: WebflowApi, link: Link, reportId: string) {
-  await Promise.all([
-    eachListPage(wf, link.webflowCollectionId, false, (items, offset) =>
-      addToListing(ctx.db, reportId, items, false, offset),
-    ),
-    eachListPage(wf, link.webflowCollectionId, true, (items, offset) =>
-      addToListing(ctx.db, reportId, items, true, offset),
-    ),
-  ])
+  const list = async (live: boolean) => {
+    // List pages go in a few at a time: fewer statements, and still a bounded buffer.
+    const buffer: ListingEntry[] = []
+    const flush = () => addToListing(ctx.db, reportId, buffer.splice(0), live)
+    await eachListPage(wf, link.webflowCollectionId, live, async (items, offset) => {
+      for (const [i, item] of items.entries()) buffer.push({ item, seq: offset + i })
+      if (buffer.length >= INSERT_BATCH) await flush()
+    })
+    await flush()
+  }
+  await Promise.all([list(false), list(true)])
   return (await countListed(ctx.db, reportId)).count
 }
 
@@ -55,11 +60,15 @@ export async function compareListing(
   let hubItems = 0
   let compared = 0
   const { last } = await countListed(ctx.db, reportId)
-  for (let from = 0; from <= last; from += PAGE) {
-    const page = await listingPage(ctx.db, reportId, from, PAGE)
+  // The next page is read while this one is classified and handed on (two pages in memory at most):
+  // its reads concern its own items only, which `onPage` of this one does not write.
+  let next = last >= 0 ? readPage(ctx, link, reportId, 0) : undefined
+  for (let from = 0; next; from += PAGE) {
+    const { page, linked, duplicated, memory } = await next
+    next = from + PAGE <= last ? readPage(ctx, link, reportId, from + PAGE) : undefined
+    // A rejection of the page read ahead surfaces when it is awaited; until then it is handled.
+    next?.catch(() => {})
     if (!page.length) continue
-    const ids = page.map((p) => p.staged.id)
-    const linked = await hubRowsOfWebflowItems(ctx.db, link.id, link.hubCollectionId, ids)
     const unknown = page.filter((p) => !linked.has(p.staged.id)).map((p) => p.staged)
     // The hub items an unknown Webflow item may match (its slug, or the slug its `-2` copies), with
     // their own Webflow items as listed: enough for the duplicate check, without the whole listing.
@@ -70,13 +79,6 @@ export async function compareListing(
       ? await hubRowsBySlug(ctx.db, link.id, link.hubCollectionId, slugs, reportId)
       : { rows: new Map<string, HubRow>(), listed: [] }
     const rows = [...linked.values()]
-    // A linked item with a second Webflow item of its slug on any page: the one kept gets the hub's.
-    const duplicated = await slugsListedUnlinked(
-      ctx.db,
-      link.id,
-      reportId,
-      rows.map((r) => r.item.slug),
-    )
     for (const r of rows) if (duplicated.has(r.item.slug)) settled.keptAfterDuplicate.add(r.itemLink!.id)
     const staged = new Map<string, CollectionItem>()
     const live = new Map<string, CollectionItem>()
@@ -90,10 +92,7 @@ export async function compareListing(
       rows,
       { staged, live },
       await hubIdsOf(ctx.db, referencedWebflowIds(link, [...staged.values(), ...live.values()])),
-      await loadFieldMemory(
-        ctx.db,
-        rows.map((r) => r.itemLink!.id),
-      ),
+      memory,
     )
     for (const [slug, row] of matches.rows) scope.bySlug.set(slug, row)
     const out: Classified = { drifts: [], refresh: [], linked: [] }
@@ -122,6 +121,35 @@ export async function compareListing(
     drifts.push(...out.drifts)
   }
   return { drifts, hubItems }
+}
+
+/**
+ * The reads of one page of the comparison: its listed items, the hub rows linked to them, the slugs
+ * of those that a second, unlinked Webflow item also has, and their item links' field memory.
+ */
+async function readPage(ctx: AppContext, link: Link, reportId: string, from: number) {
+  const page = await listingPage(ctx.db, reportId, from, PAGE)
+  const linked = await hubRowsOfWebflowItems(
+    ctx.db,
+    link.id,
+    link.hubCollectionId,
+    page.map((p) => p.staged.id),
+  )
+  const rows = [...linked.values()]
+  const [duplicated, memory] = await Promise.all([
+    // A linked item with a second Webflow item of its slug on any page: the one kept gets the hub's.
+    slugsListedUnlinked(
+      ctx.db,
+      link.id,
+      reportId,
+      rows.map((r) => r.item.slug),
+    ),
+    loadFieldMemory(
+      ctx.db,
+      rows.map((r) => r.itemLink!.id),
+    ),
+  ])
+  return { page, linked, duplicated, memory }
 }
 
 function collect(out: Classified, v: ReturnType<typeof classifyLinkedItem>) {
