@@ -119,6 +119,8 @@ export async function compareListing(
     const out: Classified = { drifts: [], refresh: [], linked: [] }
     for (const row of rows) collect(out, classifyLinkedItem(scope, row, settled))
     drifts.push(...out.drifts)
+    // A short page was the last: another query would only scan the collection again to find none.
+    if (rows.length < PAGE) break
   }
   return { drifts, hubItems }
 }
