@@ -60,14 +60,8 @@ export async function compareListing(
   let hubItems = 0
   let compared = 0
   const { last } = await countListed(ctx.db, reportId)
-  // The next page is read while this one is classified and handed on (two pages in memory at most):
-  // its reads concern its own items only, which `onPage` of this one does not write.
-  let next = last >= 0 ? readPage(ctx, link, reportId, 0) : undefined
-  for (let from = 0; next; from += PAGE) {
-    const { page, linked, duplicated, memory } = await next
-    next = from + PAGE <= last ? readPage(ctx, link, reportId, from + PAGE) : undefined
-    // A rejection of the page read ahead surfaces when it is awaited; until then it is handled.
-    next?.catch(() => {})
+  for (let from = 0; from <= last; from += PAGE) {
+    const { page, linked, duplicated, memory } = await readPage(ctx, link, reportId, from)
     if (!page.length) continue
     const unknown = page.filter((p) => !linked.has(p.staged.id)).map((p) => p.staged)
     // The hub items an unknown Webflow item may match (its slug, or the slug its `-2` copies), with
@@ -138,19 +132,17 @@ async function readPage(ctx: AppContext, link: Link, reportId: string, from: num
     page.map((p) => p.staged.id),
   )
   const rows = [...linked.values()]
-  const [duplicated, memory] = await Promise.all([
-    // A linked item with a second Webflow item of its slug on any page: the one kept gets the hub's.
-    slugsListedUnlinked(
-      ctx.db,
-      link.id,
-      reportId,
-      rows.map((r) => r.item.slug),
-    ),
-    loadFieldMemory(
-      ctx.db,
-      rows.map((r) => r.itemLink!.id),
-    ),
-  ])
+  // A linked item with a second Webflow item of its slug on any page: the one kept gets the hub's.
+  const duplicated = await slugsListedUnlinked(
+    ctx.db,
+    link.id,
+    reportId,
+    rows.map((r) => r.item.slug),
+  )
+  const memory = await loadFieldMemory(
+    ctx.db,
+    rows.map((r) => r.itemLink!.id),
+  )
   return { page, linked, duplicated, memory }
 }
 
