@@ -19,7 +19,7 @@ import { classifyUnknownItem } from './classify-unknown-item'
 import { eachListPage } from './webflow-snapshot'
 
 // Items compared a page: each page costs a few queries, whatever the collection's size.
-const PAGE = 1000
+const PAGE = 500
 // Listed items written to the run's listing a statement.
 const INSERT_BATCH = 500
 const FIRST_UUID = '00000000-0000-0000-0000-000000000000'
