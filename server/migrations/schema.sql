@@ -420,10 +420,12 @@ create table reconcile_listing (
   slug text,
   staged jsonb,
   live jsonb,
+  seq integer,
   constraint reconcile_listing_pkey PRIMARY KEY (report_id, webflow_item_id),
   constraint reconcile_listing_report_id_fkey FOREIGN KEY (report_id) REFERENCES drift_reports(id) ON DELETE CASCADE
 );
 CREATE UNIQUE INDEX reconcile_listing_pkey ON public.reconcile_listing USING btree (report_id, webflow_item_id);
+CREATE INDEX reconcile_listing_seq_idx ON public.reconcile_listing USING btree (report_id, seq) WHERE (staged IS NOT NULL);
 CREATE INDEX reconcile_listing_slug_idx ON public.reconcile_listing USING btree (report_id, slug) WHERE (staged IS NOT NULL);
 
 create table schema_migrations (

@@ -563,14 +563,15 @@ export type HubRow = { item: HubItem; itemLink: ItemLink | null }
 
 // A hub item of the link's collection with its item link: every live one, and the deleted ones whose
 // Webflow item was never confirmed gone (a delete that may not have reached Webflow).
-const HUB_SIDE = `select il.id, il.link_id, il.webflow_item_id, il.sync_state, il.dirty, il.create_sent_at, il.synced_hash,
+const HUB_COLUMNS = `il.id, il.link_id, il.webflow_item_id, il.sync_state, il.dirty, il.create_sent_at, il.synced_hash,
        il.base, il.webflow_state, il.webflow_last_updated, il.last_pushed_at, il.last_pulled_at, il.last_error,
        hi.id as hub_item_id, hi.collection_id, hi.slug, hi.name, hi.status, hi.fields, hi.version,
-       hi.created_at, hi.updated_at, hi.deleted_at
-     from hub_items hi left join item_links il on il.hub_item_id = hi.id and il.link_id = $1
-     where hi.collection_id = $2
-       and (hi.deleted_at is null
+       hi.created_at, hi.updated_at, hi.deleted_at`
+const HUB_ROW_FILTER = `(hi.deleted_at is null
          or (il.webflow_item_id is not null and coalesce(il.webflow_state, '') <> 'deleted'))`
+const HUB_SIDE = `select ${HUB_COLUMNS}
+     from hub_items hi left join item_links il on il.hub_item_id = hi.id and il.link_id = $1
+     where hi.collection_id = $2 and ${HUB_ROW_FILTER}`
 
 // biome-ignore lint/suspicious/noExplicitAny: a raw row from pg
 const toHubRow = (r: any): HubRow => ({
@@ -584,18 +585,27 @@ export async function listHubSide(db: Queryable, linkId: string, hubCollectionId
   return rows.map(toHubRow)
 }
 
-/** The hub rows (see HUB_SIDE) linked to these Webflow items, by Webflow id: one page of a reconcile. */
+/**
+ * The hub rows (see HUB_SIDE) linked to these Webflow items, by Webflow id: one page of a reconcile.
+ * Each id is looked up on its own (a lateral join with a limit is never flattened), so a page costs
+ * its own size even where the planner's statistics still think the collection small (right after
+ * it was imported), instead of a scan of the whole collection per page.
+ */
 export async function hubRowsOfWebflowItems(
   db: Queryable,
   linkId: string,
   hubCollectionId: string,
   webflowItemIds: string[],
 ): Promise<Map<string, HubRow>> {
-  const { rows } = await db.query(`${HUB_SIDE} and il.webflow_item_id = any($3::text[])`, [
-    linkId,
-    hubCollectionId,
-    webflowItemIds,
-  ])
+  const { rows } = await db.query(
+    `select r.* from unnest($3::text[]) as w(webflow_item_id)
+       cross join lateral (select ${HUB_COLUMNS}
+         from item_links il join hub_items hi on hi.id = il.hub_item_id
+         where il.link_id = $1 and il.webflow_item_id = w.webflow_item_id and hi.collection_id = $2
+           and ${HUB_ROW_FILTER}
+         limit 1) r`,
+    [linkId, hubCollectionId, webflowItemIds],
+  )
   return new Map(rows.map((r) => [r.webflow_item_id as string, toHubRow(r)]))
 }
 
@@ -632,10 +642,14 @@ export async function slugsListedUnlinked(
   reportId: string,
   slugs: string[],
 ): Promise<Set<string>> {
+  // Slug by slug through the listing's slug index (see hubRowsOfWebflowItems on the lateral join).
   const { rows } = await db.query<{ slug: string }>(
-    `select distinct s.slug from reconcile_listing s
-     where s.report_id = $2 and s.staged is not null and s.slug = any($3::text[])
-       and not exists (select 1 from item_links il where il.link_id = $1 and il.webflow_item_id = s.webflow_item_id)`,
+    `select x.slug from unnest($3::text[]) as x(slug)
+       cross join lateral (select 1 from reconcile_listing s
+         where s.report_id = $2 and s.slug = x.slug and s.staged is not null
+           and not exists (select 1 from item_links il
+             where il.link_id = $1 and il.webflow_item_id = s.webflow_item_id)
+         limit 1) d`,
     [linkId, reportId, slugs],
   )
   return new Set(rows.map((r) => r.slug))

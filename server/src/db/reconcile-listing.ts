@@ -4,44 +4,62 @@ import type { Queryable } from './pool'
 /** One listed Webflow item: its staged version and, when it is live, its live one. */
 export type ListedItem = { staged: CollectionItem; live: CollectionItem | undefined }
 
-/** Adds one list page of a run (staged or live) in one statement; an item listed twice is kept once. */
-export async function addToListing(db: Queryable, reportId: string, items: CollectionItem[], live: boolean) {
-  if (!items.length) return
+/** A listed item and its position in the listing (its list offset). */
+export type ListingEntry = { item: CollectionItem; seq: number }
+
+/**
+ * Adds list pages of a run (staged, or live) in one statement; an item listed twice is kept once,
+ * where it was first listed.
+ */
+export async function addToListing(db: Queryable, reportId: string, entries: ListingEntry[], live: boolean) {
+  if (!entries.length) return
   await db.query(
-    `insert into reconcile_listing as r (report_id, webflow_item_id, slug, staged, live)
+    `insert into reconcile_listing as r (report_id, webflow_item_id, slug, staged, live, seq)
      select $1, x.id, case when $2 then null else x.slug end, case when $2 then null else x.item end,
-       case when $2 then x.item end
-     from jsonb_to_recordset($3::jsonb) as x(id text, slug text, item jsonb)
+       case when $2 then x.item end, case when $2 then null else x.seq end
+     from jsonb_to_recordset($3::jsonb) as x(id text, slug text, item jsonb, seq int)
      on conflict (report_id, webflow_item_id) do update set
        slug = coalesce(excluded.slug, r.slug), staged = coalesce(excluded.staged, r.staged),
-       live = coalesce(excluded.live, r.live)`,
-    [reportId, live, JSON.stringify(items.map((i) => ({ id: i.id, slug: i.fieldData.slug, item: i })))],
+       live = coalesce(excluded.live, r.live), seq = coalesce(r.seq, excluded.seq)`,
+    [
+      reportId,
+      live,
+      JSON.stringify(entries.map(({ item, seq }) => ({ id: item.id, slug: item.fieldData.slug, item, seq }))),
+    ],
   )
 }
 
-/** The run's staged items after `after` (by Webflow id), `limit` of them: one page of the comparison. */
+/**
+ * The run's staged items listed at positions `from` to `from + limit - 1`: one page of the
+ * comparison, read through the position index (a range, never the rest of the listing).
+ */
 export async function listingPage(
   db: Queryable,
   reportId: string,
-  after: string,
+  from: number,
   limit: number,
 ): Promise<ListedItem[]> {
-  const { rows } = await db.query<{ staged: CollectionItem; live: CollectionItem | null }>(
-    `select staged, live from reconcile_listing
-     where report_id = $1 and staged is not null and webflow_item_id > $2
-     order by webflow_item_id limit $3`,
-    [reportId, after, limit],
+  // A live version with the staged one's field data (a published item, the usual case) is not read
+  // back: it is the staged one as far as content goes (the live one's state is not compared).
+  const { rows } = await db.query<{ staged: CollectionItem; live: CollectionItem | null; in_live: boolean }>(
+    `select staged, live is not null as in_live,
+       case when live -> 'fieldData' = staged -> 'fieldData' then null else live end as live
+     from reconcile_listing
+     where report_id = $1 and staged is not null and seq >= $2 and seq < $2 + $3
+     order by seq, webflow_item_id`,
+    [reportId, from, limit],
   )
-  return rows.map((r) => ({ staged: r.staged, live: r.live ?? undefined }))
+  return rows.map((r) => ({ staged: r.staged, live: r.in_live ? (r.live ?? r.staged) : undefined }))
 }
 
-/** How many staged items the run listed. */
-export async function countListed(db: Queryable, reportId: string): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(
-    'select count(*)::int as n from reconcile_listing where report_id = $1 and staged is not null',
+/** How many staged items the run listed, and the last position it listed one at (-1: none). */
+export async function countListed(db: Queryable, reportId: string): Promise<{ count: number; last: number }> {
+  const { rows } = await db.query<{ n: number; last: number }>(
+    `select count(*)::int as n, coalesce(max(seq), -1)::int as last from reconcile_listing
+     where report_id = $1 and staged is not null`,
     [reportId],
   )
-  return rows[0]!.n
+  return { count: rows[0]!.n, last: rows[0]!.last }
 }
 
 /** Forgets what the run listed. */

@@ -97,7 +97,9 @@ function compare(
   const hubHash = contentHash(hubContent)
   const observed = webflowStateOf(staged)
   if (wfHash === hubHash) {
-    const liveMatches = !!live && contentHash({ ...content(live), status: wf.status }) === wfHash
+    // The listing hands the staged item itself for a live one with the same field data.
+    const liveMatches =
+      !!live && (live === staged || contentHash({ ...content(live), status: wf.status }) === wfHash)
     if (!statusExplained(hub.status, observed, il.webflowState, !!live, liveMatches)) {
       return { cls: 'statusMismatch', webflowChanged: false }
     }

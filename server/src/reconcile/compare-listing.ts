@@ -9,7 +9,7 @@ import {
   slugsListedUnlinked,
 } from '../db/item-links'
 import type { Link } from '../db/links'
-import { addToListing, countListed, listingPage } from '../db/reconcile-listing'
+import { addToListing, countListed, type ListingEntry, listingPage } from '../db/reconcile-listing'
 import { loadFieldMemory } from '../sync/field-memory'
 import { referencedWebflowIds } from '../sync/webflow-content'
 import type { WebflowApi } from '../webflow/webflow-client'
@@ -20,6 +20,8 @@ import { eachListPage } from './webflow-snapshot'
 
 // Items compared a page: each page costs a few queries, whatever the collection's size.
 const PAGE = 500
+// Listed items written to the run's listing a statement.
+const INSERT_BATCH = 500
 const FIRST_UUID = '00000000-0000-0000-0000-000000000000'
 
 /**
@@ -27,13 +29,18 @@ const FIRST_UUID = '00000000-0000-0000-0000-000000000000'
  * as it comes. Returns how many staged items it listed.
  */
 export async function listWebflow(ctx: AppContext, wf: WebflowApi, link: Link, reportId: string) {
-  await Promise.all([
-    eachListPage(wf, link.webflowCollectionId, false, (items) =>
-      addToListing(ctx.db, reportId, items, false),
-    ),
-    eachListPage(wf, link.webflowCollectionId, true, (items) => addToListing(ctx.db, reportId, items, true)),
-  ])
-  return countListed(ctx.db, reportId)
+  const list = async (live: boolean) => {
+    // List pages go in a few at a time: fewer statements, and still a bounded buffer.
+    const buffer: ListingEntry[] = []
+    const flush = () => addToListing(ctx.db, reportId, buffer.splice(0), live)
+    await eachListPage(wf, link.webflowCollectionId, live, async (items, offset) => {
+      for (const [i, item] of items.entries()) buffer.push({ item, seq: offset + i })
+      if (buffer.length >= INSERT_BATCH) await flush()
+    })
+    await flush()
+  }
+  await Promise.all([list(false), list(true)])
+  return (await countListed(ctx.db, reportId)).count
 }
 
 /**
@@ -52,12 +59,10 @@ export async function compareListing(
   const settled: UnknownItemsSettled = { adopted: new Set(), keptAfterDuplicate: new Set() }
   let hubItems = 0
   let compared = 0
-  for (let after = ''; ; ) {
-    const page = await listingPage(ctx.db, reportId, after, PAGE)
-    if (!page.length) break
-    after = page[page.length - 1]!.staged.id
-    const ids = page.map((p) => p.staged.id)
-    const linked = await hubRowsOfWebflowItems(ctx.db, link.id, link.hubCollectionId, ids)
+  const { last } = await countListed(ctx.db, reportId)
+  for (let from = 0; from <= last; from += PAGE) {
+    const { page, linked, duplicated, memory } = await readPage(ctx, link, reportId, from)
+    if (!page.length) continue
     const unknown = page.filter((p) => !linked.has(p.staged.id)).map((p) => p.staged)
     // The hub items an unknown Webflow item may match (its slug, or the slug its `-2` copies), with
     // their own Webflow items as listed: enough for the duplicate check, without the whole listing.
@@ -68,13 +73,6 @@ export async function compareListing(
       ? await hubRowsBySlug(ctx.db, link.id, link.hubCollectionId, slugs, reportId)
       : { rows: new Map<string, HubRow>(), listed: [] }
     const rows = [...linked.values()]
-    // A linked item with a second Webflow item of its slug on any page: the one kept gets the hub's.
-    const duplicated = await slugsListedUnlinked(
-      ctx.db,
-      link.id,
-      reportId,
-      rows.map((r) => r.item.slug),
-    )
     for (const r of rows) if (duplicated.has(r.item.slug)) settled.keptAfterDuplicate.add(r.itemLink!.id)
     const staged = new Map<string, CollectionItem>()
     const live = new Map<string, CollectionItem>()
@@ -88,10 +86,7 @@ export async function compareListing(
       rows,
       { staged, live },
       await hubIdsOf(ctx.db, referencedWebflowIds(link, [...staged.values(), ...live.values()])),
-      await loadFieldMemory(
-        ctx.db,
-        rows.map((r) => r.itemLink!.id),
-      ),
+      memory,
     )
     for (const [slug, row] of matches.rows) scope.bySlug.set(slug, row)
     const out: Classified = { drifts: [], refresh: [], linked: [] }
@@ -118,8 +113,37 @@ export async function compareListing(
     const out: Classified = { drifts: [], refresh: [], linked: [] }
     for (const row of rows) collect(out, classifyLinkedItem(scope, row, settled))
     drifts.push(...out.drifts)
+    // A short page was the last: another query would only scan the collection again to find none.
+    if (rows.length < PAGE) break
   }
   return { drifts, hubItems }
+}
+
+/**
+ * The reads of one page of the comparison: its listed items, the hub rows linked to them, the slugs
+ * of those that a second, unlinked Webflow item also has, and their item links' field memory.
+ */
+async function readPage(ctx: AppContext, link: Link, reportId: string, from: number) {
+  const page = await listingPage(ctx.db, reportId, from, PAGE)
+  const linked = await hubRowsOfWebflowItems(
+    ctx.db,
+    link.id,
+    link.hubCollectionId,
+    page.map((p) => p.staged.id),
+  )
+  const rows = [...linked.values()]
+  // A linked item with a second Webflow item of its slug on any page: the one kept gets the hub's.
+  const duplicated = await slugsListedUnlinked(
+    ctx.db,
+    link.id,
+    reportId,
+    rows.map((r) => r.item.slug),
+  )
+  const memory = await loadFieldMemory(
+    ctx.db,
+    rows.map((r) => r.itemLink!.id),
+  )
+  return { page, linked, duplicated, memory }
 }
 
 function collect(out: Classified, v: ReturnType<typeof classifyLinkedItem>) {

@@ -38,24 +38,24 @@ export async function webflowSnapshot(
 
 /**
  * Lists a collection (staged, or live) at 100 items a request, a few pages in flight, handing each
- * page to `onPage` as it comes; returns how many items the listing said it had. Offsets shift if
- * items are created or deleted meanwhile, so an item can be seen twice or missed; callers confirm
- * an absence before acting on it.
+ * page to `onPage` as it comes with the offset it was listed at; returns how many items the listing
+ * said it had. Offsets shift if items are created or deleted meanwhile, so an item can be seen twice
+ * or missed; callers confirm an absence before acting on it.
  */
 export async function eachListPage(
   wf: WebflowApi,
   collectionId: string,
   live: boolean,
-  onPage: (items: CollectionItem[]) => Promise<void>,
+  onPage: (items: CollectionItem[], offset: number) => Promise<void>,
 ): Promise<number> {
   const first = await wf.listItems(collectionId, { offset: 0, limit: PAGE, live })
-  await onPage(first.items)
+  await onPage(first.items, 0)
   const offsets: number[] = []
   for (let o = PAGE; o < first.pagination.total; o += PAGE) offsets.push(o)
   const workers = Array.from({ length: Math.min(CONCURRENCY, offsets.length) }, async () => {
     for (let o = offsets.shift(); o !== undefined; o = offsets.shift()) {
       const page = await wf.listItems(collectionId, { offset: o, limit: PAGE, live })
-      await onPage(page.items)
+      await onPage(page.items, o)
     }
   })
   await Promise.all(workers)

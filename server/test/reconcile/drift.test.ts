@@ -144,4 +144,25 @@ describe('reconcile: drift found and repaired on a two-way link', async () => {
       expect.objectContaining({ linkId, report: expect.objectContaining({ status: 'done' }) }),
     ])
   })
+
+  it('finds a published item whose live copy lags behind its staged one, and publishes it again', async () => {
+    const id = (await wfBySlug()).get('notes-9')!.id!
+    const variant = [
+      ...world.sim.store.collections.get(webflowCollectionId)!.items.get(id)!.variants.values(),
+    ][0]!
+    // The staged item reads as published and up to date; the live site still shows an older name.
+    variant.live = { ...variant.live!, fieldData: { ...variant.live!.fieldData, name: 'An older name' } }
+    const report = await world.reconcile(linkId)
+    expect(report.found).toMatchObject({ statusMismatch: 1, changedInWebflow: 0, changedInHub: 0 })
+    expect(report.samples.statusMismatch).toEqual([
+      expect.objectContaining({ slug: 'notes-9', webflowItemId: id }),
+    ])
+    await world.settle()
+    expect(variant.live!.fieldData.name).toBe('notes 9')
+    const again = await world.reconcile(linkId)
+    expect(
+      Object.values(again.found).every((n) => n === 0),
+      JSON.stringify(again.samples),
+    ).toBe(true)
+  })
 })
