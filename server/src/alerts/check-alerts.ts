@@ -23,11 +23,9 @@ import { decideIncidents } from './decide-incidents'
 export async function checkAlerts(db: Db, boss: Boss, config: Config) {
   return inTransaction(db, async (tx) => {
     await lockForTransaction(tx, 4270014)
-    const [facts, rejected, open] = await Promise.all([
-      readAlertFacts(tx, { driftItems: config.alerts.driftItems }),
-      listRejectedInstallations(tx),
-      listOpenIncidents(tx),
-    ])
+    const facts = await readAlertFacts(tx, { driftItems: config.alerts.driftItems })
+    const rejected = await listRejectedInstallations(tx)
+    const open = await listOpenIncidents(tx)
     const plan = decideIncidents(open, activeConditions(facts, rejected, config.alerts), new Date(), (kind) =>
       notifyAfterMinutes(kind, config.alerts),
     )
