@@ -48,15 +48,17 @@ export type DirtyItem = { itemLink: ItemLink; item: HubItem }
 /**
  * Up to `limit` dirty item links of a link with their hub items (deleted ones included), those waiting
  * longest first: in the order they became dirty (`dirty_seq`, migration 0019), an index range. The
- * item links are picked before the join, so that even a plan made on stale statistics (a sort
- * instead of the index) sorts narrow rows of one table, and joins only the `limit` picked.
+ * item links are picked first and each looks its hub item up by key (`offset 0` keeps the planner
+ * from turning that into a hash join over every hub item), so a round of a 100,000-item publish reads
+ * its 1,000 rows, not the link's (issue 17). Statistics older than the link's items could still make
+ * the pick sort the link's dirty rows: bulk writes refresh them (`refreshStatsAfter`).
  */
 export async function listDirty(db: Queryable, linkId: string, limit: number): Promise<DirtyItem[]> {
   const { rows } = await db.query(
     `select ${COLUMNS}, hi.collection_id, hi.slug, hi.name, hi.status, hi.fields, hi.version, hi.created_at,
             hi.updated_at, hi.deleted_at
      from (select * from item_links where link_id = $1 and dirty order by dirty_seq limit $2) il
-       join hub_items hi on hi.id = il.hub_item_id
+       cross join lateral (select * from hub_items h where h.id = il.hub_item_id offset 0) hi
      order by il.dirty_seq`,
     [linkId, limit],
   )
