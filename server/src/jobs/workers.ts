@@ -73,8 +73,10 @@ export async function startWorkers(ctx: AppContext): Promise<() => Promise<void>
 async function settle(ctx: AppContext, name: QueueName, job: JobWithMetadata<unknown>): Promise<JobResult> {
   const log = ctx.log.child({ job: job.id, queue: name })
   const run = () => runJob(name, job.data, { ...ctx, log, webflow: ctx.webflow.withLog(log) })
+  log.debug({ priority: job.priority, retryCount: job.retryCount }, 'job started')
   try {
     const output = YIELDING.includes(name) ? await yieldingAfter(MAX_BUDGET_WAIT_MS, run) : await run()
+    log.debug({ output }, 'job completed')
     return { id: job.id, status: 'completed', output }
   } catch (err) {
     if (err instanceof BudgetWait)

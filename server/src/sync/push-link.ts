@@ -136,30 +136,29 @@ export async function pushLink(ctx: AppContext, wf: WebflowApi, linkId: string):
   return stats
 }
 
-/** Looks up the slugs of creates whose outcome is unknown and adopts what Webflow already has. */
+/**
+ * Looks up the slugs of creates whose outcome is unknown and adopts what Webflow already has. Each
+ * answer is recorded as it comes: a push that gives its slot back for its budget (a hundred lookups
+ * can take more than a token's minute) goes on with the creates still unknown, not from the first.
+ */
 async function settleCreates(
   ctx: AppContext,
   wf: WebflowApi,
   link: Link,
   items: { itemLink: { id: string }; item: { slug: string } }[],
 ) {
-  const found = await findBySlug(
-    wf,
-    link.webflowCollectionId,
-    items.map((i) => i.item.slug),
-  )
-  const missing: string[] = []
-  for (const i of items) {
-    const existing = found.get(i.item.slug)
-    if (existing) await adopt(ctx, link, i.itemLink.id, existing)
-    else missing.push(i.itemLink.id)
-  }
-  // Not in Webflow: the create never landed, so sending it again is safe.
-  await clearCreateSent(ctx.db, missing)
-  ctx.log.info(
-    { link: link.id, adopted: items.length - missing.length, resend: missing.length },
-    'settled unknown creates',
-  )
+  const bySlug = new Map(items.map((i) => [i.item.slug, i.itemLink.id]))
+  let adopted = 0
+  await findBySlug(wf, link.webflowCollectionId, [...bySlug.keys()], async (slug, existing) => {
+    const itemLinkId = bySlug.get(slug)!
+    if (existing) {
+      await adopt(ctx, link, itemLinkId, existing)
+      adopted++
+    }
+    // Not in Webflow: the create never landed, so sending it again is safe.
+    else await clearCreateSent(ctx.db, [itemLinkId])
+  })
+  ctx.log.info({ link: link.id, adopted, resend: items.length - adopted }, 'settled unknown creates')
 }
 
 /** Links an existing Webflow item to the hub item; it stays dirty so the next round updates it. */
