@@ -16,6 +16,8 @@ export type BigFigures = {
   reconcileItemsPerSecond: number
   /** Peak RSS of the worker process over the push and the reconcile. */
   peakRssMb: number
+  /** Peak RSS of the worker process over the push alone (read before the reconcile starts). */
+  pushPeakRssMb: number
   /** Peak RSS at `items` minus peak RSS at SMALL items, per 10,000 items. */
   rssGrowthMbPer10kItems: number
   driftInjected: number
@@ -42,6 +44,7 @@ export async function benchBig(): Promise<BigFigures> {
     pushItemsPerSecond: Math.round(ITEMS / big.pushSeconds),
     reconcileItemsPerSecond: Math.round(ITEMS / big.reconcileSeconds),
     peakRssMb: big.peakRssMb,
+    pushPeakRssMb: big.pushPeakRssMb,
     rssGrowthMbPer10kItems:
       Math.round(((big.peakRssMb - small.peakRssMb) / ((ITEMS - SMALL) / 10_000)) * 100) / 100,
     driftInjected: big.driftInjected,
@@ -66,8 +69,9 @@ async function run(items: number) {
     const gate = new PgRateGate(world.runtime.db)
     for (const { id } of rows) await gate.observe(id, RATE_LIMIT, RATE_LIMIT)
     worker = await startWorker(world)
-    console.log(`bench big ${items}: seeded, worker ${worker.pid} ready`)
     const pid = worker.pid!
+    const readyRssMb = Math.round(statusKb(pid, 'VmRSS') / 1024)
+    console.log(`bench big ${items}: seeded, worker ${pid} ready at ${readyRssMb} MB`)
     const t0 = performance.now()
     const link = await world.call('POST', `/admin/api/sites/${DEMO.siteId}/links`, {
       mode: 'publish',
@@ -86,7 +90,10 @@ async function run(items: number) {
       200,
     )
     const pushSeconds = (performance.now() - t0) / 1000
-    console.log(`bench big ${items}: pushed in ${pushSeconds.toFixed(1)} s`)
+    const pushPeakRssMb = Math.round(statusKb(pid, 'VmHWM') / 1024)
+    console.log(
+      `bench big ${items}: pushed in ${pushSeconds.toFixed(1)} s, worker peak RSS ${pushPeakRssMb} MB`,
+    )
     await settle(world)
     const injected = inject(world, link.json.webflowCollectionId)
     const t1 = performance.now()
@@ -109,7 +116,14 @@ async function run(items: number) {
       `bench big ${items}: push ${pushSeconds.toFixed(1)} s, reconcile ${reconcileSeconds.toFixed(1)} s, ` +
         `worker peak RSS ${peakRssMb} MB, drift repaired ${driftRepaired}/${injected.length}`,
     )
-    return { pushSeconds, reconcileSeconds, peakRssMb, driftInjected: injected.length, driftRepaired }
+    return {
+      pushSeconds,
+      reconcileSeconds,
+      peakRssMb,
+      pushPeakRssMb,
+      driftInjected: injected.length,
+      driftRepaired,
+    }
   } finally {
     if (worker) await stop(worker)
     await world.close()
@@ -146,7 +160,9 @@ async function settle(world: BenchWorld) {
 /** A Bindery worker process on the same database, as `npm start` runs one with `ROLE=worker`. */
 async function startWorker(world: BenchWorld): Promise<ChildProcess> {
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
+  // BENCH_WORKER_ARGS adds node flags to the worker, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const args = (readEnv('BENCH_WORKER_ARGS') ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...args, '--import', 'tsx', 'server/src/server.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...world.env, ROLE: 'worker', PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],

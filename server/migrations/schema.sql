@@ -340,13 +340,14 @@ create table item_links (
   last_pushed_at timestamp with time zone,
   last_pulled_at timestamp with time zone,
   last_error text,
+  dirty_seq bigint,
   constraint item_links_hub_item_id_fkey FOREIGN KEY (hub_item_id) REFERENCES hub_items(id),
   constraint item_links_link_id_fkey FOREIGN KEY (link_id) REFERENCES links(id) ON DELETE CASCADE,
   constraint item_links_link_id_hub_item_id_key UNIQUE (link_id, hub_item_id),
   constraint item_links_pkey PRIMARY KEY (id),
   constraint item_links_sync_state_check CHECK ((sync_state = ANY (ARRAY['pending'::text, 'synced'::text, 'failed'::text, 'conflict'::text])))
 );
-CREATE INDEX item_links_dirty_idx ON public.item_links USING btree (link_id) WHERE dirty;
+CREATE INDEX item_links_dirty_seq_idx ON public.item_links USING btree (link_id, dirty_seq) WHERE dirty;
 CREATE INDEX item_links_hub_item_idx ON public.item_links USING btree (hub_item_id);
 CREATE UNIQUE INDEX item_links_link_id_hub_item_id_key ON public.item_links USING btree (link_id, hub_item_id);
 CREATE UNIQUE INDEX item_links_pkey ON public.item_links USING btree (id);

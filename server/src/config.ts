@@ -228,6 +228,7 @@ export function readEnv(
     | 'CI'
     | 'CHROMIUM_PATH'
     | 'BENCH_QUICK'
+    | 'BENCH_WORKER_ARGS'
     | 'BINDERY_URL'
     | 'ADMIN_TOKEN'
     | 'ADMIN_TOKEN_FILE'

@@ -45,13 +45,21 @@ export function toItemLink(r: any): ItemLink {
 
 export type DirtyItem = { itemLink: ItemLink; item: HubItem }
 
-/** Up to `limit` dirty item links of a link with their hub items (deleted ones included). */
+/**
+ * Up to `limit` dirty item links of a link with their hub items (deleted ones included), those waiting
+ * longest first: in the order they became dirty (`dirty_seq`, migration 0019), an index range. The
+ * item links are picked first and each looks its hub item up by key (`offset 0` keeps the planner
+ * from turning that into a hash join over every hub item), so a round of a 100,000-item publish reads
+ * its 1,000 rows, not the link's (issue 17). Statistics older than the link's items could still make
+ * the pick sort the link's dirty rows: bulk writes refresh them (`refreshStatsAfter`).
+ */
 export async function listDirty(db: Queryable, linkId: string, limit: number): Promise<DirtyItem[]> {
   const { rows } = await db.query(
     `select ${COLUMNS}, hi.collection_id, hi.slug, hi.name, hi.status, hi.fields, hi.version, hi.created_at,
             hi.updated_at, hi.deleted_at
-     from item_links il join hub_items hi on hi.id = il.hub_item_id
-     where il.link_id = $1 and il.dirty order by hi.updated_at, hi.id limit $2`,
+     from (select * from item_links where link_id = $1 and dirty order by dirty_seq limit $2) il
+       cross join lateral (select * from hub_items h where h.id = il.hub_item_id offset 0) hi
+     order by il.dirty_seq`,
     [linkId, limit],
   )
   return rows.map((r) => ({ itemLink: toItemLink(r), item: toHubItem({ ...r, id: r.hub_item_id }) }))
@@ -387,6 +395,18 @@ export async function markHubItemsDirty(
   return [...new Set(rows.map((r) => r.link_id))]
 }
 
+/**
+ * Refreshes the planner's statistics of item_links after a statement changed many of them
+ * (a new link of a big collection): until autovacuum gets to it, a plan made on the old figures
+ * would sort every dirty row of the link for each round of the push (`listDirty`).
+ */
+async function refreshStatsAfter(db: Queryable, rowCount: number | null) {
+  if ((rowCount ?? 0) >= BULK_ROWS) await db.query('analyze item_links')
+}
+
+/** How many rows one statement changes before `refreshStatsAfter` analyzes the table. */
+const BULK_ROWS = 5_000
+
 /** Links every live hub item of the collection to a new link, all to be created; returns how many. */
 export async function linkAllHubItems(
   db: Queryable,
@@ -395,9 +415,11 @@ export async function linkAllHubItems(
 ): Promise<number> {
   const { rowCount } = await db.query(
     `insert into item_links (link_id, hub_item_id, dirty)
-     select $1, id, true from hub_items where collection_id = $2 and deleted_at is null`,
+     select $1, id, true from hub_items where collection_id = $2 and deleted_at is null
+     order by updated_at, id`,
     [linkId, hubCollectionId],
   )
+  await refreshStatsAfter(db, rowCount)
   return rowCount ?? 0
 }
 
@@ -410,21 +432,25 @@ export async function linkUnlinkedHubItems(
   const { rowCount } = await db.query(
     `insert into item_links (link_id, hub_item_id, dirty)
      select $1, id, true from hub_items h where collection_id = $2 and deleted_at is null
-       and not exists (select 1 from item_links il where il.link_id = $1 and il.hub_item_id = h.id)`,
+       and not exists (select 1 from item_links il where il.link_id = $1 and il.hub_item_id = h.id)
+     order by h.updated_at, h.id`,
     [linkId, hubCollectionId],
   )
+  await refreshStatsAfter(db, rowCount)
   return rowCount ?? 0
 }
 
 /** Full resync: every live hub item is pushed again in full; open conflicts stay open. */
 export async function markAllForRepush(db: Queryable, linkId: string, hubCollectionId: string) {
-  await db.query(
+  const { rowCount } = await db.query(
     `insert into item_links (link_id, hub_item_id, dirty)
      select $1, id, true from hub_items where collection_id = $2 and deleted_at is null
+     order by updated_at, id
      on conflict (link_id, hub_item_id) do update set dirty = true, synced_hash = null,
        sync_state = case when item_links.sync_state = 'conflict' then 'conflict' else 'pending' end`,
     [linkId, hubCollectionId],
   )
+  await refreshStatsAfter(db, rowCount)
 }
 
 /** A recreated Webflow collection holds nothing yet: every item is created again; returns how many. */
@@ -436,6 +462,7 @@ export async function resetForNewCollection(db: Queryable, linkId: string): Prom
      where link_id = $1`,
     [linkId],
   )
+  await refreshStatsAfter(db, rowCount)
   return rowCount ?? 0
 }
 
@@ -548,7 +575,7 @@ export async function getItemLinkOnSite(db: Queryable, siteId: string, webflowIt
 
 /** Marks dirty, in one statement, the item links whose hub item is published but whose Webflow item is not known live. */
 export async function markPublishedNotLiveDirty(db: Queryable, linkId: string) {
-  await db.query(
+  const { rowCount } = await db.query(
     `update item_links il set dirty = true from hub_items h
      where h.id = il.hub_item_id and il.link_id = $1 and h.status = 'published' and h.deleted_at is null
        and il.webflow_item_id is not null
@@ -556,6 +583,7 @@ export async function markPublishedNotLiveDirty(db: Queryable, linkId: string) {
        and coalesce(il.webflow_state, '') not in ('published', 'changes_in_draft', 'changes_queued')`,
     [linkId],
   )
+  await refreshStatsAfter(db, rowCount)
 }
 
 /** A hub item of the link's collection and its item link on this link, if it has one. */

@@ -50,6 +50,10 @@ export type PushStats = {
 
 const ROUND = 1_000
 const MAX_ROUNDS = 50
+/** How often a push reports its progress on the link while it runs (and once when it ends). */
+const PROGRESS_EVERY_MS = 2_000
+/** Bulk create requests a push has out at once (see `BatchWriter.create`). */
+const CREATES_IN_FLIGHT = 2
 
 /**
  * Writes a link's dirty hub items to Webflow with the bulk endpoints (≤ 100 items a request).
@@ -71,6 +75,7 @@ export async function pushLink(ctx: AppContext, wf: WebflowApi, linkId: string):
   // Items in review wait for a person, not for a retry.
   const held = new Set<string>()
   const liveNow = liveChecker(ctx.db, wf, link)
+  let reported = performance.now()
   for (let round = 0; ; round++) {
     if (round === MAX_ROUNDS) {
       stats.more = true
@@ -111,7 +116,11 @@ export async function pushLink(ctx: AppContext, wf: WebflowApi, linkId: string):
     await writer.update(plan)
     await writer.remove(plan.remove)
     await writer.archive(archive)
-    await reportProgress(ctx, link)
+    // Counting the link's items reads all of them: on a big link, every few seconds, not every round.
+    if (performance.now() - reported >= PROGRESS_EVERY_MS) {
+      await reportProgress(ctx, link)
+      reported = performance.now()
+    }
     schemaErrors += writer.schemaErrors
     if (writer.unanswered) {
       // Sending again now could duplicate; the retry settles these creates by slug first.
@@ -237,25 +246,45 @@ class BatchWriter {
     return ok
   }
 
+  /**
+   * Creates in bulk requests, CREATES_IN_FLIGHT of them at a time: the next request goes out while
+   * the answer of the last one is recorded. Each chunk is marked as sent before its request, so a
+   * crash with requests in flight leaves only creates that the next push settles by slug.
+   */
   async create(items: PlannedItem[], live: boolean) {
-    for (const chunk of chunks(await this.writes(items, (p) => statusFlags(p)))) {
-      const ids = chunk.map((c) => c.p.itemLink.id)
-      await markCreateSent(this.ctx.db, ids)
-      await this.send(
-        chunk,
-        (writes) =>
-          this.localeIds
-            ? createInLocales(this.wf, this.link.webflowCollectionId, writes, this.localeIds, live)
-            : this.wf.createItems(this.link.webflowCollectionId, writes, { live }),
-        'create',
-      ).catch(async (err) => {
-        // The job gave its slot back before this one request went out, or after Webflow's 429
-        // (README "Scheduling"): nothing to settle by slug. Locale creates take several requests,
-        // some maybe answered: those are settled by slug, as after a crash.
-        if (err instanceof BudgetWait && !this.localeIds) await clearCreateSent(this.ctx.db, ids)
-        throw err
-      })
+    const inFlight: Promise<void>[] = []
+    let failure: { err: unknown } | undefined
+    try {
+      for (const chunk of chunks(await this.writes(items, (p) => statusFlags(p)))) {
+        if (inFlight.length >= CREATES_IN_FLIGHT) await inFlight.shift()
+        if (failure) break
+        const ids = chunk.map((c) => c.p.itemLink.id)
+        await markCreateSent(this.ctx.db, ids)
+        const sent = this.send(
+          chunk,
+          (writes) =>
+            this.localeIds
+              ? createInLocales(this.wf, this.link.webflowCollectionId, writes, this.localeIds, live)
+              : this.wf.createItems(this.link.webflowCollectionId, writes, { live }),
+          'create',
+        ).catch(async (err) => {
+          // The job gave its slot back before this one request went out, or after Webflow's 429
+          // (README "Scheduling"): nothing to settle by slug. Locale creates take several requests,
+          // some maybe answered: those are settled by slug, as after a crash.
+          if (err instanceof BudgetWait && !this.localeIds) await clearCreateSent(this.ctx.db, ids)
+          throw err
+        })
+        inFlight.push(
+          sent.catch((err) => {
+            failure ??= { err }
+          }),
+        )
+      }
+    } finally {
+      // Never leave with a request out: the next push could look its slug up before it lands.
+      await Promise.all(inFlight)
     }
+    if (failure) throw failure.err
   }
 
   async update(plan: ReturnType<typeof planPush>) {

@@ -64,6 +64,27 @@ describe.each(['error', 'suffix'] as const)(
   },
 )
 
+describe('a publish bigger than one bulk request', () => {
+  it('leaves exactly one Webflow item per hub item when some of the requests in flight time out', async () => {
+    // 350 items: four bulk creates, two of them out at once (sync/push-link.ts, CREATES_IN_FLIGHT).
+    const { world, link } = await publishWithFaults(
+      'error',
+      {
+        routes: ['POST /v2/collections/*'],
+        timeoutRate: 0.5,
+        commitBeforeTimeout: true,
+        hangMs: 50,
+      },
+      350,
+    )
+    const items = await webflowItems(world, link.webflowCollectionId)
+    expect(items).toHaveLength(350)
+    expect(new Set(items.map((i) => i.fieldData?.slug)).size).toBe(350)
+    const summary = (await world.admin('GET', `/sites/${DEMO.siteId}/links/${link.id}`)).json()
+    expect(summary).toMatchObject({ state: 'live', counts: { synced: 350, pending: 0, failed: 0 } })
+  })
+})
+
 describe('Webflow refusing one item', async () => {
   it('fails that item with Webflow’s message and writes the rest of the batch', async () => {
     const world = await startSyncWorld()
