@@ -89,6 +89,27 @@ export async function settleEchoes(tx: Queryable, ids: string[]): Promise<Set<st
   return new Set(rows.map((r) => String(r.id)))
 }
 
+/**
+ * The raw bodies of the item changes still pending for these Webflow items of a collection, oldest
+ * `lastUpdated` first (the pending rows are few: `inbox_pending_idx`).
+ */
+export async function pendingItemChanges(
+  db: Queryable,
+  siteId: string,
+  collectionId: string,
+  webflowItemIds: string[],
+): Promise<unknown[]> {
+  if (!webflowItemIds.length) return []
+  const { rows } = await db.query<{ payload: unknown }>(
+    `select payload from inbox
+     where status = 'pending' and trigger_type = 'collection_item_changed' and site_id = $1
+       and payload->'payload'->>'collectionId' = $2 and payload->'payload'->>'id' = any($3::text[])
+     order by (payload->'payload'->>'lastUpdated')::timestamptz, id`,
+    [siteId, collectionId, webflowItemIds],
+  )
+  return rows.map((r) => r.payload)
+}
+
 /** A delivery applied (`processed`) or found irrelevant (`ignored`). */
 export async function markProcessed(tx: Queryable, id: string, outcome: 'processed' | 'ignored') {
   await tx.query(

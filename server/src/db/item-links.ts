@@ -116,9 +116,10 @@ export async function recordSynced(
        last_pushed_at = coalesce(excluded.last_pushed_at, il.last_pushed_at),
        last_pulled_at = coalesce(excluded.last_pulled_at, il.last_pulled_at),
        create_sent_at = null, last_error = null, sync_state = excluded.sync_state,
-       -- A hub write that landed while this item was in flight keeps it dirty.
+       -- A hub write that landed while this item was in flight keeps it dirty; so does, for a push, a
+       -- pull that changed the hub meanwhile (and recorded the item clean): Webflow holds what was pushed.
        -- The version synced is looked up by key ($4: hub item id to version), not by a scan of the batch.
-       dirty = excluded.dirty or (il.dirty and (select version from hub_items h where h.id = il.hub_item_id)
+       dirty = excluded.dirty or ((il.dirty or $2 = 'push') and (select version from hub_items h where h.id = il.hub_item_id)
          <> ($4::jsonb ->> il.hub_item_id::text)::int)`,
     [
       linkId,

@@ -1,5 +1,7 @@
-import type { CollectionItem } from '@bindery/shared/webflow'
+import { type CollectionItem, type CollectionItemPayload, WebhookDelivery } from '@bindery/shared/webflow'
 import type { AppContext } from '../context/app-context'
+import { pendingItemChanges } from '../db/inbox'
+import { getItemLinkByWebflowId, type ItemLink } from '../db/item-links'
 import type { Link } from '../db/links'
 import { inTransaction } from '../db/pool'
 import type { WebflowApi } from '../webflow/webflow-client'
@@ -42,4 +44,47 @@ export async function mergeUnseenWebflowEdits(
     await inTransaction(ctx.db, (tx) => applyItem(tx, ctx, link, p.itemLink, item))
   }
   return unseen.length
+}
+
+/**
+ * After a push's update was answered, and before it is recorded: a Webflow edit made after the push
+ * looked (above) and before its write landed was overwritten in Webflow by that write, and only its
+ * webhook still carries it. Recording the write first would make that webhook look stale (older than
+ * the write's `lastUpdated`), and the edit would be lost on both sides. Such a webhook, still pending,
+ * is applied now, through the pull's merge: a newer Webflow edit wins the hub, and the push record
+ * that follows keeps the item dirty, so the next round sends it back to Webflow. A webhook that comes
+ * in after the write is recorded is not caught here. Returns how many were applied.
+ */
+export async function mergeOverwrittenEdits(
+  ctx: AppContext,
+  link: Link,
+  written: { planned: ItemLink; answer: CollectionItem }[],
+): Promise<number> {
+  if (!written.length || link.direction === 'push-only') return 0
+  const byId = new Map(written.map((w) => [w.answer.id, w]))
+  const pending = await pendingItemChanges(ctx.db, link.siteId, link.webflowCollectionId, [...byId.keys()])
+  let applied = 0
+  for (const body of pending) {
+    const parsed = WebhookDelivery.safeParse(body)
+    if (!parsed.success || parsed.data.triggerType !== 'collection_item_changed') continue
+    const p = parsed.data.payload as CollectionItemPayload
+    const w = byId.get(p.id)
+    if (!w || !p.lastUpdated || !p.fieldData?.slug || !p.createdOn || p.isDraft === undefined) continue
+    // Another locale's version: the write did not touch it (apply-locale-delivery.ts applies it).
+    if (p.cmsLocaleId && p.cmsLocaleId !== w.answer.cmsLocaleId) continue
+    const at = new Date(p.lastUpdated).getTime()
+    // Seen before the push planned, or the write itself (or later): not overwritten by it.
+    if (
+      at <= (w.planned.webflowLastUpdated?.getTime() ?? 0) ||
+      at >= new Date(w.answer.lastUpdated).getTime()
+    )
+      continue
+    await inTransaction(ctx.db, async (tx) => {
+      const current = await getItemLinkByWebflowId(tx, link.id, p.id)
+      if (current?.webflowLastUpdated && current.webflowLastUpdated.getTime() >= at) return
+      await applyItem(tx, ctx, link, current, p as CollectionItem)
+      applied++
+    })
+  }
+  return applied
 }

@@ -30,7 +30,7 @@ import { type FieldMemory, loadFieldMemory, NO_MEMORY } from './field-memory'
 import { findBySlug } from './find-by-slug'
 import { holdMassDeletes } from './hold-deletes'
 import { createInLocales, unpublishInLocales } from './locale-writes'
-import { mergeUnseenWebflowEdits } from './merge-unseen-webflow-edits'
+import { mergeOverwrittenEdits, mergeUnseenWebflowEdits } from './merge-unseen-webflow-edits'
 import { linkLocaleIds, pushLocales } from './push-locales'
 import { chunks, type PlannedItem, planPush } from './push-plan'
 import { recordAnswers } from './record-answer'
@@ -460,6 +460,12 @@ class BatchWriter {
     })
     // A write missing from the answer stays dirty: a create is settled by slug next round.
     chunk = answered.map((a) => a.c)
+    if (kind === 'update')
+      await mergeOverwrittenEdits(
+        this.ctx,
+        this.link,
+        answered.map(({ c, item }) => ({ planned: c.p.itemLink, answer: item })),
+      )
     const records: SyncedRecord[] = answered.map(({ c, item }) => {
       if (c.unresolved) this.deferred.add(c.p.itemLink.id)
       return {

@@ -35,7 +35,9 @@ describe('a Designer edit made while a push is on its way to Webflow', () => {
       payload: { routes: ['PATCH /v2/collections/*'], latencyMs: 1_500 },
     })
     const since = Date.now()
-    await world.content.call('PATCH', `/collections/${hubCollectionId}/items/${item.id}`, { name: 'Hub name' })
+    await world.content.call('PATCH', `/collections/${hubCollectionId}/items/${item.id}`, {
+      name: 'Hub name',
+    })
     const settling = world.settle()
     // The push has looked at Webflow's recently updated items: its write comes next.
     await expect
