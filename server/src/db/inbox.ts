@@ -91,7 +91,8 @@ export async function settleEchoes(tx: Queryable, ids: string[]): Promise<Set<st
 
 /**
  * The raw bodies of the item changes still pending for these Webflow items of a collection, oldest
- * `lastUpdated` first (the pending rows are few: `inbox_pending_idx`).
+ * `lastUpdated` first. Reads the pending rows through their partial index (`inbox_pending_idx`): a
+ * scan of what waits in the inbox, not of its history.
  */
 export async function pendingItemChanges(
   db: Queryable,
