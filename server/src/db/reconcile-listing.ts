@@ -13,18 +13,23 @@ export type ListingEntry = { item: CollectionItem; seq: number }
  */
 export async function addToListing(db: Queryable, reportId: string, entries: ListingEntry[], live: boolean) {
   if (!entries.length) return
+  // Offsets shift while items are created or deleted, so a batch of pages may list an item twice;
+  // one statement may upsert a row once only.
+  const first = [...new Map(entries.toReversed().map((e) => [e.item.id, e])).values()]
   await db.query(
     `insert into reconcile_listing as r (report_id, webflow_item_id, slug, staged, live, seq)
      select $1, x.id, case when $2 then null else x.slug end, case when $2 then null else x.item end,
        case when $2 then x.item end, case when $2 then null else x.seq end
      from jsonb_to_recordset($3::jsonb) as x(id text, slug text, item jsonb, seq int)
+     -- The staged and the live listing upsert the same rows at once: both in one order, or deadlock.
+     order by x.id
      on conflict (report_id, webflow_item_id) do update set
        slug = coalesce(excluded.slug, r.slug), staged = coalesce(excluded.staged, r.staged),
        live = coalesce(excluded.live, r.live), seq = coalesce(r.seq, excluded.seq)`,
     [
       reportId,
       live,
-      JSON.stringify(entries.map(({ item, seq }) => ({ id: item.id, slug: item.fieldData.slug, item, seq }))),
+      JSON.stringify(first.map(({ item, seq }) => ({ id: item.id, slug: item.fieldData.slug, item, seq }))),
     ],
   )
 }
