@@ -9,7 +9,7 @@ import { newVariant } from './items-state.ts'
 import { planItemCap } from './plans.ts'
 import { toItem } from './serialize.ts'
 import { checkSlugSyntax, claimSlug, normalizeSlug, resolveSlug, slugify, slugKey } from './slugs.ts'
-import type { CollectionRec, ItemRec } from './store.ts'
+import { type CollectionRec, type ItemRec, versionSets } from './store.ts'
 
 export interface CreateOptions {
   live: boolean
@@ -112,6 +112,7 @@ export function createItems(
       out.push(toItem(item.id, locale, variant.staged))
     })
     c.items.set(item.id, item)
+    versionSets.revision++
     site.itemCount++
     for (const variant of item.variants.values()) {
       emitItem(

@@ -4,7 +4,7 @@ import { validationError } from './errors.ts'
 import { emitItem, emitRemoval, primaryLocale, resolveLocales, siteOf } from './item-common.ts'
 import { isQueued, publish } from './items-state.ts'
 import { iso } from './serialize.ts'
-import type { CollectionRec, SiteRec } from './store.ts'
+import { type CollectionRec, type SiteRec, versionSets } from './store.ts'
 
 /**
  * POST …/items/publish with `{itemIds}` (primary locale) or `{items:[{id, cmsLocaleIds?}]}`.
@@ -95,6 +95,7 @@ export function publishSite(
         if (variant.staged.isArchived && variant.live) {
           const wasLive = variant.live
           variant.live = null
+          versionSets.revision++
           variant.staged.lastPublished = null
           const payload = { ...wasLive, isArchived: true, lastPublished: null }
           emitRemoval(

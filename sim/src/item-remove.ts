@@ -3,7 +3,7 @@ import { notFound } from './errors.ts'
 import { emitRemoval, getItem, getVariant, primaryLocale, resolveLocales, siteOf } from './item-common.ts'
 import { unpublish } from './items-state.ts'
 import { releaseSlug } from './slugs.ts'
-import type { CollectionRec } from './store.ts'
+import { type CollectionRec, versionSets } from './store.ts'
 
 export interface ItemRef {
   id: unknown
@@ -35,6 +35,7 @@ export function deleteItems(
       const variant = item.variants.get(locale)
       if (!variant) continue
       item.variants.delete(locale)
+      versionSets.revision++
       releaseSlug(c, locale, variant.staged.fieldData.slug as string, item.id)
       emitRemoval(ctx, site, c, 'collection_item_deleted', item.id, locale, variant.staged, source)
     }

@@ -1,4 +1,4 @@
-import type { ItemVariant, ItemVersion } from './store.ts'
+import { type ItemVariant, type ItemVersion, versionSets } from './store.ts'
 
 // The item state machine of docs/webflow.md, Item states (rules effective 2025-07-07):
 //   Draft            lastPublished null, isDraft true
@@ -64,6 +64,7 @@ export function publish(variant: ItemVariant, now: number, rules: StateRules): v
   s.lastPublished = now
   if (rules.publishBumpsLastUpdated) s.lastUpdated = now
   variant.live = copy(s)
+  versionSets.revision++
 }
 
 /** Live PATCH: edits staged and live together. Caller rejects never-published items with 409. */
@@ -74,6 +75,7 @@ export function liveUpdate(variant: ItemVariant, patch: ItemPatch, now: number, 
 
 export function unpublish(variant: ItemVariant, now: number): void {
   variant.live = null
+  versionSets.revision++
   variant.staged.isDraft = true
   variant.staged.lastPublished = null
   variant.staged.lastUpdated = now

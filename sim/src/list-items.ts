@@ -2,7 +2,7 @@ import type { ItemList } from '@bindery/shared/webflow'
 import { validationError } from './errors.ts'
 import { primaryLocale } from './item-common.ts'
 import { toItem } from './serialize.ts'
-import type { CollectionRec, ItemRec, ItemVersion, SiteRec } from './store.ts'
+import { type CollectionRec, type ItemRec, type ItemVersion, type SiteRec, versionSets } from './store.ts'
 
 type Query = Record<string, string | string[] | undefined>
 
@@ -92,7 +92,7 @@ function* rowsOf(c: CollectionRec, locales: string[], live: boolean): Generator<
   }
 }
 
-/** One page of the unfiltered list: every version is counted, only the page's are serialised. */
+/** One page of the unfiltered list: only the page's versions are serialised. */
 function plainPage(
   c: CollectionRec,
   locales: string[],
@@ -100,15 +100,31 @@ function plainPage(
   offset: number,
   limit: number,
 ): ItemList {
-  const items: ItemList['items'] = []
-  let total = 0
+  const rows = listOrder(c, locales, live)
+  const items = rows
+    .slice(offset, offset + limit)
+    .map(([item, cmsLocaleId]) => toItem(item.id, cmsLocaleId, versionOf(item, cmsLocaleId, live)!))
+  return { items, pagination: { limit, offset, total: rows.length } }
+}
+
+type Order = { revision: number; rows: [ItemRec, string][] }
+const orders = new WeakMap<CollectionRec, Map<string, Order>>()
+
+/**
+ * The unfiltered list's order (items with a version in the asked locales), kept until a version
+ * appears or goes anywhere (`versionSets`): a paging pass over a big collection costs one walk of it,
+ * not one per page. The versions themselves are read when a page is served.
+ */
+function listOrder(c: CollectionRec, locales: string[], live: boolean): [ItemRec, string][] {
+  const key = `${live}|${locales.join(',')}`
+  const byKey = orders.get(c) ?? new Map<string, Order>()
+  orders.set(c, byKey)
+  const cached = byKey.get(key)
+  if (cached?.revision === versionSets.revision) return cached.rows
+  const rows: [ItemRec, string][] = []
   for (const item of c.items.values()) {
-    for (const cmsLocaleId of locales) {
-      const v = versionOf(item, cmsLocaleId, live)
-      if (!v) continue
-      if (total >= offset && total < offset + limit) items.push(toItem(item.id, cmsLocaleId, v))
-      total++
-    }
+    for (const cmsLocaleId of locales) if (versionOf(item, cmsLocaleId, live)) rows.push([item, cmsLocaleId])
   }
-  return { items, pagination: { limit, offset, total } }
+  byKey.set(key, { revision: versionSets.revision, rows })
+  return rows
 }

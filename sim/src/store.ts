@@ -75,6 +75,13 @@ export interface ItemVariant {
   live: ItemVersion | null
 }
 
+/**
+ * Counts every time an item version appears or goes (an item created or deleted, a version published
+ * or unpublished): a list page reuses the collection's order built for the last one until it moves
+ * (list-items.ts).
+ */
+export const versionSets = { revision: 0 }
+
 export interface ItemRec {
   id: string
   collectionId: string

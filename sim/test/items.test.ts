@@ -310,6 +310,27 @@ describe('state machine (docs/webflow.md, Item states)', () => {
     expect(live.items?.some((i) => i.id === item.id)).toBe(false)
   })
 
+  it('list pages follow creates, publishes, unpublishes and deletes between them', async () => {
+    const ids = async (live: boolean) => {
+      const page = live
+        ? await t.wf.collections.items.listItemsLive(posts, { limit: 100 })
+        : await t.wf.collections.items.listItems(posts, { limit: 100 })
+      expect(page.pagination?.total).toBe(page.items?.length)
+      return page.items?.map((i) => i.id) ?? []
+    }
+    const liveBefore = await ids(true)
+    const stagedBefore = await ids(false)
+    const item = await create('listed')
+    expect(await ids(false)).toEqual([...stagedBefore, item.id])
+    expect(await ids(true)).toEqual(liveBefore)
+    await t.wf.collections.items.publishItem(posts, { itemIds: [item.id!] })
+    expect(await ids(true)).toContain(item.id)
+    await t.wf.collections.items.deleteItemLive(posts, item.id!)
+    expect(await ids(true)).toEqual(liveBefore)
+    await t.wf.collections.items.deleteItem(posts, item.id!)
+    expect(await ids(false)).toEqual(stagedBefore)
+  })
+
   it('live PATCH on a never-published item → 409 conflict', async () => {
     const item = await create('never')
     const { status, body } = await failure(
