@@ -18,6 +18,9 @@ RUN npm run build
 # Runtime: a production install (no tsx, no compiler, no simulator) and the build output.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/app/.data
+# A heap cap keeps a process's memory flat: without one V8 sizes the heap from the host's memory and
+# collects lazily, so RSS climbs with the work done though nothing is kept (README "Sizing").
+ENV NODE_OPTIONS=--max-old-space-size=512
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY shared/package.json shared/

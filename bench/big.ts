@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -33,10 +33,11 @@ const ROOT = path.resolve(import.meta.dirname, '..')
 /**
  * One big collection, rate limit off, on the Enterprise plan (no item cap: docs/webflow.md, Item cap):
  * publish it, lose the webhooks of 100 Designer changes, "Sync now". The jobs run in a worker process
- * of their own (`ROLE=worker`), so its memory is what is measured: the simulator holding every item
- * and the web process live in this one. Run at SMALL items and at ITEMS items, each in a fresh worker.
+ * of their own (`ROLE=worker`, on the build as the Docker image runs it), so its memory is what is
+ * measured: the simulator holding every item and the web process live in this one. Run at SMALL items and at ITEMS items, each in a fresh worker.
  */
 export async function benchBig(): Promise<BigFigures> {
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'pipe' })
   const small = await run(SMALL)
   const big = await run(ITEMS)
   return {
@@ -157,14 +158,24 @@ async function settle(world: BenchWorld) {
   }, 1_800_000)
 }
 
-/** A Bindery worker process on the same database, as `npm start` runs one with `ROLE=worker`. */
+/**
+ * A Bindery worker process on the same database, as the Docker image runs one with `ROLE=worker`:
+ * `npm run start:prod`'s command on the build, with the image's NODE_OPTIONS (its heap cap).
+ */
 async function startWorker(world: BenchWorld): Promise<ChildProcess> {
   const port = await freePort()
-  // BENCH_WORKER_ARGS adds node flags to the worker, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  // BENCH_WORKER_ARGS adds node flags to the worker, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`; they
+  // win over NODE_OPTIONS (`--max-old-space-size=4096` measures it uncapped).
   const args = (readEnv('BENCH_WORKER_ARGS') ?? '').split(' ').filter(Boolean)
-  const child = spawn(process.execPath, [...args, '--import', 'tsx', 'server/src/server.ts'], {
+  const child = spawn(process.execPath, [...args, '--conditions=bindery-build', 'server/dist/server.js'], {
     cwd: ROOT,
-    env: { ...process.env, ...world.env, ROLE: 'worker', PORT: String(port) },
+    env: {
+      ...process.env,
+      ...world.env,
+      NODE_OPTIONS: imageNodeOptions(),
+      ROLE: 'worker',
+      PORT: String(port),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   // The worker never outlives the bench.
@@ -181,6 +192,14 @@ async function startWorker(world: BenchWorld): Promise<ChildProcess> {
     100,
   )
   return child
+}
+
+/** The NODE_OPTIONS the Dockerfile sets, so the bench measures what the image runs. */
+function imageNodeOptions(): string {
+  const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8')
+  const options = /^ENV NODE_OPTIONS=(.+)$/m.exec(dockerfile)?.[1]
+  if (!options) throw new Error('the Dockerfile sets no NODE_OPTIONS')
+  return options
 }
 
 async function stop(child: ChildProcess) {
