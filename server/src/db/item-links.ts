@@ -339,13 +339,20 @@ export async function queueCreate(db: Queryable, linkId: string, hubItemId: stri
   )
 }
 
-/** Webflow confirmed the items live. */
-/** Dirty item links of these Webflow items that waited for a site publish (queued) are now live. */
+/**
+ * Dirty item links of these Webflow items that waited for a site publish (queued) are now live. A
+ * shortcut, so rows another transaction holds (the inbox applying a batch of webhooks, in its own
+ * order) are skipped rather than waited for: waiting deadlocked with it. A skipped row stays queued,
+ * and its push publishes it by id.
+ */
 export async function markQueuedLive(db: Queryable, linkId: string, webflowItemIds: string[]) {
   if (!webflowItemIds.length) return
   await db.query(
     `update item_links set webflow_state = 'published'
-     where link_id = $1 and webflow_item_id = any($2::text[]) and dirty and webflow_state = 'queued'`,
+     where id in (
+       select id from item_links
+        where link_id = $1 and webflow_item_id = any($2::text[]) and dirty and webflow_state = 'queued'
+        for update skip locked)`,
     [linkId, webflowItemIds],
   )
 }
