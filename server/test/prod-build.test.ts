@@ -218,4 +218,12 @@ describe('Dockerfile', () => {
     expect(dockerfile).toContain('npm ci --omit=dev')
     expect(dockerfile).toContain(JSON.stringify(scripts['start:prod'].split(' ')).replaceAll(',', ', '))
   })
+
+  it('gives the image and compose.yaml the same heap cap', () => {
+    const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8')
+    const compose = readFileSync(path.join(ROOT, 'compose.yaml'), 'utf8')
+    const cap = /^ENV NODE_OPTIONS=(--max-old-space-size=\d+)$/m.exec(dockerfile)?.[1]
+    expect(cap).toBeDefined()
+    expect(compose).toContain(`NODE_OPTIONS: \${NODE_OPTIONS:-${cap}}`)
+  })
 })

@@ -5,6 +5,8 @@ import type { Queryable } from './pool'
 
 export type BreakerRow = {
   state: 'closed' | 'open' | 'half_open'
+  /** Failures in a row so far. */
+  failures: number
   openUntil: Date | null
   probeUntil: Date | null
 }
@@ -12,11 +14,12 @@ export type BreakerRow = {
 export async function getBreaker(db: Queryable, key: string): Promise<BreakerRow | undefined> {
   const { rows } = await db.query<{
     state: BreakerRow['state']
+    failures: number
     open_until: Date | null
     probe_until: Date | null
-  }>('select state, open_until, probe_until from circuit_breakers where token_key = $1', [key])
+  }>('select state, failures, open_until, probe_until from circuit_breakers where token_key = $1', [key])
   const r = rows[0]
-  return r && { state: r.state, openUntil: r.open_until, probeUntil: r.probe_until }
+  return r && { state: r.state, failures: r.failures, openUntil: r.open_until, probeUntil: r.probe_until }
 }
 
 /** Claims the half-open probe when the cooldown (or a previous probe's lease) is over; true for the one winner. */

@@ -25,6 +25,12 @@ export class PgCircuitBreaker implements CircuitBreaker {
   private readonly maxCooldownMs: number
   private readonly probeLeaseMs: number
   private readonly now: () => number
+  /**
+   * Tokens whose breaker this process last found closed with no failure: a success there has
+   * nothing to reset, so it writes nothing (a busy token makes a request after another). A failure
+   * this process records, or one another process recorded that the next `before` finds, ends that.
+   */
+  private readonly clean = new Set<string>()
 
   constructor(
     private db: Queryable,
@@ -39,6 +45,8 @@ export class PgCircuitBreaker implements CircuitBreaker {
 
   async before(key: string): Promise<void> {
     const row = await getBreaker(this.db, key)
+    if (!row || (row.state === 'closed' && row.failures === 0)) this.clean.add(key)
+    else this.clean.delete(key)
     if (!row || row.state === 'closed') return
     const now = new Date(this.now())
     // Only one caller wins the probe: the update matches for the first one alone.
@@ -48,10 +56,12 @@ export class PgCircuitBreaker implements CircuitBreaker {
   }
 
   async success(key: string): Promise<void> {
+    if (this.clean.has(key)) return
     await closeBreaker(this.db, key)
   }
 
   async failure(key: string, error: string): Promise<void> {
+    this.clean.delete(key)
     // A failed probe reopens for twice the cooldown; the threshold-th failure in a row opens.
     await recordBreakerFailure(this.db, key, error, {
       threshold: this.threshold,

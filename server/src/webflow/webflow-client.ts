@@ -8,8 +8,9 @@ import type { RateGate } from './rate-gate'
 import { WebflowApiError } from './webflow-api-error'
 
 /**
- * The one way Bindery talks to Webflow's Data API: the official SDK with its own retries off, every
- * call paced by the token's rate gate, answers validated with the shapes in `shared/webflow`.
+ * The one way Bindery talks to Webflow's Data API: the official SDK with its own retries off (the
+ * item lists and the beta token resolve straight over fetch), every call paced by the token's rate
+ * gate, answers validated with the shapes in `shared/webflow`.
  * 429s wait out `Retry-After` and go again; other transient failures are retried only for calls that
  * are safe to repeat. A create whose outcome is unknown is left to the caller, which settles it by
  * looking the slug up (retrying blindly could make a second item). With a breaker, a token whose
@@ -39,7 +40,8 @@ type CallOptions = {
   /** A 429 here is the call's own limit (one site publish a minute), not the token's budget. */
   ownLimit?: boolean
 }
-type Raw = { data: unknown; rawResponse: { headers: Headers; status: number } }
+/** An answer; `wire`: read straight off the wire (`fetchJson`), not converted by the SDK. */
+type Raw = { data: unknown; rawResponse: { headers: Headers; status: number }; wire?: boolean }
 export type ItemWrite = {
   id?: string
   /** The locale version to write (docs/webflow.md "Localization"); absent: the primary. */
@@ -68,12 +70,12 @@ export function createWebflowClient(o: WebflowClientOptions) {
       await o.gate.acquire(o.tokenKey)
       recordRateWait((performance.now() - waitStart) / 1000)
       try {
-        const { data, rawResponse } = await run()
+        const { data, rawResponse, wire } = await run()
         recordWebflowRequest(label, rawResponse.status)
         await observe(rawResponse.headers)
         await o.breaker?.success(o.tokenKey)
         if (!schema) return undefined as z.infer<S>
-        const parsed = schema.safeParse(datesToIso(data))
+        const parsed = schema.safeParse(wire ? data : datesToIso(data))
         if (!parsed.success)
           throw new WebflowApiError(502, 'unexpected_response', `${label}: ${parsed.error.message}`)
         return parsed.data
@@ -174,13 +176,13 @@ export function createWebflowClient(o: WebflowClientOptions) {
       },
     ) => {
       const { live, ...query } = q
+      // Off the wire, not through the SDK: a page of 100 items is the hottest answer of a push or a
+      // reconcile, and the SDK converts it field by field before the shared shapes check it again.
+      const path = `collections/${encodeURIComponent(collectionId)}/items${live ? '/live' : ''}`
       return call(
         live ? 'items.listLive' : 'items.list',
         W.ItemList,
-        () =>
-          (live ? items.listItemsLive : items.listItems)
-            .call(items, collectionId, query as never, per)
-            .withRawResponse(),
+        () => fetchJson('GET', path, query),
         idem,
       )
     },
@@ -288,21 +290,37 @@ export function createWebflowClient(o: WebflowClientOptions) {
       call(
         'token.resolve',
         W.TokenResolveResponse,
-        () => postJson(`${o.apiUrl}/beta/token/resolve`, { idToken }),
+        () => fetchJson('POST', '../beta/token/resolve', { idToken }),
         idem,
       ),
   }
 
-  async function postJson(url: string, body: unknown): Promise<Raw> {
+  /**
+   * A Data API call without the SDK, `path` under /v2: a GET's `body` is its query. A non-2xx answer
+   * throws what the SDK would, for `call` to read the same way.
+   */
+  async function fetchJson(
+    method: 'GET' | 'POST',
+    path: string,
+    body: Record<string, unknown>,
+  ): Promise<Raw> {
+    const url = new URL(path, `${o.apiUrl}/v2/`)
+    if (method === 'GET') {
+      for (const [k, v] of Object.entries(body)) if (v !== undefined) url.searchParams.set(k, String(v))
+    }
     const res = await fetch(url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${o.accessToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      method,
+      headers: {
+        authorization: `Bearer ${o.accessToken}`,
+        accept: 'application/json',
+        ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+      },
+      body: method === 'POST' ? JSON.stringify(body) : undefined,
       signal: AbortSignal.timeout(per.timeoutInSeconds * 1000),
     })
     const data = await res.json().catch(() => undefined)
     if (!res.ok) throw new WebflowError({ statusCode: res.status, body: data, rawResponse: res as never })
-    return { data, rawResponse: { headers: res.headers, status: res.status } }
+    return { data, rawResponse: { headers: res.headers, status: res.status }, wire: true }
   }
 }
 

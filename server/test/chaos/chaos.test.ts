@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFailed, onTestFinished } from 'vitest'
 import { readEnv } from '../../src/config'
 import { contentClient } from '../content/content-client'
-import { adminApi } from '../helpers/test-context'
+import { adminApi, publishLink } from '../helpers/test-context'
 import { DEMO, startInstallWorld } from '../install/install-world'
 import { startWorkerProcess } from './worker-process'
 
@@ -48,13 +48,7 @@ describe('chaos', async () => {
       (await content.call('POST', `/collections/${collectionId}/items/bulk`, { items })).statusCode,
     ).toBe(200)
     const admin = adminApi(ctx)
-    const link = (
-      await admin('POST', `/sites/${DEMO.siteId}/links`, {
-        mode: 'publish',
-        hubCollectionId: collectionId,
-        fields: ['note'],
-      })
-    ).json()
+    const link = await publishLink(ctx, DEMO.siteId, collectionId, ['note'])
     const linkPath = `/sites/${DEMO.siteId}/links/${link.id}`
     await expect
       .poll(async () => (await admin('GET', linkPath)).json().state, { timeout: 60_000, interval: 200 })

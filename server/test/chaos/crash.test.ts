@@ -9,7 +9,7 @@ import { startEmbeddedPostgres } from '../../src/db/embedded-postgres'
 import { startWorkers } from '../../src/jobs/workers'
 import { startRuntime } from '../../src/runtime'
 import { contentClient } from '../content/content-client'
-import { adminApi, silentLog } from '../helpers/test-context'
+import { adminApi, publishLink, silentLog } from '../helpers/test-context'
 import { browse, signedHeaders, startInstallWorld } from '../install/install-world'
 import { freePort, portOutsideEphemeralRange, startWorkerProcess } from './worker-process'
 
@@ -43,13 +43,7 @@ describe('crash safety', () => {
       payload: { routes: ['POST /v2/collections/*'], latencyMs: 150 },
     })
     const admin = adminApi(ctx)
-    const link = (
-      await admin('POST', `/sites/${DEMO.siteId}/links`, {
-        mode: 'publish',
-        hubCollectionId: collectionId,
-        fields: [],
-      })
-    ).json()
+    const link = await publishLink(ctx, DEMO.siteId, collectionId, [])
     const summary = async () => (await admin('GET', `/sites/${DEMO.siteId}/links/${link.id}`)).json()
     await expect
       .poll(async () => (await summary()).progress.done, { timeout: 60_000, interval: 50 })
@@ -88,13 +82,7 @@ describe('crash safety', () => {
       (await content.call('POST', `/collections/${collectionId}/items/bulk`, { items })).statusCode,
     ).toBe(200)
     const admin = adminApi(ctx)
-    const link = (
-      await admin('POST', `/sites/${DEMO.siteId}/links`, {
-        mode: 'publish',
-        hubCollectionId: collectionId,
-        fields: [],
-      })
-    ).json()
+    const link = await publishLink(ctx, DEMO.siteId, collectionId, [])
     // What a worker killed between recording its creates as sent and sending them leaves behind: 25
     // creates whose outcome is unknown, and that never reached Webflow.
     const { rowCount } = await ctx.db.query(

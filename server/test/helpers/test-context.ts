@@ -99,6 +99,22 @@ export function adminApi(ctx: Pick<TestContext, 'app' | 'config'>) {
     })
 }
 
+/** Connects a hub collection to a site in publish mode through the admin API; the new link. */
+export async function publishLink(
+  ctx: Pick<TestContext, 'app' | 'config'>,
+  siteId: string,
+  hubCollectionId: string,
+  fields: string[],
+) {
+  const res = await adminApi(ctx)('POST', `/sites/${siteId}/links`, {
+    mode: 'publish',
+    hubCollectionId,
+    fields,
+  })
+  if (res.statusCode !== 201) throw new Error(`connect failed: ${res.body}`)
+  return res.json()
+}
+
 /**
  * A designer session for `siteId` as `POST /api/session` would issue it (in the site's current
  * session epoch), without a Webflow ID token.

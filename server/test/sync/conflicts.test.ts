@@ -1,31 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { DEMO, startSyncWorld, webflowItems } from './sync-world'
+import { DEMO, oneLinkedItem, startSyncWorld, webflowItems } from './sync-world'
 
 type Policy = 'newest' | 'hub' | 'webflow' | 'review'
 
 /** One published item, then the same field edited on both sides while the link's push is held. */
 async function conflictingEdits(policy: Policy) {
   const world = await startSyncWorld()
-  const hubCollectionId = await world.content.createCollection('docs', [
-    { slug: 'body', name: 'Body', type: 'text' },
-  ])
-  const created = await world.content.call('POST', `/collections/${hubCollectionId}/items`, {
-    slug: 'doc',
+  const { hubCollectionId, item, link, wfItem } = await oneLinkedItem(world, 'docs', {
     name: 'Original',
-    status: 'published',
-    fields: { body: 'original body' },
+    body: 'original body',
+    conflictPolicy: policy,
   })
-  const item = created.json()
-  const link = (
-    await world.admin('POST', `/sites/${DEMO.siteId}/links`, {
-      mode: 'publish',
-      hubCollectionId,
-      fields: ['body'],
-      conflictPolicy: policy,
-    })
-  ).json()
-  await world.settle()
-  const wfItem = (await webflowItems(world, link.webflowCollectionId))[0]!
   const path = `/sites/${DEMO.siteId}/links/${link.id}`
   await world.admin('PATCH', path, { paused: true })
   await world.content.call('PATCH', `/collections/${hubCollectionId}/items/${item.id}`, {
@@ -93,26 +78,10 @@ describe('conflicts: the same field changed on both sides', () => {
 describe('a Webflow edit whose webhook was lost', () => {
   it('is merged before a hub push could overwrite it', async () => {
     const world = await startSyncWorld()
-    const hubCollectionId = await world.content.createCollection('memos', [
-      { slug: 'body', name: 'Body', type: 'text' },
-    ])
-    const item = (
-      await world.content.call('POST', `/collections/${hubCollectionId}/items`, {
-        slug: 'memo',
-        name: 'Memo',
-        status: 'published',
-        fields: { body: 'v1' },
-      })
-    ).json()
-    const link = (
-      await world.admin('POST', `/sites/${DEMO.siteId}/links`, {
-        mode: 'publish',
-        hubCollectionId,
-        fields: ['body'],
-      })
-    ).json()
-    await world.settle()
-    const wfItem = (await webflowItems(world, link.webflowCollectionId))[0]!
+    const { hubCollectionId, item, link, wfItem } = await oneLinkedItem(world, 'memos', {
+      name: 'Memo',
+      body: 'v1',
+    })
     await world.sim.app.inject({ method: 'PUT', url: '/_sim/faults', payload: { webhooks: { loseRate: 1 } } })
     world.sim.control.designer.updateItem(link.webflowCollectionId, wfItem.id!, {
       fieldData: { name: 'Renamed in Webflow' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEMO, startSyncWorld, webflowItems } from './sync-world'
+import { oneLinkedItem, startSyncWorld, webflowItems } from './sync-world'
 
 describe('a Designer edit made while a push is on its way to Webflow', () => {
   // The push looks for Webflow edits it never heard of just before it writes
@@ -7,26 +7,10 @@ describe('a Designer edit made while a push is on its way to Webflow', () => {
   // overwritten in Webflow by the push, and only its webhook still carries it.
   it('wins over the older hub edit the push carried, on both sides', async () => {
     const world = await startSyncWorld()
-    const hubCollectionId = await world.content.createCollection('docs', [
-      { slug: 'body', name: 'Body', type: 'text' },
-    ])
-    const item = (
-      await world.content.call('POST', `/collections/${hubCollectionId}/items`, {
-        slug: 'doc',
-        name: 'Original',
-        status: 'published',
-        fields: { body: 'original body' },
-      })
-    ).json()
-    const link = (
-      await world.admin('POST', `/sites/${DEMO.siteId}/links`, {
-        mode: 'publish',
-        hubCollectionId,
-        fields: ['body'],
-      })
-    ).json()
-    await world.settle()
-    const wfItem = (await webflowItems(world, link.webflowCollectionId))[0]!
+    const { hubCollectionId, item, link, wfItem } = await oneLinkedItem(world, 'docs', {
+      name: 'Original',
+      body: 'original body',
+    })
 
     // Slow item writes: the push's write is on its way for a second and a half.
     await world.sim.app.inject({

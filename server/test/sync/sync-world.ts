@@ -59,6 +59,39 @@ export async function startSyncWorld(
   return { ...world, content, webflow, admin, settle }
 }
 
+/**
+ * A hub collection `slug` with one published item (a `body` text field), linked in publish mode
+ * and pushed: the hub item, the link and the item as Webflow holds it.
+ */
+export async function oneLinkedItem(
+  world: SyncWorld,
+  slug: string,
+  o: { name: string; body: string; conflictPolicy?: string },
+) {
+  const hubCollectionId = await world.content.createCollection(slug, [
+    { slug: 'body', name: 'Body', type: 'text' },
+  ])
+  const item = (
+    await world.content.call('POST', `/collections/${hubCollectionId}/items`, {
+      slug: slug.replace(/s$/, ''),
+      name: o.name,
+      status: 'published',
+      fields: { body: o.body },
+    })
+  ).json()
+  const link = (
+    await world.admin('POST', `/sites/${DEMO.siteId}/links`, {
+      mode: 'publish',
+      hubCollectionId,
+      fields: ['body'],
+      ...(o.conflictPolicy ? { conflictPolicy: o.conflictPolicy } : {}),
+    })
+  ).json()
+  await world.settle()
+  const wfItem = (await webflowItems(world, link.webflowCollectionId))[0]!
+  return { hubCollectionId, item, link, wfItem }
+}
+
 /** All staged items of a Webflow collection. */
 export async function webflowItems(world: SyncWorld, collectionId: string) {
   const out = []
