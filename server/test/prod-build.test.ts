@@ -47,12 +47,16 @@ function productionCopy(): string {
   return dest
 }
 
-/** `npm run <script>` in the copy, with NODE_ENV=production and exactly `env`. */
+/**
+ * `npm run <script>` in the copy, with NODE_ENV=production and exactly `env`, in a process group of
+ * its own: `stop` signals the whole group, since npm does not pass a signal on to the server it ran.
+ */
 function startProd(dest: string, env: Record<string, string>, script = 'start:prod') {
   const child = spawn('npm', ['run', '--silent', script], {
     cwd: dest,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   })
   let out = ''
   child.stdout.on('data', (d) => {
@@ -62,7 +66,11 @@ function startProd(dest: string, env: Record<string, string>, script = 'start:pr
     out += d
   })
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  return { child, exited, output: () => out }
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGTERM')
+    await exited
+  }
+  return { exited, stop, output: () => out }
 }
 
 describe('production build', async () => {
@@ -184,8 +192,7 @@ describe('production build', async () => {
         .poll(webflowNames, { timeout: 20_000 })
         .toContainEqual(expect.objectContaining({ name: 'Built with node', bio: 'No tsx here.' }))
     } finally {
-      server.child.kill('SIGTERM')
-      await server.exited
+      await server.stop()
       await sim.close()
     }
   }, 90_000)
