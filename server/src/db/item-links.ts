@@ -349,10 +349,10 @@ export async function markQueuedLive(db: Queryable, linkId: string, webflowItemI
   if (!webflowItemIds.length) return
   await db.query(
     `update item_links set webflow_state = 'published'
-     where id in (
+     where id = any(array(
        select id from item_links
         where link_id = $1 and webflow_item_id = any($2::text[]) and dirty and webflow_state = 'queued'
-        for update skip locked)`,
+        for update skip locked))`,
     [linkId, webflowItemIds],
   )
 }
