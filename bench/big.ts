@@ -3,10 +3,17 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { readEnv } from '../server/src/config'
-import { PgRateGate } from '../server/src/webflow/pg-rate-gate'
 import { inject, verifyRepaired } from './reconcile'
 import { itemBatches } from './seed-items'
-import { type BenchWorld, DEMO, freePort, pushesIdle, startBenchWorld, until } from './sync-world'
+import {
+  type BenchWorld,
+  DEMO,
+  freePort,
+  liftRateBudgets,
+  pushesIdle,
+  startBenchWorld,
+  until,
+} from './sync-world'
 
 export type BigFigures = {
   items: number
@@ -27,7 +34,6 @@ export type BigFigures = {
 const QUICK = !!readEnv('BENCH_QUICK')
 const ITEMS = QUICK ? 20_000 : 100_000
 const SMALL = QUICK ? 2_000 : 10_000
-const RATE_LIMIT = 10_000_000
 const ROOT = path.resolve(import.meta.dirname, '..')
 
 /**
@@ -64,11 +70,7 @@ async function run(items: number) {
   let worker: ChildProcess | undefined
   try {
     const collectionId = await seed(world, items)
-    // The token's budget as the simulator's headers announce it, before the first call: the budget
-    // row starts from the plan's 120 a minute.
-    const { rows } = await world.runtime.db.query<{ id: string }>('select id from installations')
-    const gate = new PgRateGate(world.runtime.db)
-    for (const { id } of rows) await gate.observe(id, RATE_LIMIT, RATE_LIMIT)
+    await liftRateBudgets(world.runtime.db)
     worker = await startWorker(world)
     const pid = worker.pid!
     const readyRssMb = Math.round(statusKb(pid, 'VmRSS') / 1024)

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url'
 import { readEnv } from '../server/src/config'
 import { DEMO, type ProcessWorld, startProcessWorld } from './process-world'
 import { cpuSeconds } from './processes'
+import { liftRateBudgets } from './sync-world'
 
 export type ScaleFigures = {
   items: number
@@ -20,7 +21,7 @@ export type ScaleFigures = {
 }
 
 const LINKS = 8
-const PER_LINK = readEnv('BENCH_QUICK') ? 500 : 1_250
+const PER_LINK = readEnv('BENCH_QUICK') ? 500 : 5_000
 
 /**
  * The initial publish of LINKS collections (rate limit off) by one worker process, then on a fresh
@@ -47,6 +48,7 @@ async function run(workers: number) {
   const world = await startProcessWorld(`scale${workers}`, { rateLimit: 'off', duplicateSlug: 'suffix' })
   try {
     const collections = await world.hubCollections('scale', LINKS, PER_LINK)
+    await liftRateBudgets(world.web.db)
     const pids = (await world.startWorkers(workers)).map((c) => c.pid!)
     world.sim.control.resetCounters()
     const cpuBefore = pids.map(cpuSeconds)

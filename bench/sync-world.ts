@@ -7,9 +7,11 @@ import { DEMO, seedDemo } from '@bindery/sim/demo-seed'
 import type { SimulatorOptionsInput } from '@bindery/sim/sim-options'
 import pg from 'pg'
 import { loadConfig, readEnv } from '../server/src/config'
+import type { Queryable } from '../server/src/db/pool'
 import { createLogger } from '../server/src/logger'
 import { type Runtime, startRuntime } from '../server/src/runtime'
 import { Browser } from '../server/src/sandbox/browser'
+import { PgRateGate } from '../server/src/webflow/pg-rate-gate'
 
 export { DEMO }
 
@@ -152,4 +154,15 @@ export async function pushesIdle(world: BenchWorld) {
     600_000,
     200,
   )
+}
+
+/**
+ * With the simulator's rate limit off its answers announce no limit, and the gate would hold each
+ * token to the plan's 120 requests a minute: every installation's budget is set to `limit` before the
+ * first call, as Webflow's headers announcing it would set it.
+ */
+export async function liftRateBudgets(db: Queryable, limit = 10_000_000) {
+  const { rows } = await db.query<{ id: string }>('select id from installations')
+  const gate = new PgRateGate(db)
+  for (const { id } of rows) await gate.observe(id, limit, limit)
 }
