@@ -40,7 +40,8 @@ const ROOT = path.resolve(import.meta.dirname, '..')
  * One big collection, rate limit off, on the Enterprise plan (no item cap: docs/webflow.md, Item cap):
  * publish it, lose the webhooks of 100 Designer changes, "Sync now". The jobs run in a worker process
  * of their own (`ROLE=worker`, on the build as the Docker image runs it), so its memory is what is
- * measured: the simulator holding every item and the web process live in this one. Run at SMALL items and at ITEMS items, each in a fresh worker.
+ * measured: the simulator holding every item and the web process live in this one. Run at SMALL
+ * items and at ITEMS items, each in a fresh worker.
  */
 export async function benchBig(): Promise<BigFigures> {
   execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'pipe' })

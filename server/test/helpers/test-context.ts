@@ -99,17 +99,22 @@ export function adminApi(ctx: Pick<TestContext, 'app' | 'config'>) {
     })
 }
 
-/** Connects a hub collection to a site in publish mode through the admin API; the new link. */
+/**
+ * Connects a hub collection to a site in publish mode through the admin API, with any other link
+ * settings in `more`; the new link.
+ */
 export async function publishLink(
   ctx: Pick<TestContext, 'app' | 'config'>,
   siteId: string,
   hubCollectionId: string,
   fields: string[],
+  more: Record<string, unknown> = {},
 ) {
   const res = await adminApi(ctx)('POST', `/sites/${siteId}/links`, {
     mode: 'publish',
     hubCollectionId,
     fields,
+    ...more,
   })
   if (res.statusCode !== 201) throw new Error(`connect failed: ${res.body}`)
   return res.json()

@@ -3,7 +3,7 @@ import type { Response as LightResponse } from 'light-my-request'
 import { expect } from 'vitest'
 import { WebflowClient } from 'webflow-api'
 import { contentClient } from '../content/content-client'
-import { adminApi } from '../helpers/test-context'
+import { adminApi, publishLink } from '../helpers/test-context'
 import { DEMO, type InstallWorld, startInstallWorld } from '../install/install-world'
 
 export { DEMO }
@@ -79,14 +79,13 @@ export async function oneLinkedItem(
       fields: { body: o.body },
     })
   ).json()
-  const link = (
-    await world.admin('POST', `/sites/${DEMO.siteId}/links`, {
-      mode: 'publish',
-      hubCollectionId,
-      fields: ['body'],
-      ...(o.conflictPolicy ? { conflictPolicy: o.conflictPolicy } : {}),
-    })
-  ).json()
+  const link = await publishLink(
+    world.ctx,
+    DEMO.siteId,
+    hubCollectionId,
+    ['body'],
+    o.conflictPolicy ? { conflictPolicy: o.conflictPolicy } : {},
+  )
   await world.settle()
   const wfItem = (await webflowItems(world, link.webflowCollectionId))[0]!
   return { hubCollectionId, item, link, wfItem }
