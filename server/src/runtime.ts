@@ -5,7 +5,7 @@ import { type AppContext, createAppContext } from './context/app-context'
 import { type Boss, startBoss } from './context/boss'
 import { startEmbeddedPostgres } from './db/embedded-postgres'
 import { migrate } from './db/migrate'
-import { createPool, type Db } from './db/pool'
+import { closePool, createPool, type Db } from './db/pool'
 import { startWorkers } from './jobs/workers'
 import { startMinuteFlush } from './metrics/minute-buffer'
 import { loadSandbox } from './sandbox/load-sandbox'
@@ -43,7 +43,7 @@ export async function startRuntime(given: Config, log: Logger): Promise<Runtime>
     // Both keep their state in Postgres: every process shares each token's budget and breaker.
     const gate = new PgRateGate(db)
     const breaker = new PgCircuitBreaker(db)
-    stops.unshift(() => db.end())
+    stops.unshift(() => closePool(db))
     await migrate(db, log)
     const worker = config.role !== 'web'
     const boss = await startBoss(databaseUrl, log, { worker })

@@ -581,11 +581,16 @@ export async function getItemLinkOnSite(db: Queryable, siteId: string, webflowIt
   return rows[0] ? toItemLink(rows[0]) : undefined
 }
 
-/** Marks dirty, in one statement, the item links whose hub item is published but whose Webflow item is not known live. */
+/**
+ * Marks dirty, in one statement, the item links whose hub item is published but whose Webflow item is
+ * not known live. The hub items are those of the link's collection: left to join on the item alone, a
+ * plan made before the new link's rows were analyzed walked every tenant's hub items (issue 17).
+ */
 export async function markPublishedNotLiveDirty(db: Queryable, linkId: string) {
   const { rowCount } = await db.query(
-    `update item_links il set dirty = true from hub_items h
-     where h.id = il.hub_item_id and il.link_id = $1 and h.status = 'published' and h.deleted_at is null
+    `update item_links il set dirty = true from links l, hub_items h
+     where l.id = $1 and il.link_id = l.id and h.collection_id = l.hub_collection_id and h.id = il.hub_item_id
+       and h.status = 'published' and h.deleted_at is null and not il.dirty
        and il.webflow_item_id is not null
        -- Not live (sync/field-map.ts, isLive).
        and coalesce(il.webflow_state, '') not in ('published', 'changes_in_draft', 'changes_queued')`,

@@ -62,32 +62,70 @@ export function txAdapter(tx: Tx) {
 }
 
 /**
- * Runs `fn` while holding the session-level advisory lock `key` on a connection of its own, outside
- * the pool: jobs holding locks never starve the queries they run, and a crashed process's lock goes
- * with its connection. Undefined, without running `fn`, when another holds it.
+ * The connections advisory locks are held on, one pool per database pool and apart from it: jobs
+ * holding locks never starve the queries they run. Pooled, so a push does not open a connection of
+ * its own (under load that was several round trips before an edit's push could start, issue 17).
+ * Its size bounds the locks a process holds at once, far above what its workers run.
+ */
+const lockPools = new WeakMap<Db, pg.Pool>()
+const LOCK_CONNECTIONS = 100
+
+function lockPoolOf(db: Db): pg.Pool {
+  let pool = lockPools.get(db)
+  if (!pool) {
+    pool = new pg.Pool({
+      connectionString: db.options.connectionString,
+      max: LOCK_CONNECTIONS,
+      application_name: 'bindery-lock',
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      allowExitOnIdle: true,
+    })
+    // A lost idle connection held no lock; the next lock opens another. A lost connection in use
+    // loses its lock, and its unlock then fails (withAdvisoryLock): neither may crash the process.
+    pool.on('error', () => {})
+    pool.on('connect', (client) => client.on('error', () => {}))
+    lockPools.set(db, pool)
+  }
+  return pool
+}
+
+/** Closes a pool made by `createPool`, and the connections its advisory locks were held on. */
+export async function closePool(db: Db) {
+  await lockPools.get(db)?.end()
+  lockPools.delete(db)
+  await db.end()
+}
+
+/**
+ * Runs `fn` while holding the session-level advisory lock `key` on a connection outside `db`'s pool
+ * (`lockPoolOf`); a crashed process's lock goes with its connection. Undefined, without running
+ * `fn`, when another holds it. A connection whose unlock failed is closed, never reused.
  */
 export async function withAdvisoryLock<T>(db: Db, key: string, fn: () => Promise<T>): Promise<T | undefined> {
-  const client = new pg.Client({
-    connectionString: db.options.connectionString,
-    application_name: 'bindery-lock',
-    connectionTimeoutMillis: 5_000,
-  })
-  // A lost connection loses the lock; the unlock below then fails quietly (the pool logs its own).
-  client.on('error', () => {})
-  await client.connect()
+  const client = await lockPoolOf(db).connect()
+  // Whether the connection is known to hold no lock: only then does it go back to the pool.
+  let clean = false
   try {
     const { rows } = await client.query<{ ok: boolean }>(
       'select pg_try_advisory_lock(hashtextextended($1, 0)) as ok',
       [key],
     )
-    if (!rows[0]?.ok) return undefined
+    if (!rows[0]?.ok) {
+      clean = true
+      return undefined
+    }
     try {
       return await fn()
     } finally {
-      await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch(() => {})
+      const unlock = await client
+        .query<{ ok: boolean }>('select pg_advisory_unlock(hashtextextended($1, 0)) as ok', [key])
+        .catch(() => undefined)
+      clean = unlock?.rows[0]?.ok === true
     }
   } finally {
-    await client.end().catch(() => {})
+    // Released with an error, the connection is closed, and any lock it held goes with it.
+    client.release(clean ? undefined : true)
   }
 }
 

@@ -24,7 +24,7 @@ export async function handle(data: QueuePayload<typeof queue>, ctx: AppContext) 
   // both create the same items. The lock lives on the frozen worker's connection, so the second
   // waits its turn; a crashed worker's connection closes and frees it.
   const stats = await withAdvisoryLock(ctx.db, `push:${link.id}`, () =>
-    pushLink(ctx, wf, link.id).catch(async (err) => {
+    pushLink(ctx, wf, link).catch(async (err) => {
       // A 404 for the collection: read the schema, which puts the link in error if it is gone.
       if (!WebflowApiError.notFound(err)) throw err
       const { collectionGone } = await checkLinkSchema(ctx.db, wf, link)

@@ -16,7 +16,7 @@ import {
   type SyncedRecord,
   webflowIdsOf,
 } from '../db/item-links'
-import { getLink, getSchemaState, type Link, updateLink } from '../db/links'
+import { getSchemaState, type Link, updateLink } from '../db/links'
 import { recordItemsPushed, recordSyncLatency } from '../metrics/record-metrics'
 import type { WebflowState } from '../vocabulary/hub-content'
 import { BudgetWait } from '../webflow/budget-scope'
@@ -60,18 +60,21 @@ const CREATES_IN_FLIGHT = 2
  * Creates are idempotent: a create whose answer never came is settled by looking its slug up before
  * anything is sent again, so one hub item never gets two Webflow items.
  */
-export async function pushLink(ctx: AppContext, wf: WebflowApi, linkId: string): Promise<PushStats> {
+export async function pushLink(ctx: AppContext, wf: WebflowApi, link: Link): Promise<PushStats> {
   const stats: PushStats = { created: 0, updated: 0, removed: 0, failed: 0, deferred: 0, more: false }
   const started = new Date()
-  const link = await getLink(ctx.db, linkId)
-  if (!link || link.disconnectedAt || link.direction === 'pull-only' || link.state === 'paused') return stats
+  if (link.disconnectedAt || link.direction === 'pull-only' || link.state === 'paused') return stats
   // A link in error (its Webflow collection was deleted) waits for a person: recreate or disconnect.
   if (link.state === 'error') return stats
   const deferred = new Set<string>()
-  const required = requiredUnmappedOf((await getSchemaState(ctx.db, link.id)).known, link.fieldMap)
+  // Every locale the link syncs, primary first (null on a primary-only link); read side by side, as
+  // an edit's push waits for each round trip.
+  const [schema, localeIds] = await Promise.all([
+    getSchemaState(ctx.db, link.id),
+    linkLocaleIds(ctx.db, link),
+  ])
+  const required = requiredUnmappedOf(schema.known, link.fieldMap)
   let schemaErrors = 0
-  // Every locale the link syncs, primary first; null on a primary-only link.
-  const localeIds = await linkLocaleIds(ctx.db, link)
   // Items in review wait for a person, not for a retry.
   const held = new Set<string>()
   const liveNow = liveChecker(ctx.db, wf, link)

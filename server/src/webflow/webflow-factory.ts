@@ -71,10 +71,14 @@ export function webflowFactory(
   }
 
   const forSite = async (siteId: string, opts: { allowPaused?: boolean } = {}) => {
-    const installation = await installationForSite(db, siteId)
+    // Side by side: every job's first call waits for these.
+    const [installation, site] = await Promise.all([
+      installationForSite(db, siteId),
+      opts.allowPaused ? undefined : getSite(db, siteId),
+    ])
     if (!installation) throw notInstalled(config, siteId)
     if (!opts.allowPaused) {
-      if ((await getSite(db, siteId))?.paused) throw new SitePausedError(siteId)
+      if (site?.paused) throw new SitePausedError(siteId)
       // A token Webflow refused stays refused until a reinstall: no call would get through.
       if ((await credentialState(db, installation.id))?.needsReinstall)
         throw new TokenRejectedError(siteId, installation.id, config)

@@ -6,7 +6,7 @@ import { type Config, loadConfig } from '../../src/config'
 import { type AppContext, createAppContext } from '../../src/context/app-context'
 import { type Boss, startBoss } from '../../src/context/boss'
 import { type SessionRole, signSession } from '../../src/crypto/session-token'
-import { createPool, type Db } from '../../src/db/pool'
+import { closePool, createPool, type Db } from '../../src/db/pool'
 import { handlers, runJob } from '../../src/jobs/handlers'
 import { PgCircuitBreaker } from '../../src/webflow/pg-circuit-breaker'
 import { PgRateGate } from '../../src/webflow/pg-rate-gate'
@@ -59,7 +59,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   afterAll(async () => {
     await app.close()
     await boss.stop({ graceful: false, close: true })
-    await db.end()
+    await closePool(db)
   })
   return { app, db, boss, config, database, context, drain: (only) => drain(context, only) }
 }
