@@ -85,6 +85,18 @@ describe('a new collection without consent to publish the site', async () => {
     expect(link.lastError).toBeNull()
     expect(link.counts).toMatchObject({ synced: 2, failed: 0, pending: 0 })
   })
+
+  it('knows what that publish took live: unpublishing in the hub then takes the item off the site', async () => {
+    const hub = (await world.content.call('GET', `/collections/${collectionId}/items`)).json()
+    const p1 = hub.items.find((i: { slug: string }) => i.slug === 'p-1')
+    const res = await world.content.call('POST', `/collections/${collectionId}/items/${p1.id}/unpublish`, {})
+    expect(res.statusCode).toBe(200)
+    await world.settle()
+    const wf = await webflowItems(world, cid)
+    expect(wf.find((i) => i.fieldData?.slug === 'p-1')!.lastPublished).toBeFalsy()
+    const live = await world.webflow.collections.items.listItemsLive(cid)
+    expect(live.items ?? []).toEqual([])
+  })
 })
 
 describe('publishing the site after sync', async () => {
