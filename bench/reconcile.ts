@@ -37,8 +37,9 @@ export async function benchReconcile(): Promise<ReconcileFigures> {
     const t0 = Date.now()
     const prior = world.sim.control
       .requests(1000)
-      .filter((r) => r.status !== 429 && /^\w+ \/(v2|beta)\//.test(r.route))
-      .map((r) => Date.parse(r.at))
+      // Data API calls only (the log's routes carry no method; the OAuth token exchange is not one).
+      .filter((r) => r.status !== 429 && /^\/(v2|beta)\//.test(r.route))
+      .map((r) => new Date(r.at).getTime())
       .filter((at) => at > t0 - WINDOW_MS)
     await world.sim.app.inject({ method: 'POST', url: '/_sim/counters/reset' })
     const started = performance.now()

@@ -4,16 +4,20 @@ import { pendingItemChanges } from '../db/inbox'
 import { getItemLinkByWebflowId, type ItemLink } from '../db/item-links'
 import type { Link } from '../db/links'
 import { inTransaction } from '../db/pool'
+import { WebflowApiError } from '../webflow/webflow-api-error'
 import type { WebflowApi } from '../webflow/webflow-client'
 import { applyItem } from './apply-delivery'
 import type { PlannedItem } from './push-plan'
 
 const PAGES = 3
+/** Up to this many updates are read one by one: a request each, where the list takes up to PAGES. */
+const BY_ID = 2
 
 /**
  * Before overwriting items in Webflow, looks for Webflow edits Bindery never heard of (a lost
- * webhook) among the most recently updated items, and merges them in first, so a push cannot
- * silently undo them. One list request per 100 recent items; returns how many were merged.
+ * webhook), and merges them in first, so a push cannot silently undo them. An edit of one or two
+ * items reads those items (one request each); more read the most recently updated items, one list
+ * request per 100, until the oldest known update. Returns how many were merged.
  */
 export async function mergeUnseenWebflowEdits(
   ctx: AppContext,
@@ -23,8 +27,37 @@ export async function mergeUnseenWebflowEdits(
 ): Promise<number> {
   if (!updates.length || link.direction === 'push-only') return 0
   const byId = new Map(updates.map((p) => [p.itemLink.webflowItemId!, p]))
-  const oldest = Math.min(...updates.map((p) => p.itemLink.webflowLastUpdated?.getTime() ?? 0))
+  const current =
+    updates.length <= BY_ID ? await readEach(wf, link, [...byId.keys()]) : await readRecent(wf, link, updates)
   const unseen: { p: PlannedItem; item: CollectionItem }[] = []
+  for (const item of current) {
+    const p = byId.get(item.id)
+    const known = p?.itemLink.webflowLastUpdated?.getTime() ?? 0
+    if (p && new Date(item.lastUpdated).getTime() > known) unseen.push({ p, item })
+  }
+  for (const { p, item } of unseen) {
+    await inTransaction(ctx.db, (tx) => applyItem(tx, ctx, link, p.itemLink, item))
+  }
+  return unseen.length
+}
+
+/** The items as Webflow has them now; one gone from Webflow is left out (the write finds it gone). */
+async function readEach(wf: WebflowApi, link: Link, ids: string[]): Promise<CollectionItem[]> {
+  const out: CollectionItem[] = []
+  for (const id of ids) {
+    const item = await wf.getItem(link.webflowCollectionId, id).catch((err) => {
+      if (WebflowApiError.notFound(err)) return undefined
+      throw err
+    })
+    if (item) out.push(item)
+  }
+  return out
+}
+
+/** The most recently updated items, newest first, until past the oldest update known of `updates`. */
+async function readRecent(wf: WebflowApi, link: Link, updates: PlannedItem[]): Promise<CollectionItem[]> {
+  const oldest = Math.min(...updates.map((p) => p.itemLink.webflowLastUpdated?.getTime() ?? 0))
+  const out: CollectionItem[] = []
   for (let page = 0; page < PAGES; page++) {
     const { items } = await wf.listItems(link.webflowCollectionId, {
       offset: page * 100,
@@ -32,18 +65,11 @@ export async function mergeUnseenWebflowEdits(
       sortBy: 'lastUpdated',
       sortOrder: 'desc',
     })
-    for (const item of items) {
-      const p = byId.get(item.id)
-      const known = p?.itemLink.webflowLastUpdated?.getTime() ?? 0
-      if (p && new Date(item.lastUpdated).getTime() > known) unseen.push({ p, item })
-    }
+    out.push(...items)
     const last = items.at(-1)
     if (items.length < 100 || !last || new Date(last.lastUpdated).getTime() <= oldest) break
   }
-  for (const { p, item } of unseen) {
-    await inTransaction(ctx.db, (tx) => applyItem(tx, ctx, link, p.itemLink, item))
-  }
-  return unseen.length
+  return out
 }
 
 /**

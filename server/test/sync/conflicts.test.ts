@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { publishLink } from '../helpers/test-context'
 import { DEMO, oneLinkedItem, startSyncWorld, webflowItems } from './sync-world'
 
 type Policy = 'newest' | 'hub' | 'webflow' | 'review'
@@ -75,8 +76,13 @@ describe('conflicts: the same field changed on both sides', () => {
   })
 })
 
+/** Requests of each route the simulator answered since its counters were last reset. */
+async function routes(world: Awaited<ReturnType<typeof startSyncWorld>>): Promise<Record<string, number>> {
+  return (await world.sim.app.inject('/_sim/counters')).json().requests.byRoute
+}
+
 describe('a Webflow edit whose webhook was lost', () => {
-  it('is merged before a hub push could overwrite it', async () => {
+  it('is merged before a hub push could overwrite it, read with one request', async () => {
     const world = await startSyncWorld()
     const { hubCollectionId, item, link, wfItem } = await oneLinkedItem(world, 'memos', {
       name: 'Memo',
@@ -102,5 +108,54 @@ describe('a Webflow edit whose webhook was lost', () => {
       name: 'Renamed in Webflow',
       fields: { body: 'v2' },
     })
+    // The next edit, with nothing new in Webflow, reads the item by id: one request besides its
+    // write, where the list of recent items takes up to three.
+    await world.sim.app.inject({ method: 'POST', url: '/_sim/counters/reset' })
+    await world.content.call('PATCH', `/collections/${hubCollectionId}/items/${item.id}`, {
+      fields: { body: 'v3' },
+    })
+    await world.settle()
+    const used = await routes(world)
+    expect(used['GET /v2/collections/:collectionId/items/:itemId']).toBe(1)
+    expect(used['GET /v2/collections/:collectionId/items']).toBeUndefined()
+    expect((await webflowItems(world, link.webflowCollectionId))[0]!.fieldData).toMatchObject({ body: 'v3' })
+  })
+
+  it('is merged for each item of a bigger push, read from the list of recent items', async () => {
+    const world = await startSyncWorld()
+    const hubCollectionId = await world.content.createCollection('notes', [
+      { slug: 'body', name: 'Body', type: 'text' },
+    ])
+    const slugs = ['note-1', 'note-2', 'note-3']
+    await world.content.call('POST', `/collections/${hubCollectionId}/items/bulk`, {
+      items: slugs.map((slug) => ({ slug, name: slug, status: 'published', fields: { body: 'v1' } })),
+    })
+    const link = await publishLink(world.ctx, DEMO.siteId, hubCollectionId, ['body'])
+    await world.settle()
+    const wf = await webflowItems(world, link.webflowCollectionId)
+    await world.sim.app.inject({ method: 'PUT', url: '/_sim/faults', payload: { webhooks: { loseRate: 1 } } })
+    for (const w of wf)
+      world.sim.control.designer.updateItem(link.webflowCollectionId, w.id!, {
+        fieldData: { name: `${w.fieldData!.slug} renamed in Webflow` },
+      })
+    await world.settle()
+    await world.sim.app.inject({ method: 'DELETE', url: '/_sim/faults' })
+    const hub = (await world.content.call('GET', `/collections/${hubCollectionId}/items`)).json().items
+    for (const h of hub)
+      await world.content.call('PATCH', `/collections/${hubCollectionId}/items/${h.id}`, {
+        fields: { body: 'v2' },
+      })
+    await world.settle()
+    const after = await webflowItems(world, link.webflowCollectionId)
+    for (const slug of slugs) {
+      expect(after.find((i) => i.fieldData?.slug === slug)!.fieldData).toMatchObject({
+        name: `${slug} renamed in Webflow`,
+        body: 'v2',
+      })
+    }
+    const hubAfter = (await world.content.call('GET', `/collections/${hubCollectionId}/items`)).json().items
+    expect(hubAfter.map((h: { name: string }) => h.name).sort()).toEqual(
+      slugs.map((slug) => `${slug} renamed in Webflow`),
+    )
   })
 })

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { oneLinkedItem, startSyncWorld, webflowItems } from './sync-world'
 
 describe('a Designer edit made while a push is on its way to Webflow', () => {
-  // The push looks for Webflow edits it never heard of just before it writes
-  // (sync/merge-unseen-webflow-edits.ts); an edit made after that look and before the write lands is
+  // The push looks for Webflow edits it never heard of just before it writes (for one item, it reads
+  // the item: sync/merge-unseen-webflow-edits.ts); an edit made after that look and before the write lands is
   // overwritten in Webflow by the push, and only its webhook still carries it.
   it('wins over the older hub edit the push carried, on both sides', async () => {
     const world = await startSyncWorld()
@@ -23,13 +23,18 @@ describe('a Designer edit made while a push is on its way to Webflow', () => {
       name: 'Hub name',
     })
     const settling = world.settle()
-    // The push has looked at Webflow's recently updated items: its write comes next.
+    // The push has read the item from Webflow: its write comes next.
     await expect
       .poll(
         () =>
           world.sim.control
             .requests(50)
-            .some((r) => r.url.includes('sortBy=lastUpdated') && Date.parse(r.at) >= since),
+            .some(
+              (r) =>
+                r.method === 'GET' &&
+                r.url.endsWith(`/items/${wfItem.id}`) &&
+                new Date(r.at).getTime() >= since,
+            ),
         { timeout: 10_000, interval: 5 },
       )
       .toBe(true)
