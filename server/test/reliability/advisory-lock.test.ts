@@ -1,10 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { closePool, createPool, withAdvisoryLock } from '../../src/db/pool'
+import { closePool, createPool, type Db, withAdvisoryLock } from '../../src/db/pool'
 import { silentLog } from '../helpers/test-context'
 import { createTestDatabase } from '../helpers/test-database'
 
-/** The connections holding this database's advisory locks, from Postgres's side. */
-async function lockConnections(db: ReturnType<typeof createPool>) {
+/** The connections of this database that hold an advisory lock now, from Postgres's side. */
+const HOLDERS = `select pid from pg_locks where locktype = 'advisory' and granted
+  and database = (select oid from pg_database where datname = current_database())`
+
+/** The lock connections open on this database, idle or holding a lock. */
+async function lockConnections(db: Db) {
   const { rows } = await db.query<{ pid: number }>(
     `select pid from pg_stat_activity where datname = current_database() and application_name = 'bindery-lock'`,
   )
@@ -16,7 +20,7 @@ describe('advisory locks of pushes and reconciles', async () => {
   // Two pools stand for two processes: nothing is shared between them but Postgres.
   const pools = [createPool(database.url, silentLog, 2), createPool(database.url, silentLog, 2)]
   afterAll(() => Promise.all(pools.map(closePool)))
-  const [a, b] = pools as [ReturnType<typeof createPool>, ReturnType<typeof createPool>]
+  const [a, b] = pools as [Db, Db]
 
   it('lets one holder in at a time, across processes, and frees the key when it ends or throws', async () => {
     const ran: string[] = []
@@ -51,10 +55,7 @@ describe('advisory locks of pushes and reconciles', async () => {
     const holders = new Set<number>()
     for (let i = 0; i < 5; i++) {
       await withAdvisoryLock(a, `push:${i}`, async () => {
-        const { rows } = await b.query<{ pid: number }>(
-          `select pid from pg_locks where locktype = 'advisory' and granted
-             and database = (select oid from pg_database where datname = current_database())`,
-        )
+        const { rows } = await b.query<{ pid: number }>(HOLDERS)
         for (const r of rows) holders.add(r.pid)
       })
     }
@@ -66,10 +67,7 @@ describe('advisory locks of pushes and reconciles', async () => {
   it('closes a connection whose unlock failed, so no stale lock is handed out again', async () => {
     // The lock's connection dies while the lock is held: its lock goes with it.
     const result = await withAdvisoryLock(a, 'push:dies', async () => {
-      await b.query(
-        `select pg_terminate_backend(pid) from pg_locks
-         where locktype = 'advisory' and granted and database = (select oid from pg_database where datname = current_database())`,
-      )
+      await b.query(`select pg_terminate_backend(pid) from (${HOLDERS}) holders`)
       return 'done'
     })
     expect(result).toBe('done')
